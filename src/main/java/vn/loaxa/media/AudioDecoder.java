@@ -1,0 +1,160 @@
+package vn.loaxa.media;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decodes a file in full with ffmpeg: probes what it claims to be, measures its loudness
+ * (EBU R128), and writes the canonical PCM WAV (mono, 16-bit, one sample rate) with the gain that
+ * brings it to the library's loudness target. The duration is counted from the decoded samples,
+ * never taken from headers.
+ */
+@Component
+class AudioDecoder {
+
+	/** How much shorter than its header promises a decode may be before we call the file truncated. */
+	private static final long TRUNCATION_TOLERANCE_MS = 300;
+	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
+	private static final Duration DECODE_TIMEOUT = Duration.ofMinutes(15);
+
+	record Probe(AudioFormat format, Long promisedMs) {
+	}
+
+	record Loudness(Double integratedLufs, Double truePeakDb, List<String> errors) {
+	}
+
+	private final FfmpegTools ffmpeg;
+	private final MediaProperties properties;
+	private final ObjectMapper json = new ObjectMapper();
+
+	AudioDecoder(FfmpegTools ffmpeg, MediaProperties properties) {
+		this.ffmpeg = ffmpeg;
+		this.properties = properties;
+	}
+
+	Probe probe(Path file, Path workDir) throws IOException {
+		FfmpegTools.Result result = ffmpeg.runFfprobe(workDir, PROBE_TIMEOUT, List.of("-v", "warning", "-of", "json",
+				"-show_entries", "format=format_name,duration:stream=codec_type,codec_name", file.toString()));
+		if (!result.ok()) {
+			throw ImportRefused.unsupported("not_audio");
+		}
+		JsonNode root = json.readTree(result.stdout());
+		boolean hasAudio = false;
+		for (JsonNode stream : root.path("streams")) {
+			hasAudio |= "audio".equals(stream.path("codec_type").asText());
+		}
+		if (!hasAudio) {
+			throw ImportRefused.unsupported("no_audio_stream");
+		}
+		AudioFormat format = AudioFormat.fromProbe(root.path("format").path("format_name").asText());
+		// A duration ffmpeg estimated from the bitrate is a guess, not a promise the file makes.
+		boolean estimated = result.stderr().contains("Estimating duration from bitrate");
+		JsonNode duration = root.path("format").path("duration");
+		Long promised = estimated || duration.isMissingNode() ? null : Math.round(duration.asDouble() * 1000);
+		return new Probe(format, promised);
+	}
+
+	Loudness measure(Path file, Path workDir) throws IOException {
+		String filter = String.format(Locale.ROOT, "loudnorm=I=%.1f:TP=%.1f:print_format=json",
+				properties.loudnessTarget(), properties.truePeakLimit());
+		FfmpegTools.Result result = ffmpeg.runFfmpeg(workDir, DECODE_TIMEOUT, List.of("-loglevel", "level+info",
+				"-i", file.toString(), "-map", "0:a:0", "-af", filter, "-f", "null", "-"));
+		List<String> errors = new ArrayList<>();
+		for (String line : result.stderr().split("\n")) {
+			if (line.contains("[error]") || line.contains("[fatal]")) {
+				errors.add(line.strip());
+			}
+		}
+		if (!result.ok()) {
+			throw ImportRefused.unsupported("decode_failed", firstOr(errors, "exit " + result.exitCode()));
+		}
+		int start = result.stderr().lastIndexOf("{");
+		int end = result.stderr().lastIndexOf("}");
+		Double integrated = null;
+		Double truePeak = null;
+		if (start >= 0 && end > start) {
+			JsonNode stats = json.readTree(result.stderr().substring(start, end + 1));
+			integrated = finite(stats.path("input_i").asText());
+			truePeak = finite(stats.path("input_tp").asText());
+		}
+		return new Loudness(integrated, truePeak, errors);
+	}
+
+	/** The gain that brings the clip to the target, held back so that its true peak stays under the limit. */
+	double gainFor(Loudness loudness) {
+		if (loudness.integratedLufs() == null) {
+			return 0; // digital silence or too short to measure: leave it as it is
+		}
+		double gain = properties.loudnessTarget() - loudness.integratedLufs();
+		if (loudness.truePeakDb() != null) {
+			gain = Math.min(gain, properties.truePeakLimit() - loudness.truePeakDb());
+		}
+		return Math.round(gain * 100) / 100.0;
+	}
+
+	/** Writes the canonical WAV and answers its exact length in milliseconds. */
+	long writeCanonical(Path file, double gainDb, Path target, Path workDir) throws IOException {
+		List<String> args = new ArrayList<>(List.of("-v", "error", "-i", file.toString(), "-map", "0:a:0", "-vn"));
+		if (gainDb != 0) {
+			args.addAll(List.of("-af", String.format(Locale.ROOT, "volume=%.2fdB", gainDb)));
+		}
+		args.addAll(List.of("-ac", "1", "-ar", Integer.toString(properties.sampleRate()), "-c:a", "pcm_s16le",
+				"-bitexact", "-f", "wav", "-y", target.toString()));
+		FfmpegTools.Result result = ffmpeg.runFfmpeg(workDir, DECODE_TIMEOUT, args);
+		if (!result.ok()) {
+			throw ImportRefused.unsupported("decode_failed", firstOr(List.of(result.stderr().strip()), "?"));
+		}
+		return lengthMs(target.toFile());
+	}
+
+	static long lengthMs(File wav) throws IOException {
+		try {
+			AudioFileFormat format = AudioSystem.getAudioFileFormat(wav);
+			return Math.round(format.getFrameLength() * 1000.0 / format.getFormat().getFrameRate());
+		}
+		catch (UnsupportedAudioFileException e) {
+			throw new IOException("canonical WAV unreadable: " + wav, e);
+		}
+	}
+
+	void checkComplete(Probe probe, long decodedMs) {
+		if (decodedMs <= 0) {
+			throw ImportRefused.unsupported("empty_audio");
+		}
+		if (probe.promisedMs() != null && decodedMs + TRUNCATION_TOLERANCE_MS < probe.promisedMs()) {
+			throw ImportRefused.badRequest("truncated", seconds(probe.promisedMs()), seconds(decodedMs));
+		}
+	}
+
+	private static String seconds(long ms) {
+		return String.format(Locale.ROOT, "%.1f", ms / 1000.0);
+	}
+
+	private static Double finite(String value) {
+		try {
+			double d = Double.parseDouble(value);
+			return Double.isFinite(d) && d > -70 ? d : null;
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
+	private static String firstOr(List<String> lines, String fallback) {
+		String line = lines.isEmpty() || lines.get(0).isBlank() ? fallback : lines.get(0);
+		return line.length() > 200 ? line.substring(0, 200) : line;
+	}
+}

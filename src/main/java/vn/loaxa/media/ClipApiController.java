@@ -1,0 +1,113 @@
+package vn.loaxa.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import vn.loaxa.config.LoaxaClock;
+import vn.loaxa.config.UserError;
+import vn.loaxa.security.Actors;
+import vn.loaxa.web.ApiController;
+import vn.loaxa.web.Formats;
+
+@ApiController("/api")
+@Tag(name = "clips", description = "Clip library: upload, list, approve, queue")
+class ClipApiController {
+
+	private final ClipLibrary library;
+	private final LoaxaClock clock;
+
+	ClipApiController(ClipLibrary library, LoaxaClock clock) {
+		this.library = library;
+		this.clock = clock;
+	}
+
+	@Operation(summary = "Upload one audio file; 201 with the new clip, 200 with the existing one for a duplicate")
+	@PostMapping(path = "/clips", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
+	ResponseEntity<ClipView> upload(@RequestParam("file") MultipartFile file,
+			@RequestParam(required = false) String title, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String topic, @RequestParam(required = false) String priority,
+			@RequestParam(required = false) String validFrom, @RequestParam(required = false) String validUntil,
+			@RequestParam(required = false) String notes, Authentication user) throws IOException {
+		ClipDraft draft = draft(title, kind, topic, priority, validFrom, validUntil, notes);
+		try (InputStream in = file.getInputStream()) {
+			ImportOutcome outcome = library.upload(in, file.getOriginalFilename(), draft, Actors.name(user));
+			return ResponseEntity.status(outcome.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+				.body(ClipView.of(outcome.clip(), outcome.duplicate()));
+		}
+	}
+
+	@Operation(summary = "List clips, optionally filtered by status, kind, topic and text")
+	@GetMapping("/clips")
+	List<ClipView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String topic, @RequestParam(required = false) String q) {
+		ClipFilter filter = new ClipFilter(q, Formats.parseEnum(ClipKind.class, kind, "invalid_kind"),
+				Formats.parseEnum(Topic.class, topic, "invalid_topic"),
+				Formats.parseEnum(ClipStatus.class, status, "invalid_status"));
+		return library.search(filter).stream().map(clip -> ClipView.of(clip, null)).toList();
+	}
+
+	@GetMapping("/clips/{id}")
+	ClipView get(@PathVariable long id) {
+		return ClipView.of(library.get(id), null);
+	}
+
+	@Operation(summary = "Approve a pending clip: it joins the queue inside its validity window")
+	@PostMapping("/clips/{id}/approve")
+	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
+	ClipView approve(@PathVariable long id, Authentication user) {
+		return ClipView.of(library.approve(id, Actors.name(user)), null);
+	}
+
+	@Operation(summary = "Reject a clip with a reason: {\"reason\": \"…\"}")
+	@PostMapping("/clips/{id}/reject")
+	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
+	ClipView reject(@PathVariable long id, @RequestBody(required = false) Map<String, String> body,
+			Authentication user) {
+		return ClipView.of(library.reject(id, Actors.name(user), body == null ? null : body.get("reason")), null);
+	}
+
+	@Operation(summary = "The queue on a date (default today): approved, valid clips in taking order")
+	@GetMapping("/queue")
+	Map<String, Object> queue(@RequestParam(required = false) String date) {
+		LocalDate day = date == null || date.isBlank() ? clock.today() : Formats.parseDate(date);
+		ClipQueue queue = library.queue(day);
+		return Map.of("date", day, "totalMinutes", queue.totalMinutes(), "clips",
+				queue.clips().stream().map(clip -> ClipView.of(clip, null)).toList());
+	}
+
+	static ClipDraft draft(String title, String kind, String topic, String priority, String validFrom,
+			String validUntil, String notes) {
+		ClipDraft draft = new ClipDraft(title, Formats.parseEnum(ClipKind.class, kind, "invalid_kind"),
+				Formats.parseEnum(Topic.class, topic, "invalid_topic"),
+				Formats.parseEnum(Priority.class, priority, "invalid_priority"), Formats.parseDate(validFrom),
+				Formats.parseDate(validUntil), notes);
+		if (draft.validFrom() != null && draft.validUntil() != null && draft.validUntil().isBefore(draft.validFrom())) {
+			throw new UserError(400, "validity_reversed", "import.error.validity_reversed");
+		}
+		if (title != null && title.strip().length() > ClipRules.MAX_TITLE) {
+			throw new UserError(400, "title_too_long", "import.error.title_too_long", ClipRules.MAX_TITLE);
+		}
+		if (notes != null && notes.length() > ClipRules.MAX_NOTES) {
+			throw new UserError(400, "notes_too_long", "import.error.notes_too_long", ClipRules.MAX_NOTES);
+		}
+		return draft;
+	}
+}

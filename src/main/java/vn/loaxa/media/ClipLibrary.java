@@ -1,0 +1,174 @@
+package vn.loaxa.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.loaxa.config.LoaxaClock;
+
+/**
+ * The clip library, as the rest of LoaXa sees it: import, find, edit, approve, and the queue of
+ * approved clips waiting for air time.
+ */
+@Service
+public class ClipLibrary {
+
+	private final ClipImporter importer;
+	private final ClipRepository clips;
+	private final ClipHistoryRepository history;
+	private final ClipStore store;
+	private final LoaxaClock clock;
+
+	ClipLibrary(ClipImporter importer, ClipRepository clips, ClipHistoryRepository history, ClipStore store,
+			LoaxaClock clock) {
+		this.importer = importer;
+		this.clips = clips;
+		this.history = history;
+		this.store = store;
+		this.clock = clock;
+	}
+
+	public ImportOutcome upload(InputStream in, String fileName, ClipDraft draft, String by) {
+		return importer.importStream(in, fileName, draft, ClipSource.UPLOAD, by);
+	}
+
+	public ImportOutcome importFile(Path file, ClipDraft draft, String by) {
+		try (InputStream in = Files.newInputStream(file)) {
+			return importer.importStream(in, file.getFileName().toString(), draft, ClipSource.MEDIA_DIR, by);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	public Optional<Clip> find(long id) {
+		return clips.findById(id);
+	}
+
+	public Clip get(long id) {
+		return clips.findById(id).orElseThrow(() -> new ClipNotFound(id));
+	}
+
+	public Optional<Clip> findBySha256(String sha256) {
+		return clips.findBySha256(sha256);
+	}
+
+	public List<Clip> search(ClipFilter filter) {
+		return clips.findAll()
+			.stream()
+			.filter(filter::matches)
+			.sorted(Comparator.comparing(Clip::getUploadedAt).reversed().thenComparing(Clip::getId, Comparator.reverseOrder()))
+			.toList();
+	}
+
+	public List<ClipHistoryEntry> history(long id) {
+		return history.findByClipIdOrderByAtAscIdAsc(id);
+	}
+
+	/** Edits metadata; an approved clip edited by someone who may not approve goes back to PENDING. */
+	@Transactional
+	public Clip edit(long id, ClipDetails details, String by, boolean mayApprove) {
+		Clip clip = get(id);
+		ClipDetails checked = ClipRules.check(details);
+		ClipDetails before = clip.details();
+		clip.edit(checked, mayApprove);
+		Clip saved = clips.save(clip);
+		record(saved, by, "EDITED", changes(before, checked));
+		return saved;
+	}
+
+	@Transactional
+	public Clip approve(long id, String by) {
+		Clip clip = get(id);
+		clip.approve(by, now());
+		Clip saved = clips.save(clip);
+		record(saved, by, "APPROVED", null);
+		return saved;
+	}
+
+	@Transactional
+	public Clip reject(long id, String by, String reason) {
+		String why = TextCleaner.multiLine(reason, 1000);
+		if (why == null) {
+			throw ImportRefused.badRequest("reason_required");
+		}
+		Clip clip = get(id);
+		clip.reject(by, now(), why);
+		Clip saved = clips.save(clip);
+		record(saved, by, "REJECTED", why);
+		return saved;
+	}
+
+	/** Takes a clip out of use for good. Clips with broadcasts are only ever archived, never deleted. */
+	@Transactional
+	public Clip archive(long id, String by) {
+		Clip clip = get(id);
+		clip.archive(now());
+		Clip saved = clips.save(clip);
+		record(saved, by, "ARCHIVED", null);
+		return saved;
+	}
+
+	public ClipQueue queue(LocalDate date) {
+		List<Clip> queued = clips.findByStatus(ClipStatus.APPROVED)
+			.stream()
+			.filter(clip -> clip.isQueuedOn(date))
+			.sorted(ClipQueue.TAKING_ORDER)
+			.toList();
+		return new ClipQueue(date, queued);
+	}
+
+	/** Counts one PLAYED airing towards the clip's rotation. */
+	@Transactional
+	public void countAiring(long clipId) {
+		clips.countAiring(clipId);
+	}
+
+	/** The canonical PCM WAV that playout writes to the line. */
+	public Path canonicalAudio(Clip clip) {
+		return store.canonical(clip.getSha256());
+	}
+
+	public Path originalAudio(Clip clip) {
+		return store.original(clip.getSha256(), clip.getOriginalExt());
+	}
+
+	private void record(Clip clip, String by, String action, String detail) {
+		history.save(ClipHistoryEntry.of(clip.getId(), now(), by, action, detail));
+	}
+
+	private Instant now() {
+		return clock.now().toInstant();
+	}
+
+	private static String changes(ClipDetails before, ClipDetails after) {
+		StringBuilder text = new StringBuilder();
+		diff(text, "title", before.title(), after.title());
+		diff(text, "kind", before.kind(), after.kind());
+		diff(text, "topic", before.topic(), after.topic());
+		diff(text, "priority", before.priority(), after.priority());
+		diff(text, "validFrom", before.validFrom(), after.validFrom());
+		diff(text, "validUntil", before.validUntil(), after.validUntil());
+		diff(text, "notes", before.notes(), after.notes());
+		return text.isEmpty() ? null : text.toString();
+	}
+
+	private static void diff(StringBuilder text, String field, Object before, Object after) {
+		if (!java.util.Objects.equals(before, after)) {
+			if (!text.isEmpty()) {
+				text.append("; ");
+			}
+			text.append(field).append(": ").append(before).append(" → ").append(after);
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package vn.loaxa.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import vn.loaxa.config.UserError;
+
+/** The UI's formats: dates dd/MM/yyyy, times HH:mm:ss in the commune's zone, durations mm:ss. */
+public final class Formats {
+
+	public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+	public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+
+	private Formats() {
+	}
+
+	/** Reads a date typed as dd/MM/yyyy or sent as ISO yyyy-MM-dd; blank is null. */
+	public static LocalDate parseDate(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String value = text.strip();
+		try {
+			return value.contains("/") ? LocalDate.parse(value, DATE) : LocalDate.parse(value);
+		}
+		catch (DateTimeParseException e) {
+			throw new UserError(400, "invalid_date", "import.error.invalid_date", value.length() > 40
+					? value.substring(0, 40) : value);
+		}
+	}
+
+	/** Reads an enum constant by name, case-insensitive; blank is null; unknown is a UserError. */
+	public static <E extends Enum<E>> E parseEnum(Class<E> type, String text, String code) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, text.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+			throw new UserError(400, code, "import.error." + code, shown);
+		}
+	}
+
+	public static String duration(long ms) {
+		long seconds = Math.round(ms / 1000.0);
+		return String.format("%d:%02d", seconds / 60, seconds % 60);
+	}
+
+	public static String date(LocalDate date) {
+		return date == null ? "" : DATE.format(date);
+	}
+
+	public static String dateTime(Instant instant, ZoneId zone) {
+		return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));
+	}
+}
