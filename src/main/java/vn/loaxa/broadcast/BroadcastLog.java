@@ -36,8 +36,11 @@ public class BroadcastLog {
 	private final ClipLibrary clips;
 	private final ApplicationEventPublisher events;
 	private final LoaxaClock clock;
+	private final BroadcastMetrics metrics;
 
-	BroadcastLog(JdbcTemplate jdbc, ClipLibrary clips, ApplicationEventPublisher events, LoaxaClock clock) {
+	BroadcastLog(JdbcTemplate jdbc, ClipLibrary clips, ApplicationEventPublisher events, LoaxaClock clock,
+			BroadcastMetrics metrics) {
+		this.metrics = metrics;
 		this.jdbc = jdbc;
 		this.clips = clips;
 		this.events = events;
@@ -76,6 +79,7 @@ public class BroadcastLog {
 		if (airing.outcome() == Outcome.PLAYED && airing.clipId() != null && correctsId == null) {
 			clips.countAiring(airing.clipId());
 		}
+		metrics.recorded(airing);
 		events.publishEvent(new AiringRecorded(id, airing.zoneId(), airing.clipId(), airing.outcome()));
 		return new BroadcastRecord(id, airing, correctsId, by, recordedAt, previous, hash);
 	}
