@@ -29,18 +29,14 @@ import vn.loaxa.media.ClipLibrary;
 @SpringBootTest
 class BackupRestoreTests {
 
-	@TempDir
-	static Path dataDir;
+	static final Path dataDir = vn.loaxa.TestDirs.fresh(BackupRestoreTests.class);
 
 	@TempDir
 	Path restoredDir;
 
 	@DynamicPropertySource
 	static void dirs(DynamicPropertyRegistry registry) {
-		registry.add("loaxa.data-dir", () -> dataDir.toString());
-		registry.add("loaxa.media-dir", () -> dataDir.resolve("no-media").toString());
-		registry.add("loaxa.schedules-dir", () -> dataDir.resolve("no-schedules").toString());
-		registry.add("loaxa.admin.password", () -> "test-admin-pw");
+		vn.loaxa.TestDirs.register(registry, dataDir);
 	}
 
 	@Autowired

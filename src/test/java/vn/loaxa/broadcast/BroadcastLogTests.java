@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,15 +20,11 @@ import vn.loaxa.media.Topic;
 @SpringBootTest
 class BroadcastLogTests {
 
-	@TempDir
-	static Path dataDir;
+	static final Path dataDir = vn.loaxa.TestDirs.fresh(BroadcastLogTests.class);
 
 	@DynamicPropertySource
 	static void dirs(DynamicPropertyRegistry registry) {
-		registry.add("loaxa.data-dir", () -> dataDir.toString());
-		registry.add("loaxa.media-dir", () -> dataDir.resolve("no-media").toString());
-		registry.add("loaxa.schedules-dir", () -> dataDir.resolve("no-schedules").toString());
-		registry.add("loaxa.admin.password", () -> "test-admin-pw");
+		vn.loaxa.TestDirs.register(registry, dataDir);
 	}
 
 	@Autowired

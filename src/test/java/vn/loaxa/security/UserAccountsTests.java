@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,15 +28,11 @@ import vn.loaxa.config.UserError;
 @AutoConfigureMockMvc
 class UserAccountsTests {
 
-	@TempDir
-	static Path dataDir;
+	static final Path dataDir = vn.loaxa.TestDirs.fresh(UserAccountsTests.class);
 
 	@DynamicPropertySource
 	static void dirs(DynamicPropertyRegistry registry) {
-		registry.add("loaxa.data-dir", () -> dataDir.toString());
-		registry.add("loaxa.media-dir", () -> dataDir.resolve("no-media").toString());
-		registry.add("loaxa.schedules-dir", () -> dataDir.resolve("no-schedules").toString());
-		registry.add("loaxa.admin.password", () -> "test-admin-pw");
+		vn.loaxa.TestDirs.register(registry, dataDir);
 	}
 
 	@Autowired

@@ -16,7 +16,6 @@ import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,14 +31,11 @@ class BrowserJourneyTests {
 
 	static final Path SHOTS = Path.of("target/screenshots");
 
-	@TempDir
-	static Path dataDir;
+	static final Path dataDir = vn.loaxa.TestDirs.fresh(BrowserJourneyTests.class);
 
 	@DynamicPropertySource
 	static void dirs(DynamicPropertyRegistry registry) {
-		registry.add("loaxa.data-dir", () -> dataDir.toString());
-		registry.add("loaxa.media-dir", () -> dataDir.resolve("no-media").toString());
-		registry.add("loaxa.schedules-dir", () -> dataDir.resolve("no-schedules").toString());
+		vn.loaxa.TestDirs.register(registry, dataDir);
 		registry.add("loaxa.admin.password", () -> "browser-admin-pw");
 	}
 
