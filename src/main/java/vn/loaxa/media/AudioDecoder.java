@@ -70,7 +70,36 @@ class AudioDecoder {
 		boolean estimated = result.stderr().contains("Estimating duration from bitrate");
 		JsonNode duration = root.path("format").path("duration");
 		Long promised = estimated || duration.isMissingNode() ? null : Math.round(duration.asDouble() * 1000);
+		if (format == AudioFormat.WAV) {
+			// ffprobe caps a WAV's duration at what the file holds, so a cut-off WAV looks complete;
+			// the data chunk's own length is what the file promised.
+			Long header = wavHeaderMs(file);
+			if (header != null) {
+				promised = header;
+			}
+		}
 		return new Probe(format, promised);
+	}
+
+	/**
+	 * The length a WAV's header declares (data chunk size ÷ frame size), or null when Java Sound
+	 * cannot read the header or the size is the placeholder of a streamed WAV (0 or 0xFFFFFFFF).
+	 */
+	static Long wavHeaderMs(Path file) {
+		try {
+			AudioFileFormat header = AudioSystem.getAudioFileFormat(file.toFile());
+			long frames = header.getFrameLength();
+			int frameSize = header.getFormat().getFrameSize();
+			float rate = header.getFormat().getFrameRate();
+			if (frames <= 0 || rate <= 0 || frames >= Integer.MAX_VALUE
+					|| (frameSize > 0 && frames * frameSize >= 0xFFFFFFFFL - frameSize)) {
+				return null;
+			}
+			return Math.round(frames * 1000.0 / rate);
+		}
+		catch (UnsupportedAudioFileException | IOException | RuntimeException e) {
+			return null;
+		}
 	}
 
 	Loudness measure(Path file, Path workDir) throws IOException {
