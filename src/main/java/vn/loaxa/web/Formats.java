@@ -5,13 +5,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 import vn.loaxa.config.UserError;
 
 /** The UI's formats: dates dd/MM/yyyy, times HH:mm:ss in the commune's zone, durations mm:ss. */
 public final class Formats {
 
-	public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+	/** Strict: 31/02/2026 is refused, not quietly read as 28/02/2026. */
+	public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+		.withResolverStyle(ResolverStyle.STRICT);
 	public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
 	private Formats() {
