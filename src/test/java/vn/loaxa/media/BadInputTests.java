@@ -151,10 +151,10 @@ class BadInputTests extends IntegrationTest {
 		assertThat(storedFiles()).contains(sha.substring(0, 2) + "/" + sha + ".mp3",
 				sha.substring(0, 2) + "/" + sha + ".pcm.wav");
 		assertThat(storedFiles()).allMatch(name -> STORED_NAME.matcher(name).matches(), "named by hash");
-		assertThat(TestDirs.files(DATA_DIR)).noneMatch(name -> name.contains("evil") || name.contains("script")
+		assertThat(TestDirs.files(dataDir())).noneMatch(name -> name.contains("evil") || name.contains("script")
 				|| name.contains("tin"));
 		assertThat(Path.of("/tmp/loaxa-evil.mp3")).doesNotExist();
-		assertThat(DATA_DIR.resolve("../loaxa-evil.mp3").normalize()).doesNotExist();
+		assertThat(dataDir().resolve("../loaxa-evil.mp3").normalize()).doesNotExist();
 		assertThat(Files.exists(Path.of("/tmp/loaxa evil name.mp3"))).isFalse();
 	}
 }

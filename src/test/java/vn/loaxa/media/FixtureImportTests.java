@@ -79,7 +79,7 @@ class FixtureImportTests extends IntegrationTest {
 		assertThat(Normalizer.isNormalized(title, Normalizer.Form.NFC)).isTrue();
 
 		// the untouched original and the canonical PCM, both named by hash
-		Path dir = DATA_DIR.resolve("clips").resolve(sha256.substring(0, 2));
+		Path dir = dataDir().resolve("clips").resolve(sha256.substring(0, 2));
 		String ext = fixture.file().substring(fixture.file().lastIndexOf('.') + 1);
 		assertThat(Files.readAllBytes(dir.resolve(sha256 + "." + ext))).isEqualTo(bytes);
 		Path canonical = dir.resolve(sha256 + ".pcm.wav");
