@@ -22,7 +22,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ApiClient {
 
-	public record Response(int status, String contentType, String body, JsonNode json) {
+	public record Response(int status, String contentType, String body, JsonNode json,
+			java.net.http.HttpHeaders headers) {
+
+		public String header(String name) {
+			return headers.firstValue(name).orElse(null);
+		}
 
 		public String error() {
 			return json == null ? null : json.path("error").asText(null);
@@ -122,7 +127,7 @@ public final class ApiClient {
 			if (type.contains("json") && !response.body().isBlank()) {
 				json = JSON.readTree(response.body());
 			}
-			return new Response(response.statusCode(), type, response.body(), json);
+			return new Response(response.statusCode(), type, response.body(), json, response.headers());
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
