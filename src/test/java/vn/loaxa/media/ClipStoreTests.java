@@ -49,10 +49,18 @@ class ClipStoreTests {
 			.isInstanceOfSatisfying(ImportRefused.class, e -> {
 				assertThat(e.status()).isEqualTo(413);
 				assertThat(e.code()).isEqualTo("too_large");
-				assertThat(e.args()).containsExactly(3L);
+				assertThat(e.args()).containsExactly("3");
 			});
 		assertThat(TestDirs.files(dataDir.resolve("tmp"))).isEmpty();
 		assertThat(TestDirs.files(dataDir.resolve("clips"))).isEmpty();
+	}
+
+	@Test
+	void theLimitIsShownInMegabytesEvenUnderOne() {
+		assertThat(ImportRefused.tooLarge(200L * 1024 * 1024).args()).containsExactly("200");
+		assertThat(ImportRefused.tooLarge(1536L * 1024 * 1024).args()).containsExactly("1536");
+		assertThat(ImportRefused.tooLarge(512 * 1024).args()).containsExactly("0.5");
+		assertThat(ImportRefused.tooLarge(100_000).args()).containsExactly("0.1");
 	}
 
 	@Test
