@@ -71,4 +71,54 @@ class WebUiTests extends IntegrationTest {
 		mvc.perform(get(css.group(1))).andExpect(status().isOk());
 		mvc.perform(get("/js/upload.js")).andExpect(status().isOk());
 	}
+
+	@Test
+	void aRealBrowserSessionLogsInThroughTheFormAndGetsVietnameseErrorPages() throws Exception {
+		java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+			.cookieHandler(new java.net.CookieManager())
+			.followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+			.build();
+		String base = "http://localhost:" + port;
+
+		java.net.http.HttpResponse<String> login = browser.send(html(base + "/login").GET().build(), body());
+		assertThat(login.statusCode()).isEqualTo(200);
+		String token = csrfToken(login.body());
+		java.net.http.HttpResponse<String> posted = browser.send(html(base + "/login")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + ADMIN + "&password=" + ADMIN_PASSWORD
+					+ "&_csrf=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)))
+			.build(), body());
+		assertThat(posted.statusCode()).isEqualTo(302);
+		assertThat(posted.headers().firstValue("Location").orElse("")).endsWith("/");
+
+		java.net.http.HttpResponse<String> library = browser.send(html(base + "/clips").GET().build(), body());
+		assertThat(library.statusCode()).isEqualTo(200);
+		assertThat(library.body()).contains("Thư viện bản tin").contains("<span>admin</span>");
+
+		java.net.http.HttpResponse<String> missing = browser.send(html(base + "/khong-co-trang-nay").GET().build(),
+				body());
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+		assertThat(missing.body()).contains("Có lỗi 404").contains("Không tìm thấy trang này.");
+
+		java.net.http.HttpResponse<String> noToken = browser.send(html(base + "/clips/rescan")
+			.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+			.build(), body());
+		assertThat(noToken.statusCode()).isEqualTo(403);
+		assertThat(noToken.body()).contains("Có lỗi 403").contains("Bạn không có quyền xem trang này.");
+	}
+
+	private static java.net.http.HttpRequest.Builder html(String url) {
+		return java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Accept", "text/html");
+	}
+
+	private static java.net.http.HttpResponse.BodyHandler<String> body() {
+		return java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8);
+	}
+
+	private static String csrfToken(String html) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(m.find()).as("a CSRF token in the login form").isTrue();
+		return m.group(1);
+	}
 }
