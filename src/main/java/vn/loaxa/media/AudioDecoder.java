@@ -29,6 +29,12 @@ class AudioDecoder {
 	private static final long TRUNCATION_TOLERANCE_MS = 300;
 	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
 	private static final Duration DECODE_TIMEOUT = Duration.ofMinutes(15);
+	/**
+	 * Every channel mixed to one at equal weights (a stereo file: (L+R)/2), so that the mix never
+	 * clips. Loudness is measured on, and gain applied to, exactly this signal. An explicit filter,
+	 * because ffmpeg's automatic conversion mixes at different weights for float and integer samples.
+	 */
+	static final String MONO_DOWNMIX = "aresample=ochl=mono:rematrix_maxval=1";
 
 	record Probe(AudioFormat format, Long promisedMs) {
 	}
@@ -64,11 +70,42 @@ class AudioDecoder {
 		boolean estimated = result.stderr().contains("Estimating duration from bitrate");
 		JsonNode duration = root.path("format").path("duration");
 		Long promised = estimated || duration.isMissingNode() ? null : Math.round(duration.asDouble() * 1000);
+		if (format == AudioFormat.WAV) {
+			// ffprobe caps a WAV's duration at what the file holds, so a cut-off WAV looks complete;
+			// the data chunk's own length is what the file promised.
+			Long header = wavHeaderMs(file);
+			if (header != null) {
+				promised = header;
+			}
+		}
 		return new Probe(format, promised);
 	}
 
+	/**
+	 * The length a WAV's header declares (data chunk size ÷ frame size), or null when Java Sound
+	 * cannot read the header or the size is the placeholder of a streamed WAV (0 or 0xFFFFFFFF).
+	 */
+	static Long wavHeaderMs(Path file) {
+		try {
+			AudioFileFormat header = AudioSystem.getAudioFileFormat(file.toFile());
+			long frames = header.getFrameLength();
+			int frameSize = header.getFormat().getFrameSize();
+			float rate = header.getFormat().getFrameRate();
+			if (frames <= 0 || rate <= 0 || frames >= Integer.MAX_VALUE
+					|| (frameSize > 0 && frames * frameSize >= 0xFFFFFFFFL - frameSize)) {
+				return null;
+			}
+			return Math.round(frames * 1000.0 / rate);
+		}
+		catch (UnsupportedAudioFileException | IOException | RuntimeException e) {
+			return null;
+		}
+	}
+
 	Loudness measure(Path file, Path workDir) throws IOException {
-		String filter = String.format(Locale.ROOT, "loudnorm=I=%.1f:TP=%.1f:print_format=json",
+		// Measured on the very mono downmix that the canonical WAV will hold: a stereo file measures
+		// 3 to 6 LU louder than its mono mix, and a gain computed from that would miss the target.
+		String filter = String.format(Locale.ROOT, "%s,loudnorm=I=%.1f:TP=%.1f:print_format=json", MONO_DOWNMIX,
 				properties.loudnessTarget(), properties.truePeakLimit());
 		FfmpegTools.Result result = ffmpeg.runFfmpeg(workDir, DECODE_TIMEOUT, List.of("-loglevel", "level+info",
 				"-i", file.toString(), "-map", "0:a:0", "-af", filter, "-f", "null", "-"));
@@ -108,9 +145,8 @@ class AudioDecoder {
 	/** Writes the canonical WAV and answers its exact length in milliseconds. */
 	long writeCanonical(Path file, double gainDb, Path target, Path workDir) throws IOException {
 		List<String> args = new ArrayList<>(List.of("-v", "error", "-i", file.toString(), "-map", "0:a:0", "-vn"));
-		if (gainDb != 0) {
-			args.addAll(List.of("-af", String.format(Locale.ROOT, "volume=%.2fdB", gainDb)));
-		}
+		String filter = gainDb == 0 ? MONO_DOWNMIX : String.format(Locale.ROOT, "%s,volume=%.2fdB", MONO_DOWNMIX, gainDb);
+		args.addAll(List.of("-af", filter));
 		args.addAll(List.of("-ac", "1", "-ar", Integer.toString(properties.sampleRate()), "-c:a", "pcm_s16le",
 				"-bitexact", "-f", "wav", "-y", target.toString()));
 		FfmpegTools.Result result = ffmpeg.runFfmpeg(workDir, DECODE_TIMEOUT, args);

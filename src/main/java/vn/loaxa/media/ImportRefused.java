@@ -14,7 +14,11 @@ public class ImportRefused extends UserError {
 	}
 
 	static ImportRefused tooLarge(long maxBytes) {
-		return new ImportRefused(413, "too_large", maxBytes / (1024 * 1024));
+		// in MB as text: a limit under 1 MB must not read "0 MB", and 1536 not "1.536" (Vietnamese grouping)
+		double mb = maxBytes / (1024.0 * 1024.0);
+		String shown = mb == Math.rint(mb) ? Long.toString((long) mb)
+				: new java.math.BigDecimal(mb).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+		return new ImportRefused(413, "too_large", shown);
 	}
 
 	static ImportRefused unsupported(String code, Object... args) {

@@ -91,6 +91,24 @@ class ApiErrorHandler {
 		return body(500, "internal", messages.getMessage("api.error.internal", null, locale));
 	}
 
+	/** The same answers for an exception raised outside any API controller (see {@link ApiFallbackExceptionResolver}). */
+	ResponseEntity<ApiError> handle(Exception e, Locale locale) {
+		if (e instanceof UserError user) {
+			return userError(user, locale);
+		}
+		if (e instanceof MaxUploadSizeExceededException tooLarge) {
+			return tooLarge(tooLarge, locale);
+		}
+		if (e instanceof HttpRequestMethodNotSupportedException method) {
+			return method(method, locale);
+		}
+		if (e instanceof MethodArgumentTypeMismatchException || e instanceof HttpMessageNotReadableException
+				|| e instanceof MultipartException || e instanceof HttpMediaTypeNotSupportedException) {
+			return badRequest(e, locale);
+		}
+		return fault(e, locale);
+	}
+
 	private static ResponseEntity<ApiError> body(int status, String code, String message) {
 		return ResponseEntity.status(HttpStatus.valueOf(status)).body(new ApiError(code, message));
 	}

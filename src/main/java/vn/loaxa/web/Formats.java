@@ -5,13 +5,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 import vn.loaxa.config.UserError;
 
 /** The UI's formats: dates dd/MM/yyyy, times HH:mm:ss in the commune's zone, durations mm:ss. */
 public final class Formats {
 
-	public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+	public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+	/** Strict: 31/02/2026 is refused, not quietly read as 28/02/2026; 5/1/2026 is 05/01/2026. */
+	private static final DateTimeFormatter TYPED_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
+		.withResolverStyle(ResolverStyle.STRICT);
 	public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
 	private Formats() {
@@ -24,7 +28,7 @@ public final class Formats {
 		}
 		String value = text.strip();
 		try {
-			return value.contains("/") ? LocalDate.parse(value, DATE) : LocalDate.parse(value);
+			return value.contains("/") ? LocalDate.parse(value, TYPED_DATE) : LocalDate.parse(value);
 		}
 		catch (DateTimeParseException e) {
 			throw new UserError(400, "invalid_date", "import.error.invalid_date", value.length() > 40
@@ -46,9 +50,10 @@ public final class Formats {
 		}
 	}
 
+	/** mm:ss, as the library shows durations: 00:07, 04:35, 75:00 for a long reportage. */
 	public static String duration(long ms) {
 		long seconds = Math.round(ms / 1000.0);
-		return String.format("%d:%02d", seconds / 60, seconds % 60);
+		return String.format(java.util.Locale.ROOT, "%02d:%02d", seconds / 60, seconds % 60);
 	}
 
 	public static String date(LocalDate date) {

@@ -29,14 +29,17 @@ import vn.loaxa.media.ClipLibrary;
 @SpringBootTest
 class BackupRestoreTests {
 
-	static final Path dataDir = vn.loaxa.TestDirs.fresh(BackupRestoreTests.class);
+	static final Path dataDir = vn.loaxa.support.TestDirs.create("backuprestore");
 
 	@TempDir
 	Path restoredDir;
 
 	@DynamicPropertySource
 	static void dirs(DynamicPropertyRegistry registry) {
-		vn.loaxa.TestDirs.register(registry, dataDir);
+		registry.add("loaxa.data-dir", dataDir::toString);
+		registry.add("loaxa.media-dir", () -> dataDir.resolve("no-media").toString());
+		registry.add("loaxa.schedules-dir", () -> dataDir.resolve("no-schedules").toString());
+		registry.add("loaxa.admin.password", () -> "test-admin-pw");
 	}
 
 	@Autowired

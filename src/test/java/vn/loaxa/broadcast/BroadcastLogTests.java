@@ -2,30 +2,20 @@ package vn.loaxa.broadcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+
+import vn.loaxa.IntegrationTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import vn.loaxa.media.ClipKind;
 import vn.loaxa.media.Topic;
 
-@SpringBootTest
-class BroadcastLogTests {
-
-	static final Path dataDir = vn.loaxa.TestDirs.fresh(BroadcastLogTests.class);
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		vn.loaxa.TestDirs.register(registry, dataDir);
-	}
+class BroadcastLogTests extends IntegrationTest {
 
 	@Autowired
 	BroadcastLog log;

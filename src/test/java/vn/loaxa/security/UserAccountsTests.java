@@ -11,29 +11,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.file.Path;
 import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+
+import vn.loaxa.IntegrationTest;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.loaxa.config.UserError;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-class UserAccountsTests {
-
-	static final Path dataDir = vn.loaxa.TestDirs.fresh(UserAccountsTests.class);
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		vn.loaxa.TestDirs.register(registry, dataDir);
-	}
+class UserAccountsTests extends IntegrationTest {
 
 	@Autowired
 	UserAccounts accounts;

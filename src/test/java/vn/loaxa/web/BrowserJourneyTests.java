@@ -31,11 +31,14 @@ class BrowserJourneyTests {
 
 	static final Path SHOTS = Path.of("target/screenshots");
 
-	static final Path dataDir = vn.loaxa.TestDirs.fresh(BrowserJourneyTests.class);
+	static final Path dataDir = vn.loaxa.support.TestDirs.create("browserjourney");
 
 	@DynamicPropertySource
 	static void dirs(DynamicPropertyRegistry registry) {
-		vn.loaxa.TestDirs.register(registry, dataDir);
+		registry.add("loaxa.data-dir", dataDir::toString);
+		registry.add("loaxa.media-dir", () -> dataDir.resolve("no-media").toString());
+		registry.add("loaxa.schedules-dir", () -> dataDir.resolve("no-schedules").toString());
+		registry.add("loaxa.admin.password", () -> "test-admin-pw");
 		registry.add("loaxa.admin.password", () -> "browser-admin-pw");
 	}
 
