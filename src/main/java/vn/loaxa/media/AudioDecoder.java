@@ -130,23 +130,63 @@ class AudioDecoder {
 		return new Loudness(integrated, truePeak, errors);
 	}
 
-	/** The gain that brings the clip to the target, held back so that its true peak stays under the limit. */
-	double gainFor(Loudness loudness) {
+	/**
+	 * How a clip is brought to the target: one linear gain; where that gain would push the true peak
+	 * over the limit, a look-ahead limiter (ffmpeg {@code alimiter}, delay compensated, so the length
+	 * is unchanged) takes the peaks down instead of turning the whole clip down, so speech with
+	 * sharp consonants ends as loud as everything else.
+	 */
+	record Gain(double db, boolean limited) {
+	}
+
+	/** More than this is not boosted: it would raise a quiet recording's noise floor with it. */
+	static final double MAX_BOOST_DB = 24;
+
+	Gain gainFor(Loudness loudness) {
 		if (loudness.integratedLufs() == null) {
-			return 0; // digital silence or too short to measure: leave it as it is
+			return new Gain(0, false); // digital silence or too short to measure: leave it as it is
 		}
-		double gain = properties.loudnessTarget() - loudness.integratedLufs();
-		if (loudness.truePeakDb() != null) {
-			gain = Math.min(gain, properties.truePeakLimit() - loudness.truePeakDb());
+		double gain = Math.min(properties.loudnessTarget() - loudness.integratedLufs(), MAX_BOOST_DB);
+		boolean limited = loudness.truePeakDb() != null && loudness.truePeakDb() + gain > properties.truePeakLimit();
+		return new Gain(Math.round(gain * 100) / 100.0, limited);
+	}
+
+	/**
+	 * Writes the canonical WAV and answers the gain finally applied and the exact length. A limited
+	 * clip loses a little loudness in the limiter; it is measured once more and made up for.
+	 */
+	Normalised normalise(Path file, Gain gain, Path target, Path workDir) throws IOException {
+		long length = writeCanonical(file, gain, target, workDir);
+		if (gain.limited()) {
+			Loudness after = measure(target, workDir);
+			if (after.integratedLufs() != null) {
+				double makeUp = properties.loudnessTarget() - after.integratedLufs();
+				if (Math.abs(makeUp) > 0.3) {
+					gain = new Gain(Math.round(Math.min(gain.db() + makeUp, MAX_BOOST_DB) * 100) / 100.0, true);
+					length = writeCanonical(file, gain, target, workDir);
+				}
+			}
 		}
-		return Math.round(gain * 100) / 100.0;
+		return new Normalised(gain, length);
+	}
+
+	record Normalised(Gain gain, long durationMs) {
 	}
 
 	/** Writes the canonical WAV and answers its exact length in milliseconds. */
-	long writeCanonical(Path file, double gainDb, Path target, Path workDir) throws IOException {
+	long writeCanonical(Path file, Gain gain, Path target, Path workDir) throws IOException {
 		List<String> args = new ArrayList<>(List.of("-v", "error", "-i", file.toString(), "-map", "0:a:0", "-vn"));
-		String filter = gainDb == 0 ? MONO_DOWNMIX : String.format(Locale.ROOT, "%s,volume=%.2fdB", MONO_DOWNMIX, gainDb);
-		args.addAll(List.of("-af", filter));
+		StringBuilder filter = new StringBuilder(MONO_DOWNMIX);
+		if (gain.db() != 0) {
+			filter.append(String.format(Locale.ROOT, ",volume=%.2fdB", gain.db()));
+		}
+		if (gain.limited()) {
+			// ceiling a little under the true-peak limit: the limiter sees samples, not the peaks between them
+			double ceiling = Math.pow(10, (properties.truePeakLimit() - 0.5) / 20);
+			filter.append(String.format(Locale.ROOT, ",alimiter=limit=%.4f:attack=5:release=50:level=false:latency=1",
+					ceiling));
+		}
+		args.addAll(List.of("-af", filter.toString()));
 		args.addAll(List.of("-ac", "1", "-ar", Integer.toString(properties.sampleRate()), "-c:a", "pcm_s16le",
 				"-bitexact", "-f", "wav", "-y", target.toString()));
 		FfmpegTools.Result result = ffmpeg.runFfmpeg(workDir, DECODE_TIMEOUT, args);

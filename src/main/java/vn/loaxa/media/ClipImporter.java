@@ -87,14 +87,16 @@ class ClipImporter {
 		try {
 			Files.copy(upload.file(), typed);
 			AudioDecoder.Loudness loudness = decoder.measure(typed, work);
-			double gain = decoder.gainFor(loudness);
-			long durationMs = decoder.writeCanonical(typed, gain, canonical, work);
+			AudioDecoder.Normalised normalised = decoder.normalise(typed, decoder.gainFor(loudness), canonical, work);
+			long durationMs = normalised.durationMs();
+			double gain = normalised.gain().db();
 			decoder.checkComplete(probe, durationMs);
 			AudioTags fileTags = tags.read(typed.toFile());
 			DecodedAudio audio = new DecodedAudio(upload.sha256(), upload.bytes(), probe.format(), durationMs,
 					loudness.integratedLufs(), gain, fileTags);
 			ClipDetails details = ClipRules.complete(draft, fileTags, name);
-			return storeAndInsert(audio, typed, canonical, details, name, source, by, loudness);
+			return storeAndInsert(audio, typed, canonical, details, name, source, by, loudness,
+					normalised.gain().limited());
 		}
 		finally {
 			store.deleteQuietly(typed);
@@ -103,7 +105,8 @@ class ClipImporter {
 	}
 
 	private ImportOutcome storeAndInsert(DecodedAudio audio, Path typed, Path canonical, ClipDetails details,
-			String name, ClipSource source, String by, AudioDecoder.Loudness loudness) throws IOException {
+			String name, ClipSource source, String by, AudioDecoder.Loudness loudness, boolean limited)
+			throws IOException {
 		synchronized (storeLock) {
 			Optional<Clip> existing = clips.findBySha256(audio.sha256());
 			if (existing.isPresent()) {
@@ -119,7 +122,7 @@ class ClipImporter {
 				Instant now = clock.now().toInstant();
 				Clip clip = tx.execute(status -> {
 					Clip saved = clips.save(Clip.imported(audio, details, name, source, by, now));
-					history.save(ClipHistoryEntry.of(saved.getId(), now, by, "IMPORTED", describe(audio, name, loudness)));
+					history.save(ClipHistoryEntry.of(saved.getId(), now, by, "IMPORTED", describe(audio, name, loudness, limited)));
 					return saved;
 				});
 				log.info("imported {} ({} ms, {}) as clip {}", name, audio.durationMs(), audio.format(), clip.getId());
@@ -140,10 +143,10 @@ class ClipImporter {
 		}
 	}
 
-	private static String describe(DecodedAudio audio, String name, AudioDecoder.Loudness loudness) {
+	private static String describe(DecodedAudio audio, String name, AudioDecoder.Loudness loudness, boolean limited) {
 		String measured = audio.loudnessLufs() == null ? "—" : String.format(Locale.ROOT, "%.1f LUFS", audio.loudnessLufs());
 		String warnings = loudness.errors().isEmpty() ? "" : "; decoder warnings: " + loudness.errors().size();
-		return String.format(Locale.ROOT, "%s, %s, %d ms, loudness %s, gain %+.2f dB%s", name, audio.format().label(),
-				audio.durationMs(), measured, audio.gainDb(), warnings);
+		return String.format(Locale.ROOT, "%s, %s, %d ms, loudness %s, gain %+.2f dB%s%s", name, audio.format().label(),
+				audio.durationMs(), measured, audio.gainDb(), limited ? ", peak limiter" : "", warnings);
 	}
 }

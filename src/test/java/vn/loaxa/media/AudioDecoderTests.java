@@ -34,7 +34,7 @@ class AudioDecoderTests {
 
 		assertThat(probe.format()).isEqualTo(AudioFormat.WAV);
 		assertThat(probe.promisedMs()).isEqualTo(4000L);
-		long decoded = decoder.writeCanonical(resource("truncated.wav"), 0, work.resolve("c.wav"), work);
+		long decoded = decoder.writeCanonical(resource("truncated.wav"), new AudioDecoder.Gain(0, false), work.resolve("c.wav"), work);
 		assertThat(decoded).isEqualTo(2000L);
 		assertThatThrownBy(() -> decoder.checkComplete(probe, decoded)).isInstanceOfSatisfying(ImportRefused.class,
 				e -> {
@@ -60,7 +60,7 @@ class AudioDecoderTests {
 
 		AudioDecoder.Probe probe = decoder.probe(file, work);
 		assertThat(probe.promisedMs()).isNull();
-		long decoded = decoder.writeCanonical(file, 0, work.resolve("c.wav"), work);
+		long decoded = decoder.writeCanonical(file, new AudioDecoder.Gain(0, false), work.resolve("c.wav"), work);
 		assertThat(decoded).isBetween(1490L, 1510L);
 		decoder.checkComplete(probe, decoded);
 	}

@@ -106,30 +106,21 @@ class FixtureImportTests extends IntegrationTest {
 	}
 
 	/**
-	 * The product's rule: gain to -16 LUFS, held back so that the true peak stays at or under
-	 * -1 dBTP (no limiter). Answers whether the limit held the gain back.
+	 * The product's rule: every clip at -16 LUFS; where the gain would push peaks over -1 dBTP, a
+	 * limiter takes the peaks down (the clip is not turned down). Answers whether it was limited.
 	 */
 	private static boolean assertNormalised(JsonNode clip, TestAudio.Loudness after) {
 		assertThat(clip.path("loudnessLufs").isNumber()).as("loudness recorded").isTrue();
 		double measured = clip.path("loudnessLufs").asDouble();
 		double gain = clip.path("gainDb").asDouble();
-		assertThat(after.integratedLufs()).as("canonical loudness = measured + gain").isCloseTo(measured + gain,
-				within(1.0));
+		assertThat(after.integratedLufs()).as("normalised to the target").isCloseTo(-16, within(1.0));
 		assertThat(after.truePeakDbtp()).as("true peak under the limit").isLessThanOrEqualTo(-1 + 0.5);
-		boolean heldBack = gain < -16 - measured - 0.05;
-		if (heldBack) {
-			assertThat(after.truePeakDbtp()).as("held back by the true-peak limit").isCloseTo(-1, within(0.5));
-			assertThat(after.integratedLufs()).isLessThan(-16 + 1);
-		}
-		else {
-			assertThat(after.integratedLufs()).as("normalised to the target").isCloseTo(-16, within(1.0));
-		}
-		return heldBack;
+		return measured + gain > -16 + 0.3; // more gain than the loudness alone asks: made up for the limiter
 	}
 
 	@Test
-	void speechWithHighPeaksIsHeldBackByTheTruePeakLimit() throws Exception {
-		// a shipped sample bulletin (espeak-ng speech): its peaks reach the limit before -16 LUFS
+	void speechWithHighPeaksIsLimitedNotTurnedDown() throws Exception {
+		// a shipped sample bulletin (espeak-ng speech): its peaks would pass -1 dBTP at -16 LUFS
 		byte[] bytes = Files.readAllBytes(Path.of("media", "thong-bao-tiep-cong-dan.mp3"));
 		ApiClient.Response response = admin.upload("thong-bao-tiep-cong-dan.mp3", bytes);
 		assertThat(response.status()).as(response.toString()).isIn(200, 201);
@@ -137,7 +128,7 @@ class FixtureImportTests extends IntegrationTest {
 		String sha = clip.path("sha256").asText();
 		Path canonical = dataDir().resolve("clips").resolve(sha.substring(0, 2)).resolve(sha + ".pcm.wav");
 
-		assertThat(assertNormalised(clip, TestAudio.measure(canonical))).as("held back").isTrue();
+		assertThat(assertNormalised(clip, TestAudio.measure(canonical))).as("limited and made up").isTrue();
 		assertThat(clip.path("title").asText()).isEqualTo("Thông báo: Lịch tiếp công dân tháng 12");
 		assertThat(clip.path("durationMs").asDouble()).isCloseTo(TestAudio.decodedMs(Path.of("media",
 				"thong-bao-tiep-cong-dan.mp3")), within(10.0));
