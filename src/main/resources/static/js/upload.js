@@ -32,12 +32,16 @@
     var xhr = new XMLHttpRequest();
     xhr.open('POST', form.action);
     xhr.setRequestHeader('Accept', 'application/json');
+    // the token also travels as a header: a body the server refuses as too large is never read
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) xhr.setRequestHeader(header.getAttribute('content'), token.getAttribute('content'));
     xhr.upload.onprogress = function (e) {
       if (e.lengthComputable) ui.bar.style.width = Math.round(100 * e.loaded / e.total) + '%';
     };
     xhr.onload = function () {
       ui.bar.style.width = '100%';
-      var ok = false, message = xhr.status + '';
+      var ok = false, message = xhr.status === 403 ? 'HTTP 403' : xhr.status + '';
       try {
         var result = JSON.parse(xhr.responseText);
         var first = Array.isArray(result) ? result[0] : result;

@@ -44,7 +44,7 @@ class ApiFallbackExceptionResolver implements HandlerExceptionResolver, Ordered 
 	@Override
 	public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception ex) {
-		if (handler instanceof HandlerMethod || !isApi(request)) {
+		if (handler instanceof HandlerMethod || !(isApi(request) || wantsJson(request))) {
 			return null; // a controller was chosen: ApiErrorHandler (or the page handlers) answer
 		}
 		ResponseEntity<ApiError> answer;
@@ -65,6 +65,12 @@ class ApiFallbackExceptionResolver implements HandlerExceptionResolver, Ordered 
 			// the client has gone
 		}
 		return new ModelAndView();
+	}
+
+	/** The upload page's script asks for JSON, so a too-large file gets the message, not an error page. */
+	static boolean wantsJson(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		return accept != null && accept.startsWith(MediaType.APPLICATION_JSON_VALUE);
 	}
 
 	static boolean isApi(HttpServletRequest request) {
