@@ -59,6 +59,19 @@ public class Programmes {
 		this.clock = clock;
 	}
 
+	/**
+	 * Decodes the plan's signature tunes ahead of air time (once per file), so that a slot's
+	 * start is never held up by ffmpeg.
+	 */
+	@org.springframework.context.event.EventListener({ vn.loaxa.schedule.PlanChanged.class,
+			org.springframework.boot.context.event.ApplicationReadyEvent.class })
+	public void warmTunes() {
+		for (Slot slot : schedule.current().slots()) {
+			tune(slot.intro());
+			tune(slot.outro());
+		}
+	}
+
 	public PlayoutTiming timing() {
 		return timing;
 	}

@@ -213,6 +213,7 @@ public class Schedule {
 		store.replace(next);
 		plan = store.load();
 		triggers.sync(plan, zone(), now());
+		events.publishEvent(new PlanChanged(plan));
 	}
 
 	private Instant now() {
