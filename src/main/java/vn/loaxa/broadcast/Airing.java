@@ -1,12 +1,40 @@
 package vn.loaxa.broadcast;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import vn.loaxa.media.ClipKind;
 import vn.loaxa.media.Topic;
 
-/** TEMPORARY stand-in for main's broadcast module (same API); deleted when main's lands. */
-public record Airing(String zoneId, String slotName, Long clipId, String clipSha256, String clipTitle,
-		ClipKind kind, Topic topic, Instant scheduledStart, Instant actualStart, Instant actualEnd,
-		long playedMs, long clipDurationMs, Outcome outcome, String reason) {
+/**
+ * What playout reports about one clip in one zone. The clip's fields are copied in at air time,
+ * so the evidence stands on its own even if the clip is later edited or archived. Clip fields are
+ * null for a record about a slot as a whole (a MISSED or empty slot); actual times are null when
+ * nothing played. Times are kept to the millisecond.
+ */
+public record Airing(String zoneId, String slotName, Long clipId, String clipSha256, String clipTitle, ClipKind kind,
+		Topic topic, Instant scheduledStart, Instant actualStart, Instant actualEnd, long playedMs,
+		long clipDurationMs, Outcome outcome, String reason) {
+
+	public Airing {
+		if (zoneId == null || zoneId.isBlank() || scheduledStart == null || outcome == null) {
+			throw new IllegalArgumentException("an airing needs a zone, a scheduled start and an outcome");
+		}
+		scheduledStart = millis(scheduledStart);
+		actualStart = millis(actualStart);
+		actualEnd = millis(actualEnd);
+		if (reason != null && reason.length() > 1000) {
+			reason = reason.substring(0, 1000);
+		}
+	}
+
+	private static Instant millis(Instant instant) {
+		return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/** Started within {@code toleranceSeconds} of its scheduled start. */
+	public boolean onTime(long toleranceSeconds) {
+		return actualStart != null
+				&& Math.abs(actualStart.toEpochMilli() - scheduledStart.toEpochMilli()) <= toleranceSeconds * 1000;
+	}
 }

@@ -2,6 +2,7 @@ package vn.loaxa.broadcast;
 
 import java.time.Instant;
 
-/** TEMPORARY stand-in for main's broadcast module (same API); deleted when main's lands. */
-public record BroadcastRecord(long id, Airing airing, Instant recordedAt, String previousHash, String hash) {
+/** One record of the log as stored: the airing, when and by whom it was written, and its chain hashes. */
+public record BroadcastRecord(long id, Airing airing, Long correctsId, String recordedBy, Instant recordedAt,
+		String previousHash, String hash) {
 }

@@ -1,0 +1,39 @@
+package vn.loaxa.config;
+
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Points the embedded H2 database at {@code <loaxa.data-dir>/db/loaxa} as an absolute path (H2
+ * refuses paths relative to the working directory), unless {@code spring.datasource.url} is set,
+ * as the PostgreSQL profile does. AUTO_SERVER lets the command-line tools open the database while
+ * the service runs.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseLocation {
+
+	static final String OPTIONS = ";DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE";
+
+	@Bean
+	static BeanPostProcessor embeddedDatabaseUnderDataDir(Environment environment) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof DataSourceProperties properties && properties.getUrl() == null) {
+					properties.setUrl(urlFor(Path.of(environment.getProperty("loaxa.data-dir", "data"))));
+				}
+				return bean;
+			}
+		};
+	}
+
+	static String urlFor(Path dataDir) {
+		Path db = dataDir.toAbsolutePath().normalize().resolve("db").resolve("loaxa");
+		return "jdbc:h2:file:" + db.toString().replace('\\', '/') + OPTIONS;
+	}
+}
