@@ -81,6 +81,9 @@ final class PlayoutFixture {
 		p.put("loaxa.media.import-on-start", "false");
 		p.put("loaxa.admin.password", "test-admin-pw");
 		p.put("server.port", "0");
+		// Quartz keeps schedulers and their data sources in JVM-wide registries by name: each test
+		// commune (one database) gets its own name, so cached test contexts never share one
+		p.put("spring.quartz.scheduler-name", "loaxa-" + root.getFileName());
 		p.put("logging.file.name", root.resolve("data/logs/test.log").toString());
 		return p;
 	}

@@ -34,11 +34,11 @@ import vn.loaxa.schedule.Slot;
  * records written before it are still there, and a clip a crash left in flight becomes an
  * INTERRUPTED record with the time known to have played.
  */
-class PlayoutRestartIT {
+class PlayoutRestartTests {
 
 	@Test
 	void triggersAndRecordsSurviveARestartAndAClipCutInFlightIsInterrupted() throws Exception {
-		Path root = PlayoutFixture.commune(Files.createTempDirectory("loaxa-restart-it"));
+		Path root = PlayoutFixture.commune(vn.loaxa.TestDirs.fresh(PlayoutRestartTests.class));
 		Slot slot;
 		Clip clip;
 		Instant fireAt;

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
 /** Module boundaries of schedule, programme and playout: only public top-level types used across, no cycles. */
-class PlayoutModulesTest {
+class PlayoutModulesTests {
 
 	@Test
 	void modulesRespectTheirBoundaries() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Plan files: every mistake named with its file and line; conflicts naming both slots; occurrences. */
-class PlanReaderTest {
+class PlanReaderTests {
 
 	static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");
 	static final LocalDate TODAY = LocalDate.of(2026, 3, 2); // a Monday

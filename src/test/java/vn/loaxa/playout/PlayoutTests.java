@@ -41,9 +41,10 @@ import vn.loaxa.schedule.SlotOccurrence;
  * sink in real time. The JVM runs in UTC (surefire), the commune in Asia/Ho_Chi_Minh.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PlayoutIT {
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
+class PlayoutTests {
 
-	static final Path ROOT = PlayoutFixture.commune(tempDir());
+	static final Path ROOT = PlayoutFixture.commune(vn.loaxa.TestDirs.fresh(PlayoutTests.class));
 	static final long PAUSE_MS = 300;
 
 	@DynamicPropertySource
@@ -59,6 +60,7 @@ class PlayoutIT {
 	@Autowired Sinks sinks;
 	@Autowired LoaxaClock clock;
 	@Autowired TestRestTemplate rest;
+	@Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
 	@Test
 	void aSlotFiredByQuartzAirsGaplesslyIntoTheFileSink() throws Exception {
@@ -216,7 +218,67 @@ class PlayoutIT {
 		assertThat(bad.getBody()).contains("\"error\"");
 	}
 
+	@Test
+	void skipEndsTheClipPartialAndPlayNowInterruptsTheChannel() throws Exception {
+		Clip a = PlayoutFixture.tone(library, ROOT, "cong-vu-1", 400, 3000, Topic.CIVIL_SERVICE, Priority.HIGH);
+		Clip b = PlayoutFixture.tone(library, ROOT, "cong-vu-2", 600, 3000, Topic.CIVIL_SERVICE, Priority.NORMAL);
+		Clip urgent = PlayoutFixture.tone(library, ROOT, "khan-cap", 900, 500, Topic.OTHER, Priority.EMERGENCY);
+		ZonedDateTime start = clock.now().truncatedTo(ChronoUnit.SECONDS);
+		Slot slot = schedule.saveSlot(PlayoutFixture.slotAt("ban-c", "Thử dừng", start, Duration.ofSeconds(20),
+				List.of("CIVIL_SERVICE"), null), null);
+		try {
+			SlotOccurrence occurrence = occurrence(slot);
+			Thread airing = new Thread(() -> runner.handle(occurrence, clock.now().toInstant()));
+			airing.start();
+			await().atMost(Duration.ofSeconds(5)).until(() -> playout.nowPlaying().stream()
+				.anyMatch(n -> a.getId().equals(n.clipId())));
+			Thread.sleep(500);
+			assertThat(playout.skip("second", "test")).isTrue();
+			await().atMost(Duration.ofSeconds(5)).until(() -> playout.nowPlaying().stream()
+				.anyMatch(n -> b.getId().equals(n.clipId())));
+			Thread.sleep(700);
+			playout.playNow(urgent.getId(), List.of("ban-c"), "test");
+			airing.join(10_000);
+			await().atMost(Duration.ofSeconds(5)).until(() -> !records(Playout.PLAY_NOW, "ban-c").isEmpty());
+			List<BroadcastRecord> records = records(slot, "ban-c");
+			assertThat(records).extracting(r -> r.airing().clipId() + ":" + r.airing().outcome())
+				.containsExactly(a.getId() + ":PARTIAL", b.getId() + ":INTERRUPTED");
+			assertThat(records.get(0).airing().playedMs()).isBetween(300L, 2500L);
+			assertThat(records.get(1).airing().reason()).contains("Phát ngay");
+			assertThat(records(Playout.PLAY_NOW, "ban-c")).singleElement().satisfies(r -> {
+				assertThat(r.airing().clipId()).isEqualTo(urgent.getId());
+				assertThat(r.airing().outcome()).isEqualTo(Outcome.PLAYED);
+			});
+		}
+		finally {
+			schedule.deleteSlot(slot.key());
+		}
+	}
+
+	@Test
+	void pagesRenderInVietnamese() throws Exception {
+		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin")
+			.roles("ADMIN");
+		for (String page : List.of("/zones", "/schedule", "/schedule?view=week", "/on-air", "/zones/slots/new")) {
+			mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page).with(admin))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+		}
+		String form = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/zones/slots")
+			.with(admin).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("target", "ban-a").param("name", "Sai giờ").param("days", "MON").param("start", "24:00").param("length", "15m"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(form).contains("24:00").contains("không tồn tại");
+	}
+
 	// ------------------------------------------------------------------ helpers
+
+	private List<BroadcastRecord> records(String slotName, String zone) {
+		Instant now = clock.now().toInstant();
+		return log.between(now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)), zone).stream()
+			.filter(r -> r.airing().slotName().equals(slotName))
+			.toList();
+	}
 
 	private long pauseFrames() {
 		return Math.round(TestAudio.RATE * PAUSE_MS / 1000.0);
@@ -254,15 +316,6 @@ class PlayoutIT {
 			return files.filter(f -> f.getFileName().toString().contains("-" + channel + "-"))
 				.max(Comparator.comparing(Path::getFileName))
 				.orElseThrow();
-		}
-	}
-
-	private static Path tempDir() {
-		try {
-			return Files.createTempDirectory("loaxa-playout-it");
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
 		}
 	}
 }
