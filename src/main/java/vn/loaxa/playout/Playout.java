@@ -146,7 +146,7 @@ public class Playout implements SmartLifecycle {
 			channels.stop(channel.id(), Outcome.INTERRUPTED, PLAY_NOW + ": " + clip.getTitle() + " (" + by + ")");
 			executor.get().submit(() -> {
 				try {
-					channels.air(new Run(PLAY_NOW, channel, zones, now, List.of(item), 0, "played now by " + by));
+					channels.air(new Run(PLAY_NOW, channel, zones, now, List.of(item), 0, "played now by " + by, null));
 				}
 				catch (Exception e) {
 					log.error("Phát ngay on channel {} failed", channel.id(), e);

@@ -82,13 +82,14 @@ class ProgrammePlayer {
 		}
 		sleep(settle);
 		List<String> zones = on.stream().map(Zone::id).toList();
+		SinkSession session = run.items().isEmpty() ? null : sinks.of(run.channel()).open(run.slotName(), sinks.format());
+		waitUntil(run.airAt());
 		AudioFormat format = sinks.format();
 		int frameSize = format.getFrameSize();
 		byte[] buffer = new byte[(int) (format.getFrameRate() * CHUNK_MS / 1000) * frameSize];
 		int played = 0;
 		int failed = 0;
 		int interrupted = 0;
-		SinkSession session = null;
 		boolean pauseDue = false;
 		try {
 			for (int index = 0; index < run.items().size(); index++) {
@@ -104,8 +105,9 @@ class ProgrammePlayer {
 					log.warn("channel {}: {} cannot be played: {}", channelId, item.title(), e.getMessage());
 					if (item.isClip()) {
 						failed++;
-						recorder.clip(null, zones, run.slotName(), item, scheduled(run, item), null, null, 0,
-								Outcome.FAILED, e.getMessage());
+						Instant at = scheduled(run, item);
+						recorder.later(() -> recorder.clip(null, zones, run.slotName(), item, at, null, null, 0,
+								Outcome.FAILED, e.getMessage()));
 					}
 					continue;
 				}
@@ -123,9 +125,10 @@ class ProgrammePlayer {
 							item.durationMs(), index + 1, run.items().size(), run.items().subList(index + 1,
 									run.items().size()).stream().map(ProgrammeItem::title).toList()));
 					if (item.isClip()) {
-						onAir.start(new OnAirStore.InFlight(channelId, run.slotName(), zones, item.clipId(), item.sha256(),
-								item.title(), item.kind(), item.topic(), scheduled(run, item), actualStart,
-								item.durationMs(), 0), clock.now().toInstant());
+						OnAirStore.InFlight inFlight = new OnAirStore.InFlight(channelId, run.slotName(), zones,
+								item.clipId(), item.sha256(), item.title(), item.kind(), item.topic(), scheduled(run, item),
+								actualStart, item.durationMs(), 0);
+						recorder.later(() -> onAir.start(inFlight, clock.now().toInstant()));
 					}
 					String skipped = null;
 					String readError = null;
@@ -154,8 +157,8 @@ class ProgrammePlayer {
 						session.write(buffer, 0, n);
 						if (item.isClip() && System.nanoTime() - lastProgress > PROGRESS_EVERY_MS * 1_000_000) {
 							lastProgress = System.nanoTime();
-							onAir.progress(channelId, ms(session.framesWritten() - startFrame, format),
-									clock.now().toInstant());
+							long playedMs = ms(session.framesWritten() - startFrame, format);
+							recorder.later(() -> onAir.progress(channelId, playedMs, clock.now().toInstant()));
 						}
 					}
 					long frames = session.framesWritten() - startFrame;
@@ -183,8 +186,11 @@ class ProgrammePlayer {
 							reason = run.note();
 							played++;
 						}
-						recorder.clip(channelId, zones, run.slotName(), item, scheduled(run, item), actualStart, end,
-								playedMs, outcome, reason);
+						Instant at = scheduled(run, item);
+						Outcome result = outcome;
+						String why = reason;
+						recorder.later(() -> recorder.clip(channelId, zones, run.slotName(), item, at, actualStart, end,
+								playedMs, result, why));
 					}
 				}
 			}
@@ -197,6 +203,7 @@ class ProgrammePlayer {
 			if (session != null) {
 				session.close();
 			}
+			recorder.flush();
 			for (Zone zone : on) {
 				zoneSwitch.off(zone);
 			}
@@ -245,6 +252,18 @@ class ProgrammePlayer {
 
 	private static long ms(long frames, AudioFormat format) {
 		return Math.round(frames * 1000.0 / format.getFrameRate());
+	}
+
+	/** Holds the first frame until the slot's start (the trigger fires a pre-roll ahead). */
+	private void waitUntil(Instant at) {
+		if (at == null) {
+			return;
+		}
+		long nanos = Duration.between(clock.now().toInstant(), at).toNanos();
+		while (nanos > 0) {
+			java.util.concurrent.locks.LockSupport.parkNanos(Math.min(nanos, 50_000_000L));
+			nanos = Duration.between(clock.now().toInstant(), at).toNanos();
+		}
 	}
 
 	private static void sleep(Duration d) {

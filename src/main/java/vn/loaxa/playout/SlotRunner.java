@@ -84,6 +84,7 @@ class SlotRunner {
 			return;
 		}
 		boolean late = lateMs > LATE_MS;
+		// on time (or in the pre-roll before the start): the whole slot; late: what is left of it
 		Duration available = late ? Duration.between(now, occurrence.endInstant()) : slot.length();
 		Programme programme;
 		try {
@@ -100,7 +101,9 @@ class SlotRunner {
 			return;
 		}
 		String note = late ? "late start by " + lateMs + " ms, trimmed to the slot's end" : null;
-		Instant start = late ? now : scheduled;
+		// planned times stay those of the slot, so a late start shows in the records as lateness
+		Instant start = scheduled;
+		Instant airAt = late ? null : scheduled;
 		List<Future<ProgrammePlayer.Summary>> others = new ArrayList<>();
 		ProgrammePlayer.Summary first = null;
 		String detail = "";
@@ -108,7 +111,7 @@ class SlotRunner {
 			boolean firstChannel = true;
 			for (Map.Entry<OutputChannel, List<Zone>> e : byChannel.entrySet()) {
 				Run run = new Run(slot.name(), e.getKey(), e.getValue(), start, programme.items(), programme.pauseMs(),
-						note);
+						note, airAt);
 				if (firstChannel) {
 					firstChannel = false;
 					continue;
@@ -117,7 +120,7 @@ class SlotRunner {
 			}
 			Map.Entry<OutputChannel, List<Zone>> e = byChannel.entrySet().iterator().next();
 			first = channels.air(new Run(slot.name(), e.getKey(), e.getValue(), start, programme.items(),
-					programme.pauseMs(), note));
+					programme.pauseMs(), note, airAt));
 			detail = describe(first);
 			for (Future<ProgrammePlayer.Summary> f : others) {
 				detail += "; " + describe(f.get());

@@ -78,7 +78,7 @@ public class Schedule {
 			}
 		}
 		else {
-			triggers.sync(plan, zone(), now());
+			triggers.sync(plan, zone(), now(), settings.preroll());
 		}
 		log.info("schedule: {} channels, {} zones, {} groups, {} slots in force", plan.channels().size(),
 				plan.zones().size(), plan.groups().size(), plan.slots().size());
@@ -193,7 +193,10 @@ public class Schedule {
 		}
 	}
 
-	/** A trigger fired: the slot's latest occurrence that started by now is due (late after a misfire). */
+	/**
+	 * A trigger fired (a pre-roll ahead of the start, or late after a misfire): the slot's latest
+	 * occurrence starting by then is due.
+	 */
 	void fired(String key, Instant firedAt) {
 		Optional<Slot> slot = plan.slot(key);
 		if (slot.isEmpty()) {
@@ -201,7 +204,7 @@ public class Schedule {
 			return;
 		}
 		ZonedDateTime at = firedAt.atZone(zone());
-		List<SlotOccurrence> due = slot.get().occurrencesBetween(at.minusHours(24), at.plusSeconds(2));
+		List<SlotOccurrence> due = slot.get().occurrencesBetween(at.minusHours(24), at.plus(settings.preroll()).plusSeconds(2));
 		if (due.isEmpty()) {
 			log.info("slot {} does not air on {} (holiday, day off or outside its validity)", key, at.toLocalDate());
 			return;
@@ -212,7 +215,7 @@ public class Schedule {
 	private void install(Plan next) {
 		store.replace(next);
 		plan = store.load();
-		triggers.sync(plan, zone(), now());
+		triggers.sync(plan, zone(), now(), settings.preroll());
 		events.publishEvent(new PlanChanged(plan));
 	}
 

@@ -11,5 +11,16 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("loaxa.schedule")
-public record ScheduleProperties(@DefaultValue("true") boolean loadFilesAtStart) {
+public record ScheduleProperties(@DefaultValue("true") boolean loadFilesAtStart,
+		@DefaultValue("3s") java.time.Duration preroll) {
+
+	/**
+	 * {@code preroll}: how long before a slot's start its trigger fires, so the programme is filled,
+	 * the zones switched on and the line opened before the first frame is due at the start itself.
+	 */
+	public ScheduleProperties {
+		if (preroll.isNegative() || preroll.compareTo(java.time.Duration.ofMinutes(1)) > 0) {
+			throw new IllegalArgumentException("loaxa.schedule.preroll must be between 0 and 1m, not " + preroll);
+		}
+	}
 }

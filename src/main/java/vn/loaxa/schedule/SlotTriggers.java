@@ -48,7 +48,7 @@ class SlotTriggers {
 		this.scheduler = scheduler;
 	}
 
-	synchronized void sync(Plan plan, ZoneId zone, Instant now) {
+	synchronized void sync(Plan plan, ZoneId zone, Instant now, java.time.Duration preroll) {
 		try {
 			JobDetail job = JobBuilder.newJob(SlotJob.class).withIdentity(JOB).storeDurably()
 				.withDescription("Phát một khung giờ").build();
@@ -57,7 +57,7 @@ class SlotTriggers {
 			}
 			Map<TriggerKey, Trigger> wanted = new LinkedHashMap<>();
 			for (Slot slot : plan.slots()) {
-				for (Trigger t : triggersOf(slot, zone, now)) {
+				for (Trigger t : triggersOf(slot, zone, now, preroll)) {
 					if (t.getFireTimeAfter(Date.from(now)) != null) {
 						wanted.put(t.getKey(), t);
 					}
@@ -98,23 +98,29 @@ class SlotTriggers {
 		return next;
 	}
 
-	static List<Trigger> triggersOf(Slot slot, ZoneId zone, Instant now) {
+	/** Cron triggers firing {@code preroll} before the slot's start (on the day before, past midnight). */
+	static List<Trigger> triggersOf(Slot slot, ZoneId zone, Instant now, java.time.Duration preroll) {
 		TimeZone tz = TimeZone.getTimeZone(zone);
-		String time = slot.start().getSecond() + " " + slot.start().getMinute() + " " + slot.start().getHour();
+		long second = slot.start().toSecondOfDay() - preroll.toSeconds();
+		int dayShift = second < 0 ? -1 : 0;
+		java.time.LocalTime fire = java.time.LocalTime.ofSecondOfDay(second < 0 ? second + 86400 : second);
+		String time = fire.getSecond() + " " + fire.getMinute() + " " + fire.getHour();
 		Instant from = slot.validFrom() == null ? now : slot.validFrom().atStartOfDay(zone).toInstant();
 		Date startAt = Date.from(from.isBefore(now) ? now : from);
 		Date endAt = slot.validUntil() == null ? null
 				: Date.from(slot.validUntil().plusDays(1).atStartOfDay(zone).toInstant());
 		java.util.ArrayList<Trigger> triggers = new java.util.ArrayList<>();
 		if (slot.isWeekly()) {
-			String days = slot.days().stream().map(d -> d.name().substring(0, 3)).collect(Collectors.joining(","));
+			String days = slot.days().stream().map(d -> d.plus(dayShift).name().substring(0, 3))
+				.collect(Collectors.joining(","));
 			triggers.add(trigger(slot, slot.key(), time + " ? * " + days, tz, startAt, endAt));
 		}
 		for (LocalDate date : slot.dates()) {
 			if (slot.days().contains(date.getDayOfWeek())) {
 				continue;
 			}
-			String cron = time + " " + date.getDayOfMonth() + " " + date.getMonthValue() + " ? " + date.getYear();
+			LocalDate day = date.plusDays(dayShift);
+			String cron = time + " " + day.getDayOfMonth() + " " + day.getMonthValue() + " ? " + day.getYear();
 			triggers.add(trigger(slot, slot.key() + "@" + date, cron, tz, startAt, endAt));
 		}
 		return triggers;

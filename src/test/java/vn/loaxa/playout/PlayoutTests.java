@@ -68,7 +68,7 @@ class PlayoutTests {
 		Clip normal = PlayoutFixture.tone(library, ROOT, "thu-tuc-1", 440, 1000, Topic.PROCEDURES, Priority.NORMAL);
 		Clip high = PlayoutFixture.tone(library, ROOT, "thu-tuc-2", 660, 700, Topic.PROCEDURES, Priority.HIGH);
 		Clip tooLong = PlayoutFixture.tone(library, ROOT, "thu-tuc-3", 880, 5000, Topic.PROCEDURES, Priority.EMERGENCY);
-		ZonedDateTime start = clock.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+		ZonedDateTime start = clock.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
 		Slot slot = schedule.saveSlot(PlayoutFixture.slotAt("ban-a", "Thử Quartz", start, Duration.ofSeconds(4),
 				List.of("PROCEDURES"), "tune.wav"), null);
 		try {
@@ -108,7 +108,7 @@ class PlayoutTests {
 		Clip gone = PlayoutFixture.tone(library, ROOT, "tai-chinh-1", 500, 600, Topic.PUBLIC_FINANCE, Priority.HIGH);
 		Clip kept = PlayoutFixture.tone(library, ROOT, "tai-chinh-2", 700, 800, Topic.PUBLIC_FINANCE, Priority.NORMAL);
 		Files.delete(library.canonicalAudio(gone));
-		ZonedDateTime start = clock.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+		ZonedDateTime start = clock.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
 		Slot slot = schedule.saveSlot(PlayoutFixture.slotAt("ab", "Thử tệp mất", start, Duration.ofSeconds(5),
 				List.of("PUBLIC_FINANCE"), null), null);
 		try {
