@@ -156,6 +156,28 @@ public class Playout implements SmartLifecycle {
 		log.warn("PHÁT NGAY by {}: clip {} «{}» to {}", by, clip.getId(), clip.getTitle(), zoneIds);
 	}
 
+	/**
+	 * Warms the paths a slot takes (queue and programme queries, the filler, WAV reading, the sink
+	 * classes) once the application is ready, so the first slot after a start is as punctual as
+	 * the others.
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	void warmUp() {
+		try {
+			long t0 = System.nanoTime();
+			programmes.day(clock.today());
+			javax.sound.sampled.AudioSystem.getAudioFileTypes();
+			for (OutputChannel c : schedule.current().channels()) {
+				sinks.of(c);
+			}
+			runs.handled("warm-up", clock.now().toInstant());
+			log.info("playout warmed up in {} ms", (System.nanoTime() - t0) / 1_000_000);
+		}
+		catch (RuntimeException e) {
+			log.warn("playout warm-up: {}", e.toString());
+		}
+	}
+
 	// ------------------------------------------------------------------ lifecycle
 
 	@Override

@@ -59,10 +59,27 @@ final class PlayoutFixture {
 					  - id: ban-d
 					    name: Bản D
 					    channel: third
+					  - id: ban-e
+					    name: Bản E (rơ-le hỏng)
+					    channel: third
+					    switch:
+					      on: ["false"]
+					      off: ["true"]
+					      settle: 0s
+					  - id: ban-f
+					    name: Bản F (rơ-le)
+					    channel: third
+					    switch:
+					      on: ["true", "on"]
+					      off: ["true", "off"]
+					      settle: 1s
 					groups:
 					  - id: ab
 					    name: Bản A và B
 					    zones: [ban-a, ban-b]
+					  - id: def
+					    name: Bản D, E, F
+					    zones: [ban-d, ban-e, ban-f]
 					""", StandardCharsets.UTF_8);
 			return root;
 		}

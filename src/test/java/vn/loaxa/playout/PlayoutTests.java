@@ -256,6 +256,30 @@ class PlayoutTests {
 	}
 
 	@Test
+	void aFailingZoneSwitchIsRecordedAndTheOtherZonesStillHearTheProgramme() {
+		Clip clip = PlayoutFixture.tone(library, ROOT, "cq-so-1", 520, 500, Topic.DIGITAL_GOVERNMENT, Priority.NORMAL);
+		ZonedDateTime start = clock.now().truncatedTo(ChronoUnit.SECONDS);
+		Slot slot = schedule.saveSlot(PlayoutFixture.slotAt("def", "Thử rơ-le", start, Duration.ofSeconds(10),
+				List.of("DIGITAL_GOVERNMENT"), null), null);
+		try {
+			runner.handle(occurrence(slot), clock.now().toInstant());
+			assertThat(records(slot, "ban-e")).singleElement().satisfies(r -> {
+				assertThat(r.airing().outcome()).isEqualTo(Outcome.FAILED);
+				assertThat(r.airing().reason()).contains("zone switch failed").contains("exit 1");
+			});
+			for (String zone : List.of("ban-d", "ban-f")) {
+				assertThat(records(slot, zone)).singleElement().satisfies(r -> {
+					assertThat(r.airing().outcome()).isEqualTo(Outcome.PLAYED);
+					assertThat(r.airing().clipId()).isEqualTo(clip.getId());
+				});
+			}
+		}
+		finally {
+			schedule.deleteSlot(slot.key());
+		}
+	}
+
+	@Test
 	void pagesRenderInVietnamese() throws Exception {
 		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin")
 			.roles("ADMIN");
