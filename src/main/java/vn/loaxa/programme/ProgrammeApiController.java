@@ -2,6 +2,7 @@ package vn.loaxa.programme;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -22,11 +23,11 @@ import vn.loaxa.web.Formats;
 class ProgrammeApiController {
 
 	record ItemView(String part, Long clipId, String title, String kind, String topic, String priority, long durationMs,
-			Instant plannedStart, boolean pinned) {
+			OffsetDateTime plannedStart, boolean pinned) {
 	}
 
-	record ProgrammeView(String zone, String zoneName, String channel, String slotKey, String slot, Instant start,
-			Instant end, long lengthMs, long totalMs, boolean empty, List<ItemView> items) {
+	record ProgrammeView(String zone, String zoneName, String channel, String slotKey, String slot, OffsetDateTime start,
+			OffsetDateTime end, long lengthMs, long totalMs, boolean empty, List<ItemView> items) {
 	}
 
 	record DayView(LocalDate date, long pauseMs, List<ProgrammeView> programmes, List<Long> clipsFittingNoSlot) {
@@ -49,9 +50,10 @@ class ProgrammeApiController {
 		List<ProgrammeView> views = programmes.day(day).stream().map(zp -> {
 			Programme p = zp.programme();
 			return new ProgrammeView(zp.zone().id(), zp.zone().name(), zp.zone().channelId(), p.occurrence().slot().key(),
-					p.occurrence().slot().name(), p.occurrence().startInstant(), p.occurrence().endInstant(), p.lengthMs(),
+					p.occurrence().slot().name(), local(p.occurrence().startInstant()), local(p.occurrence().endInstant()),
+					p.lengthMs(),
 					p.totalMs(), p.isEmpty(), p.items().stream().map(i -> new ItemView(i.part().name(), i.clipId(),
-							i.title(), name(i.kind()), name(i.topic()), name(i.priority()), i.durationMs(), p.plannedStart(i),
+							i.title(), name(i.kind()), name(i.topic()), name(i.priority()), i.durationMs(), local(p.plannedStart(i)),
 							i.pinned())).toList());
 		}).toList();
 		return new DayView(day, programmes.timing().pause().toMillis(), views,
@@ -73,6 +75,11 @@ class ProgrammeApiController {
 			default -> throw new UserError(400, "bad_request", "api.error.badRequest");
 		}
 		return ResponseEntity.noContent().build();
+	}
+
+	/** Times on the API are the commune's wall clock, with its offset (+07:00). */
+	private OffsetDateTime local(Instant at) {
+		return at.atZone(clock.zone()).toOffsetDateTime();
 	}
 
 	private static String name(Enum<?> e) {
