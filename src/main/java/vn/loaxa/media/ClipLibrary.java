@@ -28,9 +28,11 @@ public class ClipLibrary {
 	private final ClipHistoryRepository history;
 	private final ClipStore store;
 	private final LoaxaClock clock;
+	private final SignatureTunes tunes;
 
 	ClipLibrary(ClipImporter importer, ClipRepository clips, ClipHistoryRepository history, ClipStore store,
-			LoaxaClock clock) {
+			LoaxaClock clock, SignatureTunes tunes) {
+		this.tunes = tunes;
 		this.importer = importer;
 		this.clips = clips;
 		this.history = history;
@@ -137,6 +139,14 @@ public class ClipLibrary {
 	/** The canonical PCM WAV that playout writes to the line. */
 	public Path canonicalAudio(Clip clip) {
 		return store.canonical(clip.getSha256());
+	}
+
+	/**
+	 * A signature tune (nhạc hiệu) from the media folder, decoded to the canonical format and cached
+	 * in the clip store; it is not a clip (no row, not queued, not counted).
+	 */
+	public Path signatureTune(String fileName) {
+		return tunes.canonical(fileName);
 	}
 
 	public Path originalAudio(Clip clip) {

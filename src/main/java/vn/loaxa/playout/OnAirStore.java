@@ -1,0 +1,59 @@
+package vn.loaxa.playout;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import vn.loaxa.media.ClipKind;
+import vn.loaxa.media.Topic;
+
+/** The clip in flight per channel and how much of it has played, kept so a crash cannot lose it. */
+@Repository
+class OnAirStore {
+
+	record InFlight(String channelId, String slotName, List<String> zones, long clipId, String sha256, String title,
+			ClipKind kind, Topic topic, Instant scheduledStart, Instant actualStart, long durationMs, long playedMs) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	OnAirStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void start(InFlight f, Instant now) {
+		clear(f.channelId());
+		jdbc.update("""
+				INSERT INTO on_air (channel_id, slot_name, zones, clip_id, clip_sha256, clip_title, kind, topic,
+				    scheduled_start, actual_start, clip_duration_ms, played_ms, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", f.channelId(), f.slotName(), String.join(",", f.zones()),
+				f.clipId(), f.sha256(), f.title(), f.kind().name(), f.topic().name(), ts(f.scheduledStart()),
+				ts(f.actualStart()), f.durationMs(), f.playedMs(), ts(now));
+	}
+
+	void progress(String channelId, long playedMs, Instant now) {
+		jdbc.update("UPDATE on_air SET played_ms = ?, updated_at = ? WHERE channel_id = ?", playedMs, ts(now), channelId);
+	}
+
+	void clear(String channelId) {
+		jdbc.update("DELETE FROM on_air WHERE channel_id = ?", channelId);
+	}
+
+	List<InFlight> all() {
+		return jdbc.query("""
+				SELECT channel_id, slot_name, zones, clip_id, clip_sha256, clip_title, kind, topic, scheduled_start,
+				       actual_start, clip_duration_ms, played_ms FROM on_air""",
+				(rs, i) -> new InFlight(rs.getString(1), rs.getString(2), Arrays.asList(rs.getString(3).split(",")),
+						rs.getLong(4), rs.getString(5), rs.getString(6), ClipKind.valueOf(rs.getString(7)),
+						Topic.valueOf(rs.getString(8)), rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(),
+						rs.getLong(11), rs.getLong(12)));
+	}
+
+	private static Timestamp ts(Instant at) {
+		return Timestamp.from(at);
+	}
+}

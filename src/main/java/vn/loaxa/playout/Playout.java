@@ -1,0 +1,245 @@
+package vn.loaxa.playout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+
+import vn.loaxa.broadcast.Outcome;
+import vn.loaxa.config.LoaxaClock;
+import vn.loaxa.config.UserError;
+import vn.loaxa.media.Clip;
+import vn.loaxa.media.ClipLibrary;
+import vn.loaxa.media.ClipStatus;
+import vn.loaxa.programme.Programmes;
+import vn.loaxa.programme.ProgrammeItem;
+import vn.loaxa.schedule.OutputChannel;
+import vn.loaxa.schedule.Plan;
+import vn.loaxa.schedule.Schedule;
+import vn.loaxa.schedule.Zone;
+
+/**
+ * The radio PC's playout as the rest of LoaXa sees it: what is on air, Stop and Skip, and
+ * "Phát ngay". At start it closes what a crash left in flight (INTERRUPTED), records the slots the
+ * PC was off for (MISSED, or late within grace), and keeps a heartbeat so the next start knows
+ * when it stopped.
+ */
+@Service
+public class Playout implements SmartLifecycle {
+
+	public static final String PLAY_NOW = "Phát ngay";
+	private static final Logger log = LoggerFactory.getLogger(Playout.class);
+	private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+
+	/** A channel as the "đang phát" page shows it. */
+	public record ChannelStatus(OutputChannel channel, String sink, List<Zone> zones, NowPlaying now) {
+	}
+
+	/** A handled slot occurrence, for the page. */
+	public record SlotRunView(String slotKey, Instant scheduledStart, String state, String detail, Instant at) {
+	}
+
+	private final Channels channels;
+	private final SlotRunner runner;
+	private final SlotRuns runs;
+	private final Sinks sinks;
+	private final Schedule schedule;
+	private final Programmes programmes;
+	private final ClipLibrary library;
+	private final LoaxaClock clock;
+	private final PlayoutExecutor executor;
+	private ScheduledExecutorService heartbeat;
+	private volatile Instant lastBeat;
+	private volatile boolean running;
+
+	Playout(Channels channels, SlotRunner runner, SlotRuns runs, Sinks sinks, Schedule schedule, Programmes programmes,
+			ClipLibrary library, LoaxaClock clock, PlayoutExecutor executor) {
+		this.channels = channels;
+		this.runner = runner;
+		this.runs = runs;
+		this.sinks = sinks;
+		this.schedule = schedule;
+		this.programmes = programmes;
+		this.library = library;
+		this.clock = clock;
+		this.executor = executor;
+	}
+
+	public List<ChannelStatus> channels() {
+		Plan plan = schedule.current();
+		Map<String, NowPlaying> now = new LinkedHashMap<>();
+		channels.nowPlaying().forEach(n -> now.put(n.channelId(), n));
+		List<ChannelStatus> result = new ArrayList<>();
+		for (OutputChannel c : plan.channels()) {
+			result.add(new ChannelStatus(c, sinks.describe(c),
+					plan.zones().stream().filter(z -> z.channelId().equals(c.id())).toList(), now.get(c.id())));
+		}
+		return result;
+	}
+
+	public List<NowPlaying> nowPlaying() {
+		return channels.nowPlaying();
+	}
+
+	public List<SlotRunView> recentRuns(int limit) {
+		return runs.recent(limit).stream()
+			.map(r -> new SlotRunView(r.slotKey(), r.scheduledStart(), r.state().name(), r.detail(), r.at()))
+			.toList();
+	}
+
+	/** Stops the programme on a channel; its current clip is recorded INTERRUPTED. */
+	public boolean stop(String channelId, String by) {
+		return channels.stop(channelId, Outcome.INTERRUPTED, "stopped by " + by);
+	}
+
+	/** Skips the current clip (recorded PARTIAL); the programme goes on with the next. */
+	public boolean skip(String channelId, String by) {
+		return channels.skip(channelId, "skipped by " + by);
+	}
+
+	/** The zones a Phát ngay would interrupt, per channel: for the confirmation step. */
+	public Map<OutputChannel, List<Zone>> playNowTargets(List<String> zoneIds) {
+		Plan plan = schedule.current();
+		if (zoneIds == null || zoneIds.isEmpty()) {
+			throw new UserError(400, "zones_required", "playout.error.zonesRequired");
+		}
+		Map<OutputChannel, List<Zone>> byChannel = new LinkedHashMap<>();
+		for (String id : zoneIds) {
+			Zone zone = plan.zone(id).orElseThrow(() -> new UserError(400, "unknown_zone", "playout.error.unknownZone", id));
+			OutputChannel channel = plan.channel(zone.channelId()).orElseThrow();
+			byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(zone);
+		}
+		return byChannel;
+	}
+
+	public Clip playNowClip(long clipId) {
+		Clip clip = library.find(clipId)
+			.orElseThrow(() -> new UserError(404, "unknown_clip", "playout.error.unknownClip", clipId));
+		if (clip.getStatus() != ClipStatus.APPROVED) {
+			throw new UserError(400, "clip_not_approved", "playout.error.notApproved", clip.getTitle());
+		}
+		return clip;
+	}
+
+	/**
+	 * Phát ngay: the clip now, to these zones, interrupting whatever their channels are airing
+	 * (that clip's record says INTERRUPTED). Returns at once; the clip plays in the background.
+	 */
+	public void playNow(long clipId, List<String> zoneIds, String by) {
+		Clip clip = playNowClip(clipId);
+		Map<OutputChannel, List<Zone>> targets = playNowTargets(zoneIds);
+		ProgrammeItem item = new ProgrammeItem(ProgrammeItem.Part.CLIP, clip.getId(), clip.getTitle(), clip.getSha256(),
+				clip.getKind(), clip.getTopic(), clip.getPriority(), clip.getDurationMs(), 0, library.canonicalAudio(clip),
+				false);
+		Instant now = clock.now().toInstant();
+		targets.forEach((channel, zones) -> {
+			channels.stop(channel.id(), Outcome.INTERRUPTED, PLAY_NOW + ": " + clip.getTitle() + " (" + by + ")");
+			executor.get().submit(() -> {
+				try {
+					channels.air(new Run(PLAY_NOW, channel, zones, now, List.of(item), 0, "played now by " + by, null));
+				}
+				catch (Exception e) {
+					log.error("Phát ngay on channel {} failed", channel.id(), e);
+				}
+			});
+		});
+		log.warn("PHÁT NGAY by {}: clip {} «{}» to {}", by, clip.getId(), clip.getTitle(), zoneIds);
+	}
+
+	/**
+	 * Warms the paths a slot takes (queue and programme queries, the filler, WAV reading, the sink
+	 * classes) once the application is ready, so the first slot after a start is as punctual as
+	 * the others.
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	void warmUp() {
+		try {
+			long t0 = System.nanoTime();
+			programmes.day(clock.today());
+			javax.sound.sampled.AudioSystem.getAudioFileTypes();
+			for (OutputChannel c : schedule.current().channels()) {
+				sinks.of(c);
+			}
+			runs.handled("warm-up", clock.now().toInstant());
+			log.info("playout warmed up in {} ms", (System.nanoTime() - t0) / 1_000_000);
+		}
+		catch (RuntimeException e) {
+			log.warn("playout warm-up: {}", e.toString());
+		}
+	}
+
+	// ------------------------------------------------------------------ lifecycle
+
+	@Override
+	public void start() {
+		Instant now = clock.now().toInstant();
+		int cut = runner.recoverInFlight();
+		var since = runs.lastAlive();
+		runs.alive(now);
+		lastBeat = now;
+		if (since.isPresent()) {
+			log.info("playout start: last alive {}, catching up on slots since then ({} clips were cut in flight)",
+					since.get(), cut);
+			runner.catchUp(since.get(), now);
+		}
+		heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread t = new Thread(r, "playout-heartbeat");
+			t.setDaemon(true);
+			return t;
+		});
+		heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+		running = true;
+	}
+
+	private void beat() {
+		try {
+			Instant now = clock.now().toInstant();
+			Instant previous = lastBeat;
+			runs.alive(now);
+			lastBeat = now;
+			if (previous != null && Duration.between(previous, now).compareTo(HEARTBEAT.multipliedBy(4)) > 0) {
+				log.warn("playout was asleep or the clock jumped ({} → {}): catching up", previous, now);
+				runner.catchUp(previous, now);
+			}
+		}
+		catch (RuntimeException e) {
+			log.warn("heartbeat failed: {}", e.toString());
+		}
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		if (heartbeat != null) {
+			heartbeat.shutdownNow();
+		}
+		channels.stopAll("LoaXa was shut down", 3000);
+		try {
+			runs.alive(clock.now().toInstant());
+		}
+		catch (RuntimeException e) {
+			log.debug("final heartbeat failed: {}", e.toString());
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Starts before Quartz (whose misfires then find recovery done) and stops after its standby. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 100;
+	}
+}

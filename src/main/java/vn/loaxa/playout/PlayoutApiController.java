@@ -1,0 +1,62 @@
+package vn.loaxa.playout;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+import vn.loaxa.config.UserError;
+import vn.loaxa.security.Actors;
+import vn.loaxa.web.ApiController;
+
+@ApiController
+class PlayoutApiController {
+
+	record PlayNowRequest(Long clipId, List<String> zones, Boolean confirm) {
+	}
+
+	private final Playout playout;
+
+	PlayoutApiController(Playout playout) {
+		this.playout = playout;
+	}
+
+	@GetMapping("/api/playout")
+	Map<String, Object> status() {
+		return Map.of("nowPlaying", playout.nowPlaying(), "recent", playout.recentRuns(20));
+	}
+
+	@PostMapping("/api/playout/{channel}/stop")
+	@PreAuthorize("hasAnyRole('OFFICER','TECHNICIAN','ADMIN')")
+	Map<String, Object> stop(@PathVariable String channel, Authentication auth) {
+		return Map.of("stopped", playout.stop(channel, Actors.name(auth)));
+	}
+
+	@PostMapping("/api/playout/{channel}/skip")
+	@PreAuthorize("hasAnyRole('OFFICER','TECHNICIAN','ADMIN')")
+	Map<String, Object> skip(@PathVariable String channel, Authentication auth) {
+		return Map.of("skipped", playout.skip(channel, Actors.name(auth)));
+	}
+
+	/** Phát ngay: without {@code confirm: true} answers 409 with what would be interrupted. */
+	@PostMapping("/api/playout/play-now")
+	@PreAuthorize("hasAnyRole('OFFICER','APPROVER','ADMIN')")
+	ResponseEntity<Map<String, Object>> playNow(@RequestBody PlayNowRequest request, Authentication auth) {
+		if (request.clipId() == null) {
+			throw new UserError(400, "missing_clipId", "api.error.missing", "clipId");
+		}
+		playout.playNowClip(request.clipId());
+		playout.playNowTargets(request.zones());
+		if (!Boolean.TRUE.equals(request.confirm())) {
+			throw new UserError(409, "confirm_required", "playout.error.confirm");
+		}
+		playout.playNow(request.clipId(), request.zones(), Actors.name(auth));
+		return ResponseEntity.accepted().body(Map.of("clipId", request.clipId(), "zones", request.zones()));
+	}
+}

@@ -1,0 +1,93 @@
+package vn.loaxa.playout;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.DataLine;
+import javax.sound.sampled.Mixer;
+import javax.sound.sampled.SourceDataLine;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import vn.loaxa.config.LoaxaClock;
+import vn.loaxa.config.LoaxaProperties;
+import vn.loaxa.media.MediaProperties;
+import vn.loaxa.schedule.OutputChannel;
+
+/**
+ * Chooses each channel's sink: the file sink when {@code loaxa.audio.sink=file} or the channel's
+ * output is {@code file}; otherwise the named mixer's line. A PC without that mixer (or without
+ * any sound card) says so once, loudly, and uses the file sink instead of failing.
+ */
+@Component
+class Sinks {
+
+	private static final Logger log = LoggerFactory.getLogger(Sinks.class);
+
+	private final AudioProperties audio;
+	private final LoaxaClock clock;
+	private final Path fileDir;
+	private final AudioFormat format;
+	private final Map<String, AudioSink> byChannel = new ConcurrentHashMap<>();
+
+	Sinks(AudioProperties audio, LoaxaProperties properties, MediaProperties media, LoaxaClock clock) {
+		this.audio = audio;
+		this.clock = clock;
+		this.fileDir = audio.fileSinkDir() != null ? audio.fileSinkDir() : properties.dataDir().resolve("sink");
+		this.format = new AudioFormat(media.sampleRate(), 16, 1, true, false);
+	}
+
+	AudioFormat format() {
+		return format;
+	}
+
+	Path fileDir() {
+		return fileDir;
+	}
+
+	AudioSink of(OutputChannel channel) {
+		String key = channel.id() + "|" + channel.output();
+		return byChannel.computeIfAbsent(key, k -> choose(channel));
+	}
+
+	private AudioSink choose(OutputChannel channel) {
+		FileSink file = new FileSink(fileDir, audio.fileSinkRealtime(), clock.clock(), channel.id());
+		if (audio.sink() == AudioProperties.Sink.FILE || channel.isFile()) {
+			log.info("channel {}: {}", channel.id(), file.describe());
+			return file;
+		}
+		String wanted = channel.output() == null ? "default" : channel.output();
+		DataLine.Info info = new DataLine.Info(SourceDataLine.class, format);
+		Mixer.Info found = null;
+		boolean any = false;
+		for (Mixer.Info mixer : AudioSystem.getMixerInfo()) {
+			if (!AudioSystem.getMixer(mixer).isLineSupported(info)) {
+				continue;
+			}
+			any = true;
+			if (mixer.getName().toLowerCase(Locale.ROOT).contains(wanted.toLowerCase(Locale.ROOT))) {
+				found = mixer;
+				break;
+			}
+		}
+		if (found != null || (any && "default".equalsIgnoreCase(wanted))) {
+			LineSink line = new LineSink(found, (int) audio.lineBuffer().toMillis(), clock.clock());
+			log.info("channel {}: {}", channel.id(), line.describe());
+			return line;
+		}
+		log.warn("KHÔNG CÓ THIẾT BỊ ÂM THANH: channel {} wants mixer '{}' but this PC has {} — "
+				+ "playing into the file sink {} instead", channel.id(), wanted, any ? "no such mixer" : "no sound output at all",
+				fileDir.toAbsolutePath());
+		return file;
+	}
+
+	String describe(OutputChannel channel) {
+		return of(channel).describe();
+	}
+}

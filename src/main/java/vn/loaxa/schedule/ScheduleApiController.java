@@ -1,0 +1,70 @@
+package vn.loaxa.schedule;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import vn.loaxa.web.ApiController;
+
+@ApiController
+class ScheduleApiController {
+
+	record SlotView(String key, String name, String target, List<String> days, List<String> dates, LocalTime start,
+			long lengthSeconds, List<String> topics, String intro, String outro, Instant next) {
+	}
+
+	record ZoneView(String id, String name, String channel, String channelName, String output, boolean switchCommand,
+			List<String> groups, List<SlotView> slots) {
+	}
+
+	record ReloadView(boolean ok, int slots, List<Map<String, Object>> errors) {
+	}
+
+	private final Schedule schedule;
+	private final MessageSource messages;
+
+	ScheduleApiController(Schedule schedule, MessageSource messages) {
+		this.schedule = schedule;
+		this.messages = messages;
+	}
+
+	@GetMapping("/api/zones")
+	List<ZoneView> zones() {
+		Plan plan = schedule.current();
+		return plan.zones().stream().map(z -> {
+			OutputChannel c = plan.channel(z.channelId()).orElse(null);
+			return new ZoneView(z.id(), z.name(), z.channelId(), c == null ? null : c.name(), c == null ? null : c.output(),
+					z.hasSwitchCommand(),
+					plan.groups().stream().filter(g -> g.zoneIds().contains(z.id())).map(ZoneGroup::id).toList(),
+					plan.slotsOf(z.id()).stream().map(this::view).toList());
+		}).toList();
+	}
+
+	@PostMapping("/api/schedule/reload")
+	@PreAuthorize("hasAnyRole('OFFICER','TECHNICIAN','ADMIN')")
+	ReloadView reload(Locale locale) {
+		Schedule.ReloadOutcome outcome = schedule.reload();
+		return new ReloadView(outcome.ok(), outcome.slots(), outcome.errors().stream()
+			.map(e -> Map.<String, Object>of("file", e.file(), "line", e.line(), "error", e.code(), "message",
+					messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale)))
+			.toList());
+	}
+
+	@GetMapping("/api/schedule/export")
+	Map<String, String> export() {
+		return schedule.export();
+	}
+
+	private SlotView view(Slot s) {
+		return new SlotView(s.key(), s.name(), s.target(), s.days().stream().map(Enum::name).toList(),
+				s.dates().stream().map(Object::toString).toList(), s.start(), s.length().toSeconds(),
+				s.topics().stream().map(Enum::name).toList(), s.intro(), s.outro(), schedule.nextFire(s.key()).orElse(null));
+	}
+}
