@@ -38,7 +38,7 @@ class PlayoutRestartTests {
 
 	@Test
 	void triggersAndRecordsSurviveARestartAndAClipCutInFlightIsInterrupted() throws Exception {
-		Path root = PlayoutFixture.commune(vn.loaxa.TestDirs.fresh(PlayoutRestartTests.class));
+		Path root = PlayoutFixture.commune(vn.loaxa.support.TestDirs.create("playout-restart"));
 		Slot slot;
 		Clip clip;
 		Instant fireAt;

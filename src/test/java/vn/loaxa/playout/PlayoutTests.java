@@ -44,7 +44,7 @@ import vn.loaxa.schedule.SlotOccurrence;
 @org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 class PlayoutTests {
 
-	static final Path ROOT = PlayoutFixture.commune(vn.loaxa.TestDirs.fresh(PlayoutTests.class));
+	static final Path ROOT = PlayoutFixture.commune(vn.loaxa.support.TestDirs.create("playout"));
 	static final long PAUSE_MS = 300;
 
 	@DynamicPropertySource
@@ -143,10 +143,12 @@ class PlayoutTests {
 
 	@Test
 	void lateWithinGraceAirsTrimmedAndPastGraceIsMissed() throws Exception {
-		PlayoutFixture.tone(library, ROOT, "the-che-1", 300, 1000, Topic.INSTITUTIONS, Priority.NORMAL);
-		PlayoutFixture.tone(library, ROOT, "the-che-2", 350, 1000, Topic.INSTITUTIONS, Priority.NORMAL);
-		ZonedDateTime start = clock.now().minusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
-		Slot late = schedule.saveSlot(PlayoutFixture.slotAt("ban-d", "Thử trễ", start, Duration.ofSeconds(5),
+		PlayoutFixture.tone(library, ROOT, "the-che-1", 300, 2000, Topic.INSTITUTIONS, Priority.NORMAL);
+		PlayoutFixture.tone(library, ROOT, "the-che-2", 350, 2000, Topic.INSTITUTIONS, Priority.NORMAL);
+		// 2-3 s late into a 6 s slot: 3-4 s are left, room for one 2 s clip (with a second of slack
+		// for a busy machine) and never for two (2 + 0.3 pause + 2 s)
+		ZonedDateTime start = clock.now().minusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+		Slot late = schedule.saveSlot(PlayoutFixture.slotAt("ban-d", "Thử trễ", start, Duration.ofSeconds(6),
 				List.of("INSTITUTIONS"), null), null);
 		try {
 			SlotOccurrence occurrence = occurrence(late);
