@@ -60,6 +60,52 @@ public class BroadcastLog {
 		return write(corrected, recordId, by);
 	}
 
+	/**
+	 * Appends several airings in one transaction with one batched insert, chained in list order:
+	 * the same records, hashes and events as calling {@link #append} for each, only faster.
+	 */
+	@Transactional
+	public List<BroadcastRecord> appendAll(List<Airing> airings) {
+		if (airings.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Object> head = jdbc.queryForMap(
+				"SELECT last_id, last_hash FROM broadcast_chain_head WHERE id = 1 FOR UPDATE");
+		long id = ((Number) head.get("last_id")).longValue();
+		String previous = (String) head.get("last_hash");
+		Instant recordedAt = clock.now().toInstant().truncatedTo(ChronoUnit.MILLIS);
+		List<BroadcastRecord> records = new ArrayList<>(airings.size());
+		List<Object[]> rows = new ArrayList<>(airings.size());
+		for (Airing airing : airings) {
+			id++;
+			String hash = RecordHash.of(id, airing, null, SYSTEM, recordedAt, previous);
+			records.add(new BroadcastRecord(id, airing, null, SYSTEM, recordedAt, previous, hash));
+			rows.add(row(id, airing, null, SYSTEM, recordedAt, previous, hash));
+			previous = hash;
+		}
+		jdbc.batchUpdate(INSERT, rows);
+		jdbc.update("UPDATE broadcast_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, previous);
+		for (BroadcastRecord r : records) {
+			Airing airing = r.airing();
+			if (airing.outcome() == Outcome.PLAYED && airing.clipId() != null) {
+				clips.countAiring(airing.clipId());
+			}
+			events.publishEvent(new AiringRecorded(r.id(), airing.zoneId(), airing.clipId(), airing.outcome()));
+		}
+		return records;
+	}
+
+	private static final String INSERT = "INSERT INTO broadcast_record (" + COLUMNS
+			+ ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+	private static Object[] row(long id, Airing airing, Long correctsId, String by, Instant recordedAt, String previous,
+			String hash) {
+		return new Object[] { id, airing.zoneId(), airing.slotName(), airing.clipId(), airing.clipSha256(),
+				airing.clipTitle(), name(airing.kind()), name(airing.topic()), ts(airing.scheduledStart()),
+				ts(airing.actualStart()), ts(airing.actualEnd()), airing.playedMs(), airing.clipDurationMs(),
+				airing.outcome().name(), airing.reason(), correctsId, by, ts(recordedAt), previous, hash };
+	}
+
 	private BroadcastRecord write(Airing airing, Long correctsId, String by) {
 		Map<String, Object> head = jdbc.queryForMap(
 				"SELECT last_id, last_hash FROM broadcast_chain_head WHERE id = 1 FOR UPDATE");
@@ -67,11 +113,7 @@ public class BroadcastLog {
 		String previous = (String) head.get("last_hash");
 		Instant recordedAt = clock.now().toInstant().truncatedTo(ChronoUnit.MILLIS);
 		String hash = RecordHash.of(id, airing, correctsId, by, recordedAt, previous);
-		jdbc.update("INSERT INTO broadcast_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", id,
-				airing.zoneId(), airing.slotName(), airing.clipId(), airing.clipSha256(), airing.clipTitle(),
-				name(airing.kind()), name(airing.topic()), ts(airing.scheduledStart()), ts(airing.actualStart()),
-				ts(airing.actualEnd()), airing.playedMs(), airing.clipDurationMs(), airing.outcome().name(),
-				airing.reason(), correctsId, by, ts(recordedAt), previous, hash);
+		jdbc.update(INSERT, row(id, airing, correctsId, by, recordedAt, previous, hash));
 		jdbc.update("UPDATE broadcast_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, hash);
 		if (airing.outcome() == Outcome.PLAYED && airing.clipId() != null && correctsId == null) {
 			clips.countAiring(airing.clipId());
@@ -102,6 +144,20 @@ public class BroadcastLog {
 		streaming.query(sql, rs -> {
 			each.accept(MAPPER.mapRow(rs, 0));
 		}, args);
+	}
+
+	/**
+	 * Records that count in reports, scheduled in [from, to), oldest first, streamed: every record
+	 * except those a later correction replaces (the correction is streamed instead).
+	 */
+	public void streamCounted(Instant fromInclusive, Instant toExclusive, Consumer<BroadcastRecord> each) {
+		String sql = "SELECT " + COLUMNS + " FROM broadcast_record r WHERE r.scheduled_start >= ? AND r.scheduled_start < ?"
+				+ " AND " + AiringCounts.NOT_CORRECTED + " ORDER BY r.scheduled_start, r.id";
+		JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+		streaming.setFetchSize(1000);
+		streaming.query(sql, rs -> {
+			each.accept(MAPPER.mapRow(rs, 0));
+		}, ts(fromInclusive), ts(toExclusive));
 	}
 
 	/** Checks every record's hash and link, oldest first, and names the first that does not hold. */
