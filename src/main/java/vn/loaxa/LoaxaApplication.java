@@ -18,7 +18,7 @@ import vn.loaxa.report.ReportCommands;
 public class LoaxaApplication {
 
 	/** Settings for a command-line job: no web server, no scheduler, no playout, no media scan. */
-	static final String[] COMMAND_PROPERTIES = { "spring.main.web-application-type=none",
+	public static final String[] COMMAND_PROPERTIES = { "spring.main.web-application-type=none",
 			"spring.quartz.auto-startup=false", "loaxa.playout.enabled=false", "loaxa.media.import-on-start=false",
 			"spring.main.banner-mode=off", "spring.main.log-startup-info=false", "logging.level.root=WARN" };
 

@@ -46,7 +46,13 @@ INSERT INTO plan_target (plan_year, name, planned, per_month, kinds, topics, mea
     (2026, '24 khẩu hiệu, thông báo về cải cách hành chính', 24, FALSE, 'SLOGAN,ANNOUNCEMENT',
         'INSTITUTIONS,PROCEDURES,APPARATUS,CIVIL_SERVICE,PUBLIC_FINANCE,DIGITAL_GOVERNMENT', 'CLIPS', 3);
 
--- The log page pages by (scheduled_start, id) and can filter by outcome; reports leave out a
--- record that a later correction replaces (corrects_id).
+-- The log page and the exports read in (scheduled_start, id) order by keyset, so the indexes end
+-- in id and the database never sorts a range; they replace V3's (scheduled_start) and
+-- (zone_id, scheduled_start). Reports leave out a record that a later correction replaces
+-- (corrects_id). The log page can filter by outcome (MISSED and FAILED are rare).
+CREATE INDEX broadcast_record_time_idx ON broadcast_record (scheduled_start, id);
+CREATE INDEX broadcast_record_zone_time_idx ON broadcast_record (zone_id, scheduled_start, id);
+DROP INDEX broadcast_record_scheduled_idx;
+DROP INDEX broadcast_record_zone_idx;
 CREATE INDEX broadcast_record_corrects_idx ON broadcast_record (corrects_id);
-CREATE INDEX broadcast_record_outcome_idx ON broadcast_record (outcome, scheduled_start);
+CREATE INDEX broadcast_record_outcome_idx ON broadcast_record (outcome, scheduled_start, id);

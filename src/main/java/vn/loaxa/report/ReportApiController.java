@@ -18,11 +18,9 @@ import vn.loaxa.web.Formats;
 class ReportApiController {
 
 	private final ReportExports exports;
-	private final ReportService reports;
 
-	ReportApiController(ReportExports exports, ReportService reports) {
+	ReportApiController(ReportExports exports) {
 		this.exports = exports;
-		this.reports = reports;
 	}
 
 	@GetMapping("/reports")
@@ -31,8 +29,7 @@ class ReportApiController {
 			HttpServletResponse response) throws IOException {
 		ReportPeriod chosen = choose(period, from, to);
 		ReportFormat chosenFormat = ReportFormat.parse(format);
-		Report report = reports.compute(chosen);
-		send(report, chosenFormat, response, exports);
+		send(chosen, chosenFormat, response, exports);
 	}
 
 	/** A named period, or a custom range when only {@code from}/{@code to} are given. */
@@ -42,16 +39,16 @@ class ReportApiController {
 		return custom ? ReportPeriod.custom(Formats.parseDate(from), Formats.parseDate(to)) : ReportPeriod.parse(period);
 	}
 
-	/** Writes a computed report with its file name; the headers go out only once the figures are known. */
-	static void send(Report report, ReportFormat format, HttpServletResponse response, ReportExports exports)
+	/** Writes a report with its file name; period and format are checked before any header goes out. */
+	static void send(ReportPeriod period, ReportFormat format, HttpServletResponse response, ReportExports exports)
 			throws IOException {
 		response.setContentType(format.mediaType());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				(format == ReportFormat.JSON ? ContentDisposition.inline() : ContentDisposition.attachment())
-					.filename(format.fileName(report.period()), StandardCharsets.UTF_8)
+					.filename(format.fileName(period), StandardCharsets.UTF_8)
 					.build()
 					.toString());
 		response.setHeader("X-Content-Type-Options", "nosniff");
-		exports.write(report, format, response.getOutputStream());
+		exports.write(period, format, response.getOutputStream());
 	}
 }
