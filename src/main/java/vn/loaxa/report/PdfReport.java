@@ -39,6 +39,7 @@ final class PdfReport {
 	}
 
 	void write(Report report, OutputStream out) throws IOException {
+		PdfLogging.install();
 		ReportFigures f = report.figures();
 		Context context = new Context(ReportLabels.VIETNAMESE);
 		context.setVariable("f", f);
