@@ -57,11 +57,14 @@ class ReportController {
 	String page(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) Integer year, Model model,
 			Locale locale) throws JsonProcessingException {
-		ReportPeriod chosen = (period == null || period.isBlank()) && (from == null || from.isBlank())
-				&& (to == null || to.isBlank()) ? currentQuarter() : ReportApiController.choose(period, from, to);
+		boolean nothingChosen = (period == null || period.isBlank()) && (from == null || from.isBlank())
+				&& (to == null || to.isBlank());
+		boolean yearChosen = year != null && year >= ReportPeriod.MIN_YEAR && year <= ReportPeriod.MAX_YEAR;
+		// a year picked alone shows that year's statutory report; nothing picked, the current quarter
+		ReportPeriod chosen = !nothingChosen ? ReportApiController.choose(period, from, to)
+				: yearChosen ? ReportPeriod.parse(year + "-statutory") : currentQuarter();
 		Report report = reports.compute(chosen);
-		int shownYear = year != null && year >= ReportPeriod.MIN_YEAR && year <= ReportPeriod.MAX_YEAR ? year
-				: chosen.planYear();
+		int shownYear = yearChosen ? year : chosen.planYear();
 		model.addAttribute("report", report);
 		model.addAttribute("f", report.figures());
 		model.addAttribute("period", chosen);

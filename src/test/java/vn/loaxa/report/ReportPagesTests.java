@@ -45,6 +45,9 @@ class ReportPagesTests extends ReportTestSupport {
 			.andExpect(content().string(containsString("02 bài mỗi tháng về chuyển đổi số")))
 			.andExpect(content().string(not(containsString("<script>"))));
 		mvc.perform(get("/reports").with(OFFICER)).andExpect(status().isOk());
+		mvc.perform(get("/reports").param("year", "2026").with(OFFICER))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2026-statutory")));
 		mvc.perform(get("/reports").param("from", "14/03/2026").param("to", "15/03/2026").with(OFFICER))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("2026-03-14..2026-03-15")));
