@@ -63,6 +63,52 @@ public class BroadcastLog {
 		return write(corrected, recordId, by);
 	}
 
+	/**
+	 * Appends several airings in one transaction with one batched insert, chained in list order:
+	 * the same records, hashes and events as calling {@link #append} for each, only faster.
+	 */
+	@Transactional
+	public List<BroadcastRecord> appendAll(List<Airing> airings) {
+		if (airings.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Object> head = jdbc.queryForMap(
+				"SELECT last_id, last_hash FROM broadcast_chain_head WHERE id = 1 FOR UPDATE");
+		long id = ((Number) head.get("last_id")).longValue();
+		String previous = (String) head.get("last_hash");
+		Instant recordedAt = clock.now().toInstant().truncatedTo(ChronoUnit.MILLIS);
+		List<BroadcastRecord> records = new ArrayList<>(airings.size());
+		List<Object[]> rows = new ArrayList<>(airings.size());
+		for (Airing airing : airings) {
+			id++;
+			String hash = RecordHash.of(id, airing, null, SYSTEM, recordedAt, previous);
+			records.add(new BroadcastRecord(id, airing, null, SYSTEM, recordedAt, previous, hash));
+			rows.add(row(id, airing, null, SYSTEM, recordedAt, previous, hash));
+			previous = hash;
+		}
+		jdbc.batchUpdate(INSERT, rows);
+		jdbc.update("UPDATE broadcast_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, previous);
+		for (BroadcastRecord r : records) {
+			Airing airing = r.airing();
+			if (airing.outcome() == Outcome.PLAYED && airing.clipId() != null) {
+				clips.countAiring(airing.clipId());
+			}
+			events.publishEvent(new AiringRecorded(r.id(), airing.zoneId(), airing.clipId(), airing.outcome()));
+		}
+		return records;
+	}
+
+	private static final String INSERT = "INSERT INTO broadcast_record (" + COLUMNS
+			+ ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+	private static Object[] row(long id, Airing airing, Long correctsId, String by, Instant recordedAt, String previous,
+			String hash) {
+		return new Object[] { id, airing.zoneId(), airing.slotName(), airing.clipId(), airing.clipSha256(),
+				airing.clipTitle(), name(airing.kind()), name(airing.topic()), ts(airing.scheduledStart()),
+				ts(airing.actualStart()), ts(airing.actualEnd()), airing.playedMs(), airing.clipDurationMs(),
+				airing.outcome().name(), airing.reason(), correctsId, by, ts(recordedAt), previous, hash };
+	}
+
 	private BroadcastRecord write(Airing airing, Long correctsId, String by) {
 		Map<String, Object> head = jdbc.queryForMap(
 				"SELECT last_id, last_hash FROM broadcast_chain_head WHERE id = 1 FOR UPDATE");
@@ -70,11 +116,7 @@ public class BroadcastLog {
 		String previous = (String) head.get("last_hash");
 		Instant recordedAt = clock.now().toInstant().truncatedTo(ChronoUnit.MILLIS);
 		String hash = RecordHash.of(id, airing, correctsId, by, recordedAt, previous);
-		jdbc.update("INSERT INTO broadcast_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", id,
-				airing.zoneId(), airing.slotName(), airing.clipId(), airing.clipSha256(), airing.clipTitle(),
-				name(airing.kind()), name(airing.topic()), ts(airing.scheduledStart()), ts(airing.actualStart()),
-				ts(airing.actualEnd()), airing.playedMs(), airing.clipDurationMs(), airing.outcome().name(),
-				airing.reason(), correctsId, by, ts(recordedAt), previous, hash);
+		jdbc.update(INSERT, row(id, airing, correctsId, by, recordedAt, previous, hash));
 		jdbc.update("UPDATE broadcast_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, hash);
 		if (airing.outcome() == Outcome.PLAYED && airing.clipId() != null && correctsId == null) {
 			clips.countAiring(airing.clipId());
@@ -95,32 +137,103 @@ public class BroadcastLog {
 		return records;
 	}
 
-	/** The same, streamed row by row for large exports: nothing is held in memory. */
+	/**
+	 * The same, streamed for large exports: read in chunks of {@value #CHUNK} records by keyset
+	 * (scheduled start, id), the next chunk fetched while the caller handles this one, so memory
+	 * holds two chunks at most and the database never builds a temporary result of the whole range.
+	 */
 	public void stream(Instant fromInclusive, Instant toExclusive, String zoneIdOrNull, Consumer<BroadcastRecord> each) {
-		String sql = "SELECT " + COLUMNS + " FROM broadcast_record WHERE scheduled_start >= ? AND scheduled_start < ?"
-				+ (zoneIdOrNull == null ? "" : " AND zone_id = ?") + " ORDER BY scheduled_start, id";
-		Object[] args = zoneIdOrNull == null ? new Object[] { ts(fromInclusive), ts(toExclusive) }
-				: new Object[] { ts(fromInclusive), ts(toExclusive), zoneIdOrNull };
-		JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-		streaming.setFetchSize(1000);
-		streaming.query(sql, rs -> {
-			each.accept(MAPPER.mapRow(rs, 0));
-		}, args);
+		streamByTime(fromInclusive, toExclusive, zoneIdOrNull == null ? "" : " AND r.zone_id = ?",
+				zoneIdOrNull == null ? List.of() : List.of(zoneIdOrNull), each);
+	}
+
+	/**
+	 * Records that count in reports, scheduled in [from, to), oldest first, streamed: every record
+	 * except those a later correction replaces (the correction is streamed instead).
+	 */
+	public void streamCounted(Instant fromInclusive, Instant toExclusive, Consumer<BroadcastRecord> each) {
+		streamByTime(fromInclusive, toExclusive, " AND " + AiringCounts.NOT_CORRECTED, List.of(), each);
+	}
+
+	private void streamByTime(Instant from, Instant to, String condition, List<Object> conditionArgs,
+			Consumer<BroadcastRecord> each) {
+		String first = "SELECT " + COLUMNS + " FROM broadcast_record r WHERE r.scheduled_start >= ? AND r.scheduled_start < ?"
+				+ condition;
+		String order = " ORDER BY r.scheduled_start, r.id LIMIT " + CHUNK;
+		String next = first + " AND r.scheduled_start >= ? AND (r.scheduled_start > ? OR r.id > ?)" + order;
+		chunked(last -> {
+			List<Object> args = new ArrayList<>(List.of(ts(from), ts(to)));
+			args.addAll(conditionArgs);
+			if (last == null) {
+				return jdbc.query(first + order, MAPPER, args.toArray());
+			}
+			Object start = ts(last.airing().scheduledStart());
+			args.addAll(List.of(start, start, last.id()));
+			return jdbc.query(next, MAPPER, args.toArray());
+		}, each);
 	}
 
 	/** Checks every record's hash and link, oldest first, and names the first that does not hold. */
 	public ChainVerification verify() {
 		long started = System.nanoTime();
-		JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-		streaming.setFetchSize(2000);
 		ChainWalk walk = new ChainWalk();
-		streaming.query("SELECT " + COLUMNS + " FROM broadcast_record ORDER BY id", rs -> {
-			walk.check(MAPPER.mapRow(rs, 0));
-		});
+		String sql = "SELECT " + COLUMNS + " FROM broadcast_record WHERE id > ? ORDER BY id LIMIT " + CHUNK;
+		chunked(last -> jdbc.query(sql, MAPPER, last == null ? Long.MIN_VALUE : last.id()), walk::check);
 		Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM broadcast_chain_head WHERE id = 1");
 		walk.checkTail(((Number) head.get("last_id")).longValue(), (String) head.get("last_hash"));
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		return new ChainVerification(walk.brokenId == null, walk.checked, walk.brokenId, walk.problem, millis);
+	}
+
+	/** Records per chunk of a streamed read. */
+	static final int CHUNK = 5_000;
+
+	private static final java.util.concurrent.ExecutorService PREFETCH = java.util.concurrent.Executors
+		.newCachedThreadPool(task -> {
+			Thread thread = new Thread(task, "broadcast-log-prefetch");
+			thread.setDaemon(true);
+			return thread;
+		});
+
+	/**
+	 * Hands every record of consecutive chunks to {@code each}; {@code fetch} reads the chunk after a
+	 * record (null: the first chunk). The next chunk is read on another thread meanwhile.
+	 */
+	private static void chunked(java.util.function.Function<BroadcastRecord, List<BroadcastRecord>> fetch,
+			Consumer<BroadcastRecord> each) {
+		List<BroadcastRecord> chunk = fetch.apply(null);
+		while (true) {
+			java.util.concurrent.Future<List<BroadcastRecord>> next = null;
+			if (chunk.size() == CHUNK) {
+				BroadcastRecord last = chunk.get(chunk.size() - 1);
+				next = PREFETCH.submit(() -> fetch.apply(last));
+			}
+			try {
+				chunk.forEach(each);
+			}
+			catch (RuntimeException e) {
+				if (next != null) {
+					next.cancel(true);
+				}
+				throw e;
+			}
+			if (next == null) {
+				return;
+			}
+			try {
+				chunk = next.get();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while reading the broadcast log", e);
+			}
+			catch (java.util.concurrent.ExecutionException e) {
+				if (e.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw new IllegalStateException(e.getCause());
+			}
+		}
 	}
 
 	public long count() {

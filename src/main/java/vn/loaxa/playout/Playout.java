@@ -61,9 +61,16 @@ public class Playout implements SmartLifecycle {
 	private ScheduledExecutorService heartbeat;
 	private volatile Instant lastBeat;
 	private volatile boolean running;
+	private final boolean enabled;
 
+	/**
+	 * {@code loaxa.playout.enabled=false} (the command-line tools) leaves the log alone: no recovery
+	 * of in-flight clips, no catch-up of missed slots, no heartbeat, while the service may be on air.
+	 */
 	Playout(Channels channels, SlotRunner runner, SlotRuns runs, Sinks sinks, Schedule schedule, Programmes programmes,
-			ClipLibrary library, LoaxaClock clock, PlayoutExecutor executor) {
+			ClipLibrary library, LoaxaClock clock, PlayoutExecutor executor,
+			@org.springframework.beans.factory.annotation.Value("${loaxa.playout.enabled:true}") boolean enabled) {
+		this.enabled = enabled;
 		this.channels = channels;
 		this.runner = runner;
 		this.runs = runs;
@@ -163,6 +170,9 @@ public class Playout implements SmartLifecycle {
 	 */
 	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
 	void warmUp() {
+		if (!enabled) {
+			return;
+		}
 		try {
 			long t0 = System.nanoTime();
 			programmes.day(clock.today());
@@ -179,6 +189,11 @@ public class Playout implements SmartLifecycle {
 	}
 
 	// ------------------------------------------------------------------ lifecycle
+
+	@Override
+	public boolean isAutoStartup() {
+		return enabled;
+	}
 
 	@Override
 	public void start() {

@@ -51,7 +51,11 @@ public class Programmes {
 	private final LoaxaClock clock;
 	private final Map<String, Tune> tunes = new ConcurrentHashMap<>();
 
-	Programmes(ClipLibrary library, Schedule schedule, PinStore pins, PlayoutTiming timing, LoaxaClock clock) {
+	private final boolean playoutEnabled;
+
+	Programmes(ClipLibrary library, Schedule schedule, PinStore pins, PlayoutTiming timing, LoaxaClock clock,
+			@org.springframework.beans.factory.annotation.Value("${loaxa.playout.enabled:true}") boolean playoutEnabled) {
+		this.playoutEnabled = playoutEnabled;
 		this.library = library;
 		this.schedule = schedule;
 		this.pins = pins;
@@ -66,6 +70,9 @@ public class Programmes {
 	@org.springframework.context.event.EventListener({ vn.loaxa.schedule.PlanChanged.class,
 			org.springframework.boot.context.event.ApplicationReadyEvent.class })
 	public void warmTunes() {
+		if (!playoutEnabled) {
+			return;
+		}
 		for (Slot slot : schedule.current().slots()) {
 			tune(slot.intro());
 			tune(slot.outro());

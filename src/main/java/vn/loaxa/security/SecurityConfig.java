@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -34,47 +35,53 @@ class SecurityConfig {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
-	@Bean
-	@Order(1)
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
-		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> jsonError(response, 401,
-					"unauthorized", "Cần đăng nhập (HTTP Basic) / Authentication required")))
-			.exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> jsonError(response, 403,
-					"forbidden", "Tài khoản không có quyền này / Not allowed for this account")))
-			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf(csrf -> csrf.disable());
-		return http.build();
-	}
+	/** The filter chains exist only in the web application; a command-line run has none. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class FilterChains {
 
-	/** Health is public (a watchdog polls it); metrics need an account, by HTTP Basic for the scraper. */
-	@Bean
-	@Order(2)
-	SecurityFilterChain actuator(HttpSecurity http) throws Exception {
-		http.securityMatcher("/actuator/**")
-			.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
-				.permitAll()
-				.anyRequest()
-				.authenticated())
-			.httpBasic(basic -> basic.realmName("LoaXa"))
-			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf(csrf -> csrf.disable());
-		return http.build();
-	}
+		@Bean
+		@Order(1)
+		SecurityFilterChain api(HttpSecurity http) throws Exception {
+			http.securityMatcher("/api/**")
+				.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+				.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> jsonError(response, 401,
+						"unauthorized", "Cần đăng nhập (HTTP Basic) / Authentication required")))
+				.exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> jsonError(response, 403,
+						"forbidden", "Tài khoản không có quyền này / Not allowed for this account")))
+				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.csrf(csrf -> csrf.disable());
+			return http.build();
+		}
 
-	@Bean
-	@Order(3)
-	SecurityFilterChain web(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
-			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-			.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
-		return http.build();
+		/** Health is public (a watchdog polls it); metrics need an account, by HTTP Basic for the scraper. */
+		@Bean
+		@Order(2)
+		SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+			http.securityMatcher("/actuator/**")
+				.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+					.permitAll()
+					.anyRequest()
+					.authenticated())
+				.httpBasic(basic -> basic.realmName("LoaXa"))
+				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.csrf(csrf -> csrf.disable());
+			return http.build();
+		}
+
+		@Bean
+		@Order(3)
+		SecurityFilterChain web(HttpSecurity http) throws Exception {
+			http.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
+				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+				.anyRequest().authenticated())
+				.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+				.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+				.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+					.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+			return http.build();
+		}
 	}
 
 	private static void jsonError(HttpServletResponse response, int status, String code, String message)

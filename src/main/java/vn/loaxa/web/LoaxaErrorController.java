@@ -29,6 +29,7 @@ import org.springframework.web.servlet.ModelAndView;
  * same {@code {"error", "message"}} shape. Pages keep Spring Boot's error view ({@code error.html}).
  */
 @Controller
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class LoaxaErrorController extends BasicErrorController {
 

@@ -1,0 +1,106 @@
+package vn.loaxa.broadcast;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import vn.loaxa.media.ClipKind;
+import vn.loaxa.media.Topic;
+
+/**
+ * Counts the log in SQL, for reports: PLAYED records grouped by clip, kind, topic, zone and time
+ * bucket (e.g. month), and the other outcomes grouped by reason. Only records that count are
+ * counted: a record replaced by a later correction is left out, and the correction counts instead.
+ * The groups are bounded by clips × zones × buckets, never by the number of records.
+ */
+@Service
+public class AiringCounts {
+
+	/**
+	 * The condition that a record {@code r} has not been replaced by a correction. Corrections are
+	 * rare, so the database reads their targets once per query rather than probing for each row.
+	 */
+	static final String NOT_CORRECTED = "r.id NOT IN (SELECT c.corrects_id FROM broadcast_record c "
+			+ "WHERE c.corrects_id IS NOT NULL)";
+
+	private final JdbcTemplate jdbc;
+
+	AiringCounts(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** PLAYED records of one clip (by id, or by SHA-256 when it has none) in one zone and one bucket. */
+	public record PlayedGroup(Long clipId, String clipSha256, ClipKind kind, Topic topic, String zoneId, int bucket,
+			long airings, long playedMs, long onTime) {
+
+		/** What makes a clip distinct; null for a record about no clip. */
+		public String clipKey() {
+			return clipId != null ? "id:" + clipId : clipSha256 != null ? "sha:" + clipSha256 : null;
+		}
+	}
+
+	/** Records with an outcome other than PLAYED, by reason. */
+	public record ProblemGroup(Outcome outcome, String reason, long count) {
+	}
+
+	public record Tally(List<PlayedGroup> played, List<ProblemGroup> problems) {
+	}
+
+	/**
+	 * Counts records whose scheduled start lies in [bounds[0], bounds[last]); bucket {@code i} is
+	 * [bounds[i], bounds[i+1]). "On time" means started within one minute of the schedule.
+	 */
+	public Tally count(List<Instant> bounds) {
+		if (bounds.size() < 2) {
+			throw new IllegalArgumentException("need at least one bucket");
+		}
+		List<Object> args = new ArrayList<>();
+		StringBuilder bucket = new StringBuilder("CASE");
+		for (int i = 1; i < bounds.size() - 1; i++) {
+			bucket.append(" WHEN r.scheduled_start < ? THEN ").append(i - 1);
+			args.add(ts(bounds.get(i)));
+		}
+		bucket.append(" ELSE ").append(bounds.size() - 2).append(" END");
+		String bucketExpression = bounds.size() == 2 ? "0" : bucket.toString();
+		Object from = ts(bounds.get(0));
+		Object to = ts(bounds.get(bounds.size() - 1));
+		args.add(from);
+		args.add(to);
+		// a clip is told apart by its id; the 64-character SHA-256 only when it has none (cheaper groups)
+		String sql = "SELECT " + bucketExpression + " AS bucket, r.clip_id, "
+				+ "CASE WHEN r.clip_id IS NULL THEN r.clip_sha256 END AS clip_sha, r.zone_id, r.clip_kind, r.clip_topic, "
+				+ "COUNT(*) AS airings, SUM(r.played_ms) AS played_ms, "
+				+ "SUM(CASE WHEN r.actual_start >= r.scheduled_start - INTERVAL '1' MINUTE "
+				+ "AND r.actual_start <= r.scheduled_start + INTERVAL '1' MINUTE THEN 1 ELSE 0 END) AS on_time "
+				+ "FROM broadcast_record r WHERE r.scheduled_start >= ? AND r.scheduled_start < ? "
+				+ "AND r.outcome = 'PLAYED' AND " + NOT_CORRECTED
+				+ " GROUP BY " + (bounds.size() == 2 ? "" : "bucket, ") + "r.clip_id, r.zone_id, r.clip_kind, r.clip_topic, clip_sha";
+		List<PlayedGroup> played = jdbc.query(sql, (rs, n) -> {
+			long clipId = rs.getLong("clip_id");
+			Long id = rs.wasNull() ? null : clipId;
+			return new PlayedGroup(id, rs.getString("clip_sha"), enumOf(ClipKind.class, rs.getString("clip_kind")),
+					enumOf(Topic.class, rs.getString("clip_topic")), rs.getString("zone_id"), rs.getInt("bucket"),
+					rs.getLong("airings"), rs.getLong("played_ms"), rs.getLong("on_time"));
+		}, args.toArray());
+		List<ProblemGroup> problems = jdbc.query("SELECT r.outcome, r.reason, COUNT(*) AS n FROM broadcast_record r "
+				+ "WHERE r.scheduled_start >= ? AND r.scheduled_start < ? AND r.outcome <> 'PLAYED' AND " + NOT_CORRECTED
+				+ " GROUP BY r.outcome, r.reason ORDER BY n DESC",
+				(rs, n) -> new ProblemGroup(Outcome.valueOf(rs.getString("outcome")), rs.getString("reason"),
+						rs.getLong("n")),
+				from, to);
+		return new Tally(played, problems);
+	}
+
+	static Object ts(Instant instant) {
+		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+		return name == null ? null : Enum.valueOf(type, name);
+	}
+}

@@ -1,0 +1,105 @@
+package vn.loaxa.broadcast;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.loaxa.config.LoaxaClock;
+import vn.loaxa.config.UserError;
+import vn.loaxa.media.ClipKind;
+import vn.loaxa.media.Topic;
+import vn.loaxa.web.ApiController;
+
+/**
+ * The evidence on the API: {@code GET /api/broadcasts?from=yyyy-MM-dd&to=yyyy-MM-dd&zone=} lists the
+ * records scheduled in those local days (Asia/Ho_Chi_Minh), streamed; {@code GET /api/broadcasts/verify}
+ * checks the whole chain.
+ */
+@ApiController("/api")
+class BroadcastApiController {
+
+	private final BroadcastLog log;
+	private final ObjectMapper json;
+	private final LoaxaClock clock;
+
+	BroadcastApiController(BroadcastLog log, ObjectMapper json, LoaxaClock clock) {
+		this.log = log;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** One record as the API shows it; times in the commune's zone with their offset. */
+	record RecordView(long id, String zone, String slot, Long clipId, String clipSha256, String clipTitle,
+			ClipKind kind, Topic topic, OffsetDateTime scheduledStart, OffsetDateTime actualStart,
+			OffsetDateTime actualEnd, long playedMs, long clipDurationMs, Outcome outcome, String reason,
+			Long correctsId, String recordedBy, OffsetDateTime recordedAt, String previousHash, String hash) {
+
+		static RecordView of(BroadcastRecord r, ZoneId zone) {
+			Airing a = r.airing();
+			return new RecordView(r.id(), a.zoneId(), a.slotName(), a.clipId(), a.clipSha256(), a.clipTitle(), a.kind(),
+					a.topic(), at(a.scheduledStart(), zone), at(a.actualStart(), zone), at(a.actualEnd(), zone),
+					a.playedMs(), a.clipDurationMs(), a.outcome(), a.reason(), r.correctsId(), r.recordedBy(),
+					at(r.recordedAt(), zone), r.previousHash(), r.hash());
+		}
+
+		private static OffsetDateTime at(java.time.Instant instant, ZoneId zone) {
+			return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+		}
+	}
+
+	@GetMapping("/broadcasts")
+	void list(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String zone, HttpServletResponse response) throws IOException {
+		ZoneId commune = clock.zone();
+		LocalDate first = isoDate(from, clock.today());
+		LocalDate last = isoDate(to, first);
+		if (first.isAfter(last)) {
+			throw new UserError(400, "invalid_range", "broadcast.error.range", first.toString(), last.toString());
+		}
+		String zoneId = zone == null || zone.isBlank() ? null : zone.strip();
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		try (JsonGenerator out = json.getFactory().createGenerator(response.getOutputStream())) {
+			out.writeStartArray();
+			log.stream(first.atStartOfDay(commune).toInstant(), last.plusDays(1).atStartOfDay(commune).toInstant(), zoneId,
+					r -> {
+						try {
+							json.writeValue(out, RecordView.of(r, commune));
+						}
+						catch (IOException e) {
+							throw new java.io.UncheckedIOException(e);
+						}
+					});
+			out.writeEndArray();
+		}
+	}
+
+	@GetMapping("/broadcasts/verify")
+	ChainVerification verify() {
+		return log.verify();
+	}
+
+	private static LocalDate isoDate(String text, LocalDate otherwise) {
+		if (text == null || text.isBlank()) {
+			return otherwise;
+		}
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException e) {
+			throw new UserError(400, "invalid_date", "broadcast.error.date",
+					text.length() > 30 ? text.substring(0, 30) : text);
+		}
+	}
+}

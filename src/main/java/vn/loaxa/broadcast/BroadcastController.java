@@ -1,0 +1,122 @@
+package vn.loaxa.broadcast;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.loaxa.config.LoaxaClock;
+import vn.loaxa.config.UserError;
+import vn.loaxa.media.ClipKind;
+import vn.loaxa.media.Topic;
+import vn.loaxa.web.Formats;
+
+/** The log page: filter, keyset paging, scheduled vs actual times, and the chain check. */
+@Controller
+class BroadcastController {
+
+	private static final String LOG = "broadcasts/log";
+	static final int PAGE_SIZE = 50;
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+	private final LogSearch search;
+	private final BroadcastLog log;
+	private final LoaxaClock clock;
+	private final MessageSource messages;
+
+	BroadcastController(LogSearch search, BroadcastLog log, LoaxaClock clock, MessageSource messages) {
+		this.search = search;
+		this.log = log;
+		this.clock = clock;
+		this.messages = messages;
+	}
+
+	/** One line of the page, formatted in the commune's zone. */
+	record Line(BroadcastRecord record, String date, String scheduled, String actual, String offsetClass,
+			String offsetText, String played, String correctedBy) {
+	}
+
+	@GetMapping("/broadcasts")
+	String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String zone, @RequestParam(required = false) String topic,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String outcome,
+			@RequestParam(required = false) String after, @RequestParam(required = false) String before, Model model,
+			Locale locale) {
+		LocalDate today = clock.today();
+		LocalDate first = Formats.parseDate(from);
+		LocalDate last = Formats.parseDate(to);
+		first = first == null ? (last == null ? today.minusDays(6) : last.minusDays(6)) : first;
+		last = last == null ? (first.isAfter(today) ? first : today) : last;
+		if (first.isAfter(last)) {
+			throw new UserError(400, "invalid_range", "broadcast.error.range", Formats.date(first), Formats.date(last));
+		}
+		ZoneId zoneId = clock.zone();
+		LogFilter filter = new LogFilter(first.atStartOfDay(zoneId).toInstant(),
+				last.plusDays(1).atStartOfDay(zoneId).toInstant(), zone, Formats.parseEnum(Topic.class, topic, "invalid_topic"),
+				Formats.parseEnum(ClipKind.class, kind, "invalid_kind"),
+				Formats.parseEnum(Outcome.class, outcome, "invalid_outcome"));
+		LogPage page = search.page(filter, LogPage.Cursor.parse(after), LogPage.Cursor.parse(before), PAGE_SIZE);
+
+		model.addAttribute("lines", page.entries().stream().map(e -> line(e, zoneId, locale)).toList());
+		model.addAttribute("next", page.next() == null ? null : page.next().token());
+		model.addAttribute("previous", page.previous() == null ? null : page.previous().token());
+		model.addAttribute("paged", after != null || before != null);
+		model.addAttribute("from", Formats.date(first));
+		model.addAttribute("to", Formats.date(last));
+		model.addAttribute("zone", filter.zoneId());
+		model.addAttribute("topic", filter.topic());
+		model.addAttribute("kind", filter.kind());
+		model.addAttribute("outcome", filter.outcome());
+		model.addAttribute("topics", Topic.values());
+		model.addAttribute("kinds", ClipKind.values());
+		model.addAttribute("outcomes", Outcome.values());
+		return LOG;
+	}
+
+	@PostMapping("/broadcasts/verify")
+	String verify(RedirectAttributes redirect, Locale locale) {
+		ChainVerification v = log.verify();
+		if (v.intact()) {
+			redirect.addFlashAttribute("info", messages.getMessage("broadcast.verify.ok",
+					new Object[] { v.recordsChecked(), v.millis() }, locale));
+		}
+		else {
+			String problem = messages.getMessage("broadcast.problem." + v.problem(), null, v.problem(), locale);
+			redirect.addFlashAttribute("error", messages.getMessage("broadcast.verify.broken",
+					new Object[] { v.firstBrokenId(), problem, v.recordsChecked() }, locale));
+		}
+		return "redirect:/broadcasts";
+	}
+
+	private Line line(LogPage.Entry entry, ZoneId zone, Locale locale) {
+		Airing a = entry.record().airing();
+		Long offset = entry.offsetSeconds();
+		String offsetClass = "";
+		String offsetText = "";
+		if (offset != null) {
+			if (Math.abs(offset) <= 60) {
+				offsetClass = "text-bg-success";
+				offsetText = messages.getMessage("broadcast.onTime", null, locale);
+			}
+			else {
+				offsetClass = offset > 0 ? "text-bg-warning" : "text-bg-info";
+				offsetText = messages.getMessage(offset > 0 ? "broadcast.late" : "broadcast.early",
+						new Object[] { Formats.duration(Math.abs(offset) * 1000) }, locale);
+			}
+		}
+		return new Line(entry.record(), Formats.date(a.scheduledStart().atZone(zone).toLocalDate()),
+				TIME.format(a.scheduledStart().atZone(zone)),
+				a.actualStart() == null ? "" : TIME.format(a.actualStart().atZone(zone)), offsetClass, offsetText,
+				Formats.duration(a.playedMs()),
+				entry.correctedBy() == null ? null : messages.getMessage("broadcast.correctedBy",
+						new Object[] { String.valueOf(entry.correctedBy()) }, locale));
+	}
+}

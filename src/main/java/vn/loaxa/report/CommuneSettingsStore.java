@@ -1,0 +1,69 @@
+package vn.loaxa.report;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.regex.Pattern;
+
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import vn.loaxa.config.UserError;
+
+/** Reads and saves the one row of commune settings. */
+@Service
+public class CommuneSettingsStore {
+
+	static final int MAX_LENGTH = 200;
+	/** Markup is refused: names are plain text (an ampersand or quote is fine and shown as typed). */
+	private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[a-zA-Z!?]");
+
+	private final JdbcTemplate jdbc;
+
+	CommuneSettingsStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public CommuneSettings current() {
+		return jdbc.query("SELECT commune_name, district, province, officer_name FROM commune_settings WHERE id = 1",
+				(rs, n) -> new CommuneSettings(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.stream()
+			.findFirst()
+			.orElse(new CommuneSettings("", "", "", ""));
+	}
+
+	/** Checks every field first, then saves all of them, or nothing. */
+	public CommuneSettings save(CommuneSettings settings, String by) {
+		CommuneSettings clean = new CommuneSettings(check(settings.communeName(), "communeName", true),
+				check(settings.district(), "district", false), check(settings.province(), "province", false),
+				check(settings.officerName(), "officerName", false));
+		int changed = jdbc.update("UPDATE commune_settings SET commune_name = ?, district = ?, province = ?, "
+				+ "officer_name = ?, updated_by = ?, updated_at = ? WHERE id = 1", clean.communeName(), clean.district(),
+				clean.province(), clean.officerName(), by, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+		if (changed == 0) {
+			jdbc.update("INSERT INTO commune_settings (id, commune_name, district, province, officer_name, updated_by, "
+					+ "updated_at) VALUES (1, ?, ?, ?, ?, ?, ?)", clean.communeName(), clean.district(), clean.province(),
+					clean.officerName(), by, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+		}
+		return clean;
+	}
+
+	private static String check(String text, String fieldName, boolean required) {
+		Object field = new DefaultMessageSourceResolvable("settings." + fieldName);
+		String value = text == null ? "" : text.strip();
+		if (required && value.isEmpty()) {
+			throw new UserError(400, "invalid_settings", "settings.error.required", field);
+		}
+		if (value.length() > MAX_LENGTH) {
+			throw new UserError(400, "invalid_settings", "settings.error.tooLong", field, MAX_LENGTH);
+		}
+		if (MARKUP.matcher(value).find()) {
+			throw new UserError(400, "invalid_settings", "settings.error.markup", field);
+		}
+		if (value.chars().anyMatch(c -> c < 0x20)) {
+			throw new UserError(400, "invalid_settings", "settings.error.control", field);
+		}
+		return value;
+	}
+}

@@ -1,0 +1,100 @@
+package vn.loaxa.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
+/**
+ * The CSV export of the figures: UTF-8 with a byte-order mark so Excel shows the diacritics, one row
+ * per figure in long form ({@code section, code, label, clips, airings, minutes, planned, done,
+ * percent, count, value}). Every text is quoted, so a title with {@code ;} or {@code ,} stays in
+ * one cell whichever list separator the reader's Excel uses.
+ */
+final class CsvReport {
+
+	static final String[] HEADER = { "section", "code", "label", "clips", "airings", "minutes", "planned", "done",
+			"percent", "count", "value" };
+	static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+		.setHeader(HEADER)
+		.setQuoteMode(QuoteMode.NON_NUMERIC)
+		.setRecordSeparator("\r\n")
+		.get();
+
+	private final ReportLabels labels;
+
+	CsvReport(ReportLabels labels) {
+		this.labels = labels;
+	}
+
+	void write(Report report, OutputStream out) throws IOException {
+		out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
+		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+		CSVPrinter csv = new CSVPrinter(writer, FORMAT);
+		ReportFigures f = report.figures();
+		CommuneSettings c = report.commune();
+		value(csv, "commune", "communeName", labels.get("settings.communeName"), c.communeName());
+		value(csv, "commune", "district", labels.get("settings.district"), c.district());
+		value(csv, "commune", "province", labels.get("settings.province"), c.province());
+		value(csv, "period", "code", labels.get("report.period"), f.period().code());
+		value(csv, "period", "from", labels.get("report.from"), f.period().from().toString());
+		value(csv, "period", "to", labels.get("report.to"), f.period().to().toString());
+		value(csv, "plan", String.valueOf(f.plan().year()), labels.get("report.plan"),
+				f.plan().name() == null ? "" : f.plan().name());
+		ReportFigures.Totals t = f.totals();
+		totals(csv, "clips", t.clips());
+		totals(csv, "airings", t.airings());
+		totals(csv, "minutes", t.minutes());
+		totals(csv, "partial", t.partial());
+		totals(csv, "interrupted", t.interrupted());
+		totals(csv, "missed", t.missed());
+		totals(csv, "failed", t.failed());
+		totals(csv, "onTimeRate", t.onTimeRate());
+		for (ReportFigures.KindRow k : f.byKind()) {
+			figures(csv, "byKind", k.kind().name(), labels.of(k.kind(), "kind."), k.clips(), k.airings(), k.minutes());
+		}
+		for (ReportFigures.TopicRow k : f.byTopic()) {
+			figures(csv, "byTopic", k.topic().name(), labels.of(k.topic(), "topic."), k.clips(), k.airings(),
+					k.minutes());
+		}
+		for (ReportFigures.ZoneRow k : f.byZone()) {
+			figures(csv, "byZone", k.zone(), k.zone(), k.clips(), k.airings(), k.minutes());
+		}
+		for (ReportFigures.MonthRow k : f.byMonth()) {
+			figures(csv, "byMonth", k.month(),
+					labels.get("report.monthLabel", k.month().substring(5), k.month().substring(0, 4)), k.clips(),
+					k.airings(), k.minutes());
+		}
+		int n = 1;
+		for (ReportFigures.TargetRow k : f.targets()) {
+			csv.printRecord("targets", "T" + n++, k.name(), null, null, null, k.planned(), k.done(), k.percent(), null,
+					null);
+		}
+		for (ReportFigures.ProblemRow p : f.problems()) {
+			csv.printRecord("problems", p.outcome().name(), p.reason(), null, null, null, null, null, null, p.count(),
+					null);
+		}
+		csv.flush();
+		writer.flush();
+	}
+
+	private static void value(CSVPrinter csv, String section, String code, String label, String value)
+			throws IOException {
+		csv.printRecord(section, code, label, null, null, null, null, null, null, null, value);
+	}
+
+	private void totals(CSVPrinter csv, String code, Number value) throws IOException {
+		csv.printRecord("totals", code, labels.get("report.totals." + code), null, null, null, null, null, null, null,
+				value);
+	}
+
+	private static void figures(CSVPrinter csv, String section, String code, String label, long clips, long airings,
+			double minutes) throws IOException {
+		csv.printRecord(section, code, label, clips, airings, minutes, null, null, null, null, null);
+	}
+}

@@ -1,0 +1,74 @@
+package vn.loaxa.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.ITemplateEngine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Writes a report in one of its formats; every format shows the same figures. */
+@Service
+public class ReportExports {
+
+	private final ReportService reports;
+	private final ObjectMapper json;
+	private final ITemplateEngine templates;
+	private final MessageSource messages;
+
+	ReportExports(ReportService reports, ObjectMapper json, ITemplateEngine templates, MessageSource messages) {
+		this.reports = reports;
+		this.json = json;
+		this.templates = templates;
+		this.messages = messages;
+	}
+
+	/**
+	 * Computes the report of a period and writes it; the stream is flushed, not closed. For XLSX the
+	 * figures are computed on another thread while the evidence is streamed.
+	 */
+	public void write(ReportPeriod period, ReportFormat format, OutputStream out) throws IOException {
+		if (format == ReportFormat.XLSX) {
+			CompletableFuture<Report> figures = CompletableFuture.supplyAsync(() -> reports.compute(period), FIGURES);
+			try {
+				new XlsxReport(labels(), reports.zone()).write(period, figures, reports, out);
+			}
+			finally {
+				figures.cancel(false);
+			}
+			out.flush();
+			return;
+		}
+		write(reports.compute(period), format, out);
+	}
+
+	/** Writes a computed report; the stream is flushed, not closed. */
+	public void write(Report report, ReportFormat format, OutputStream out) throws IOException {
+		ReportLabels labels = labels();
+		switch (format) {
+			case JSON -> json.writerWithDefaultPrettyPrinter()
+				.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+				.writeValue(out, report.figures());
+			case XLSX -> new XlsxReport(labels, reports.zone()).write(report.period(),
+					CompletableFuture.completedFuture(report), reports, out);
+			case CSV -> new CsvReport(labels).write(report, out);
+			case PDF -> new PdfReport(templates, labels).write(report, out);
+		}
+		out.flush();
+	}
+
+	private ReportLabels labels() {
+		return new ReportLabels(messages, ReportLabels.VIETNAMESE);
+	}
+
+	private static final Executor FIGURES = Executors.newCachedThreadPool(task -> {
+		Thread thread = new Thread(task, "report-figures");
+		thread.setDaemon(true);
+		return thread;
+	});
+}

@@ -1,0 +1,52 @@
+package vn.loaxa.report;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import vn.loaxa.broadcast.Outcome;
+import vn.loaxa.media.ClipKind;
+import vn.loaxa.media.Topic;
+
+/**
+ * The figures of a report, in the JSON shape of the contract (DESIGN.md): period, totals, byKind,
+ * byTopic, byZone, byMonth, targets; then the plan compared with and the problems (non-PLAYED
+ * records) by reason. Every export shows these same numbers.
+ */
+public record ReportFigures(Period period, Totals totals, List<KindRow> byKind, List<TopicRow> byTopic,
+		List<ZoneRow> byZone, List<MonthRow> byMonth, List<TargetRow> targets, PlanRow plan,
+		List<ProblemRow> problems) {
+
+	public record Period(String code, LocalDate from, LocalDate to) {
+	}
+
+	/**
+	 * {@code airings}: PLAYED records; {@code clips}: distinct clips among them; {@code minutes}: their
+	 * played time; the other outcomes apart; {@code onTimeRate}: share of airings started within one
+	 * minute of schedule.
+	 */
+	public record Totals(long clips, long airings, double minutes, long partial, long interrupted, long missed,
+			long failed, double onTimeRate) {
+	}
+
+	public record KindRow(ClipKind kind, long clips, long airings, double minutes) {
+	}
+
+	public record TopicRow(Topic topic, long clips, long airings, double minutes) {
+	}
+
+	public record ZoneRow(String zone, long clips, long airings, double minutes) {
+	}
+
+	public record MonthRow(String month, long clips, long airings, double minutes) {
+	}
+
+	public record TargetRow(String name, long planned, long done, double percent) {
+	}
+
+	/** The plan compared with; year and a null name when the commune has no plan for that year. */
+	public record PlanRow(int year, String name) {
+	}
+
+	public record ProblemRow(Outcome outcome, String reason, long count) {
+	}
+}

@@ -1,0 +1,187 @@
+package vn.loaxa.report;
+
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.springframework.stereotype.Service;
+
+import vn.loaxa.broadcast.AiringCounts;
+import vn.loaxa.broadcast.AiringCounts.PlayedGroup;
+import vn.loaxa.broadcast.AiringCounts.ProblemGroup;
+import vn.loaxa.broadcast.BroadcastLog;
+import vn.loaxa.broadcast.BroadcastRecord;
+import vn.loaxa.config.LoaxaClock;
+import vn.loaxa.media.ClipKind;
+import vn.loaxa.media.Topic;
+import vn.loaxa.report.ReportFigures.KindRow;
+import vn.loaxa.report.ReportFigures.MonthRow;
+import vn.loaxa.report.ReportFigures.TargetRow;
+import vn.loaxa.report.ReportFigures.TopicRow;
+import vn.loaxa.report.ReportFigures.ZoneRow;
+
+/**
+ * Computes a report's figures from the log's SQL aggregates (grouped by clip, zone and month, never
+ * row by row) and compares them with the plan of the period's year.
+ */
+@Service
+public class ReportService {
+
+	/** Problems listed by reason, most frequent first; the counts in the totals are complete. */
+	static final int MAX_PROBLEM_ROWS = 50;
+
+	private final AiringCounts counts;
+	private final BroadcastLog log;
+	private final PlanTargets plans;
+	private final CommuneSettingsStore settings;
+	private final ZoneId zone;
+
+	ReportService(AiringCounts counts, BroadcastLog log, PlanTargets plans, CommuneSettingsStore settings,
+			LoaxaClock clock) {
+		this.counts = counts;
+		this.log = log;
+		this.plans = plans;
+		this.settings = settings;
+		this.zone = clock.zone();
+	}
+
+	public ZoneId zone() {
+		return zone;
+	}
+
+	public Report compute(ReportPeriod period) {
+		AiringCounts.Tally tally = counts.count(period.monthBounds(zone));
+		List<PlayedGroup> played = tally.played();
+		List<YearMonth> months = period.months();
+
+		Sum total = sum(played, g -> true);
+		long partial = 0;
+		long interrupted = 0;
+		long missed = 0;
+		long failed = 0;
+		List<ReportFigures.ProblemRow> problems = new ArrayList<>();
+		for (ProblemGroup p : tally.problems()) {
+			switch (p.outcome()) {
+				case PARTIAL -> partial += p.count();
+				case INTERRUPTED -> interrupted += p.count();
+				case MISSED -> missed += p.count();
+				case FAILED -> failed += p.count();
+				default -> {
+				}
+			}
+			if (problems.size() < MAX_PROBLEM_ROWS) {
+				problems.add(new ReportFigures.ProblemRow(p.outcome(), p.reason() == null ? "" : p.reason(), p.count()));
+			}
+		}
+		ReportFigures.Totals totals = new ReportFigures.Totals(total.clips(), total.airings, minutes(total.ms), partial,
+				interrupted, missed, failed, total.airings == 0 ? 0.0 : round(total.onTime / (double) total.airings, 3));
+
+		List<KindRow> byKind = new ArrayList<>();
+		for (ClipKind kind : ClipKind.values()) {
+			Sum s = sum(played, g -> g.kind() == kind);
+			byKind.add(new KindRow(kind, s.clips(), s.airings, minutes(s.ms)));
+		}
+		List<TopicRow> byTopic = new ArrayList<>();
+		for (Topic topic : Topic.values()) {
+			Sum s = sum(played, g -> g.topic() == topic);
+			byTopic.add(new TopicRow(topic, s.clips(), s.airings, minutes(s.ms)));
+		}
+		List<ZoneRow> byZone = new ArrayList<>();
+		for (Map.Entry<String, Sum> e : groupBy(played, PlayedGroup::zoneId).entrySet()) {
+			Sum s = e.getValue();
+			byZone.add(new ZoneRow(e.getKey(), s.clips(), s.airings, minutes(s.ms)));
+		}
+		List<MonthRow> byMonth = new ArrayList<>();
+		for (int i = 0; i < months.size(); i++) {
+			int bucket = i;
+			Sum s = sum(played, g -> g.bucket() == bucket);
+			byMonth.add(new MonthRow(months.get(i).toString(), s.clips(), s.airings, minutes(s.ms)));
+		}
+
+		Map<Topic, long[]> chart = new EnumMap<>(Topic.class);
+		for (Topic topic : Topic.values()) {
+			chart.put(topic, new long[months.size()]);
+		}
+		for (PlayedGroup g : played) {
+			if (g.topic() != null) {
+				chart.get(g.topic())[g.bucket()] += g.airings();
+			}
+		}
+
+		var plan = plans.plan(period.planYear());
+		List<TargetRow> targets = new ArrayList<>();
+		for (PlanTarget target : plan.map(Plan::targets).orElse(List.of())) {
+			Sum s = sum(played, g -> target.matches(g.kind(), g.topic()));
+			long done = target.measure() == Measure.CLIPS ? s.clips() : s.airings;
+			long planned = target.plannedFor(period);
+			targets.add(new TargetRow(target.name(), planned, done, planned == 0 ? 0.0 : round(done * 100.0 / planned, 1)));
+		}
+		ReportFigures figures = new ReportFigures(
+				new ReportFigures.Period(period.code(), period.from(), period.to()), totals, byKind, byTopic, byZone,
+				byMonth, targets, new ReportFigures.PlanRow(period.planYear(), plan.map(Plan::name).orElse(null)),
+				problems);
+		return new Report(period, figures, settings.current(), chart);
+	}
+
+	/** Every record that counts in the period (a correction instead of the record it corrects), oldest first. */
+	public void evidence(ReportPeriod period, Consumer<BroadcastRecord> each) {
+		log.streamCounted(period.start(zone), period.end(zone), each);
+	}
+
+	private static Sum sum(List<PlayedGroup> groups, Predicate<PlayedGroup> which) {
+		Sum sum = new Sum();
+		for (PlayedGroup g : groups) {
+			if (which.test(g)) {
+				sum.add(g);
+			}
+		}
+		return sum;
+	}
+
+	private static Map<String, Sum> groupBy(List<PlayedGroup> groups, Function<PlayedGroup, String> key) {
+		Map<String, Sum> sums = new TreeMap<>();
+		for (PlayedGroup g : groups) {
+			sums.computeIfAbsent(key.apply(g), k -> new Sum()).add(g);
+		}
+		return new LinkedHashMap<>(sums);
+	}
+
+	static double minutes(long ms) {
+		return round(ms / 60_000.0, 1);
+	}
+
+	static double round(double value, int decimals) {
+		return java.math.BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
+	}
+
+	private static final class Sum {
+
+		final Set<String> clips = new HashSet<>();
+		long airings;
+		long ms;
+		long onTime;
+
+		void add(PlayedGroup g) {
+			if (g.clipKey() != null) {
+				clips.add(g.clipKey());
+			}
+			airings += g.airings();
+			ms += g.playedMs();
+			onTime += g.onTime();
+		}
+
+		long clips() {
+			return clips.size();
+		}
+	}
+}

@@ -1,0 +1,113 @@
+package vn.loaxa.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.loaxa.LoaxaApplication;
+
+/** The command-line jobs, run in-process: through the runner bean, and through main's entry point. */
+class ReportCommandsTests extends ReportTestSupport {
+
+	@Autowired
+	ReportCommands commands;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ObjectMapper mapper;
+
+	@TempDir
+	Path out;
+
+	final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+	final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+	int run(String... args) {
+		stdout.reset();
+		stderr.reset();
+		return commands.run(List.of(args), new PrintStream(stdout, true, StandardCharsets.UTF_8),
+				new PrintStream(stderr, true, StandardCharsets.UTF_8));
+	}
+
+	String err() {
+		return stderr.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void reportToAFile() throws Exception {
+		Path file = out.resolve("sub/q1.xlsx");
+		assertThat(run("report", "--period", "2026-Q1-statutory", "--format", "xlsx", "--out", file.toString())).isZero();
+		try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile())) {
+			assertThat(wb.getSheet(1).orElseThrow().read()).hasSize(14);
+		}
+		assertThat(err()).contains("2026-Q1-statutory");
+		assertThat(Files.list(file.getParent())).containsExactly(file);
+
+		assertThat(run("report", "--from=2026-03-14", "--to=2026-03-15", "--format=json")).isZero();
+		assertThat(mapper.readTree(stdout.toByteArray()).get("totals").get("airings").asLong()).isEqualTo(2);
+	}
+
+	@Test
+	void usageErrorsExitWithTwo() {
+		assertThat(run("report", "--period", "2026-Q5")).isEqualTo(ReportCommands.USAGE);
+		assertThat(err()).contains("Kỳ báo cáo không hợp lệ");
+		assertThat(run("report", "--period", "2026-Q1", "--format", "docx")).isEqualTo(ReportCommands.USAGE);
+		assertThat(run("report")).isEqualTo(ReportCommands.USAGE);
+		assertThat(run("report", "--period")).isEqualTo(ReportCommands.USAGE);
+		assertThat(run("report", "--period", "2026", "--colour", "red")).isEqualTo(ReportCommands.USAGE);
+		assertThat(run("verify", "--period", "2026")).isEqualTo(ReportCommands.USAGE);
+		assertThat(run("report", "--from", "2026-03-15", "--to", "2026-03-01")).isEqualTo(ReportCommands.USAGE);
+	}
+
+	@Test
+	void verifyExitsWithOneWhenTheChainIsBroken() {
+		assertThat(run("verify")).isZero();
+		assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("Chuỗi nhật ký nguyên vẹn");
+		Long id = jdbc.queryForObject("SELECT MIN(id) FROM broadcast_record WHERE outcome = 'INTERRUPTED'", Long.class);
+		jdbc.update("UPDATE broadcast_record SET played_ms = 0 WHERE id = ?", id);
+		try {
+			assertThat(run("verify")).isEqualTo(ReportCommands.FAILED);
+			assertThat(err()).contains("bản ghi số " + id);
+		}
+		finally {
+			jdbc.update("UPDATE broadcast_record SET played_ms = 12000 WHERE id = ?", id);
+		}
+		assertThat(run("verify")).isZero();
+	}
+
+	@Test
+	void theMainEntryPointRunsWithoutAWebServer(@TempDir Path data) throws Exception {
+		Path file = data.resolve("empty.csv");
+		String[] settings = { "--loaxa.data-dir=" + data, "--loaxa.media-dir=" + data.resolve("no-media"),
+				"--loaxa.schedules-dir=" + data.resolve("no-schedules"), "--loaxa.admin.password=x-test-pw" };
+		assertThat(LoaxaApplication.runCommand(concat(new String[] { "report", "--period", "2026-Q2", "--format", "csv",
+				"--out", file.toString() }, settings))).isZero();
+		assertThat(Files.readAllBytes(file)).startsWith(0xEF, 0xBB, 0xBF);
+		assertThat(Files.readString(file)).contains("\"totals\",\"airings\",\"Số lượt phát\",,,,,,,,0");
+		assertThat(LoaxaApplication.runCommand(concat(new String[] { "verify" }, settings))).isZero();
+		assertThat(LoaxaApplication.runCommand("report", "--period")).isEqualTo(ReportCommands.USAGE);
+		assertThat(LoaxaApplication.runCommand(concat(new String[] { "report", "--period", "2026-Q9" }, settings)))
+			.isEqualTo(ReportCommands.USAGE);
+	}
+
+	private static String[] concat(String[] a, String[] b) {
+		String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, all, a.length, b.length);
+		return all;
+	}
+}
