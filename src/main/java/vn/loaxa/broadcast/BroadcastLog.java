@@ -236,6 +236,16 @@ public class BroadcastLog {
 		}
 	}
 
+	/** How many records of each outcome were scheduled in [from, to). */
+	public java.util.Map<Outcome, Long> countByOutcome(Instant fromInclusive, Instant toExclusive) {
+		java.util.Map<Outcome, Long> counts = new java.util.EnumMap<>(Outcome.class);
+		jdbc.query("SELECT outcome, COUNT(*) AS n FROM broadcast_record WHERE scheduled_start >= ? AND scheduled_start < ?"
+				+ " GROUP BY outcome", rs -> {
+					counts.put(Outcome.valueOf(rs.getString("outcome")), rs.getLong("n"));
+				}, ts(fromInclusive), ts(toExclusive));
+		return counts;
+	}
+
 	public long count() {
 		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM broadcast_record", Long.class);
 		return count == null ? 0 : count;

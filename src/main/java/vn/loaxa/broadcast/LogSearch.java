@@ -63,7 +63,8 @@ public class LogSearch {
 		sql.append(" LIMIT ").append(limit + 1);
 		List<LogPage.Entry> rows = new ArrayList<>(jdbc.query(sql.toString(), (rs, n) -> {
 			long correctedBy = rs.getLong("corrected_by");
-			return new LogPage.Entry(BroadcastLog.MAPPER.mapRow(rs, n), rs.wasNull() ? null : correctedBy);
+			Long corrected = rs.wasNull() ? null : correctedBy; // read before the mapper reads other columns
+			return new LogPage.Entry(BroadcastLog.MAPPER.mapRow(rs, n), corrected);
 		}, args.toArray()));
 		boolean more = rows.size() > limit;
 		if (more) {

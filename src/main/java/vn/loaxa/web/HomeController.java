@@ -8,7 +8,7 @@ class HomeController {
 
 	@GetMapping("/")
 	String home() {
-		return "redirect:/clips";
+		return "redirect:/schedule";
 	}
 
 	@GetMapping("/login")

@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The officer's day in a real browser (Debian's chromium driven by Playwright): log in, upload two
- * clips through the form, approve them, see them queued. Screenshots of each page go to
+ * clips through the form, approve them, see them queued, add a slot a minute ahead, see the preview,
+ * watch it air into the file sink, see the log, download the quarterly XLSX and read it. Screenshots of each page go to
  * {@code target/screenshots/}, at the office PC's 1366 px and the phone's 360 px.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -37,9 +38,33 @@ class BrowserJourneyTests {
 	static void dirs(DynamicPropertyRegistry registry) {
 		registry.add("loaxa.data-dir", dataDir::toString);
 		registry.add("loaxa.media-dir", () -> dataDir.resolve("no-media").toString());
-		registry.add("loaxa.schedules-dir", () -> dataDir.resolve("no-schedules").toString());
+		registry.add("loaxa.schedules-dir", () -> SCHEDULES.toString());
+		registry.add("loaxa.audio.sink", () -> "file");
+		registry.add("loaxa.playout.pause", () -> "500ms");
 		registry.add("loaxa.admin.password", () -> "test-admin-pw");
 		registry.add("loaxa.admin.password", () -> "browser-admin-pw");
+	}
+
+	static final Path SCHEDULES = writeZones(dataDir.resolve("schedules"));
+
+	static Path writeZones(Path dir) {
+		try {
+			Files.createDirectories(dir);
+			Files.writeString(dir.resolve("zones.yaml"), """
+					channels:
+					  - id: main
+					    name: Đường loa chính
+					    output: file
+					zones:
+					  - id: ban-na-lay
+					    name: Bản Na Lay
+					    channel: main
+					""");
+			return dir;
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	static Playwright playwright;
@@ -69,7 +94,7 @@ class BrowserJourneyTests {
 	}
 
 	@Test
-	void officerUploadsApprovesAndSeesTheQueue() {
+	void officerUploadsApprovesSchedulesWatchesItAirAndExportsTheReport() throws Exception {
 		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 800))) {
 			Page page = context.newPage();
 			page.navigate(url("/clips"));
@@ -107,8 +132,71 @@ class BrowserJourneyTests {
 			assertThat(page.locator("#queue tbody tr")).hasCount(2);
 			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("05-queue.png")).setFullPage(true));
 
+			// a slot for Bản Na Lay at the next whole minute at least 25 s away
+			java.time.ZoneId commune = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+			java.time.ZonedDateTime now = java.time.ZonedDateTime.now(commune);
+			java.time.ZonedDateTime start = now.plusSeconds(25).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(1);
+			page.navigate(url("/zones/slots/new"));
+			page.selectOption("#target", "ban-na-lay");
+			page.fill("#name", "Bản tin thử nghiệm");
+			page.fill("#dates", start.toLocalDate().format(Formats.DATE));
+			page.fill("#start", start.toLocalTime().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
+			page.fill("#length", "2m");
+			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("06-slot-form.png")).setFullPage(true));
+			page.click("#slot-form button[type=submit]");
+			assertThat(page.locator("body")).containsText("Bản tin thử nghiệm");
+
+			page.navigate(url("/schedule?zone=ban-na-lay&date=" + start.toLocalDate()));
+			assertThat(page.locator("#timeline")).containsText("Bản tin sáng: Chuyển đổi số");
+			assertThat(page.locator("#timeline")).containsText(start.toLocalTime().format(
+					java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("07-preview.png")).setFullPage(true));
+
+			// watch it air: the log fills in as the clips end
+			String day = start.toLocalDate().format(Formats.DATE);
+			long deadline = System.currentTimeMillis() + java.time.Duration.between(now, start).toMillis() + 60_000;
+			int played = 0;
+			while (played < 2 && System.currentTimeMillis() < deadline) {
+				page.waitForTimeout(3000);
+				page.navigate(url("/broadcasts?from=" + day + "&to=" + day + "&zone=ban-na-lay&outcome=PLAYED"));
+				played = page.locator("#log tbody tr").count();
+			}
+			assertThat(played).as("both clips aired and logged").isEqualTo(2);
+			assertThat(page.locator("#log")).containsText("Bản tin sáng: Chuyển đổi số");
+			assertThat(page.locator("#log .text-decoration-line-through")).hasCount(0); // nothing here was corrected
+			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("08-log.png")).setFullPage(true));
+
+			try (java.util.stream.Stream<Path> sink = Files.walk(dataDir.resolve("sink"))) {
+				List<Path> wavs = sink.filter(f -> f.toString().endsWith(".wav")).toList();
+				assertThat(wavs).as("programme recorded by the file sink").hasSize(1);
+				javax.sound.sampled.AudioFileFormat wav = javax.sound.sampled.AudioSystem.getAudioFileFormat(wavs.get(0).toFile());
+				double seconds = wav.getFrameLength() / wav.getFormat().getFrameRate();
+				assertThat(seconds).as("3.0 s + 0.5 s pause + 2.5 s").isBetween(5.9, 6.1);
+			}
+
+			page.navigate(url("/reports?period=" + start.getYear() + "-Q" + ((start.getMonthValue() + 2) / 3)));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("09-report.png")).setFullPage(true));
+			com.microsoft.playwright.Download download = page.waitForDownload(
+					() -> page.locator("#downloads a", new Page.LocatorOptions().setHasText("XLSX")).click());
+			Path xlsx = dataDir.resolve("q.xlsx");
+			download.saveAs(xlsx);
+			try (org.dhatim.fastexcel.reader.ReadableWorkbook book = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+					Files.newInputStream(xlsx))) {
+				List<String> cells = new java.util.ArrayList<>();
+				book.getSheets().forEach(sheet -> {
+					try (java.util.stream.Stream<org.dhatim.fastexcel.reader.Row> rows = sheet.openStream()) {
+						rows.forEach(row -> row.forEach(cell -> cells.add(cell == null ? "" : cell.getRawValue())));
+					}
+					catch (java.io.IOException e) {
+						throw new java.io.UncheckedIOException(e);
+					}
+				});
+				assertThat(cells).contains("Bản tin sáng: Chuyển đổi số", "Khẩu hiệu: Nhanh hơn, gần dân hơn");
+			}
+
 			page.setViewportSize(360, 740);
-			for (String path : List.of("/clips", "/queue", "/clips/upload")) {
+			for (String path : List.of("/clips", "/queue", "/clips/upload", "/schedule", "/broadcasts", "/reports",
+					"/on-air", "/zones")) {
 				page.navigate(url(path));
 				int overflow = ((Number) page.evaluate("document.documentElement.scrollWidth - window.innerWidth")).intValue();
 				assertThat(overflow).as("horizontal overflow at 360 px on %s", path).isLessThanOrEqualTo(0);
