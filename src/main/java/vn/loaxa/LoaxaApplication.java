@@ -24,6 +24,9 @@ public class LoaxaApplication {
 			"spring.main.banner-mode=off", "spring.main.log-startup-info=false", "logging.level.root=WARN" };
 
 	public static void main(String[] args) {
+		if (args.length > 0 && args[0].equals("restore")) {
+			System.exit(vn.loaxa.backup.Restore.command(args));
+		}
 		if (args.length > 0 && ReportCommands.NAMES.contains(args[0])) {
 			System.exit(runCommand(args));
 		}

@@ -26,6 +26,47 @@ public final class Restore {
 	private Restore() {
 	}
 
+	/**
+	 * {@code restore <backup-folder> --loaxa.data-dir=<empty data dir> [--clips=<old clips dir>]}:
+	 * runs before Spring starts, so no database is open. Exit 0 restored, 1 clip files missing or
+	 * refused, 2 usage.
+	 */
+	public static int command(String... args) {
+		Path backup = null;
+		Path dataDir = Path.of(System.getenv().getOrDefault("LOAXA_DATA_DIR", "data"));
+		Path clips = null;
+		for (int i = 1; i < args.length; i++) {
+			if (args[i].startsWith("--loaxa.data-dir=")) {
+				dataDir = Path.of(args[i].substring("--loaxa.data-dir=".length()));
+			}
+			else if (args[i].startsWith("--clips=")) {
+				clips = Path.of(args[i].substring("--clips=".length()));
+			}
+			else if (backup == null && !args[i].startsWith("--")) {
+				backup = Path.of(args[i]);
+			}
+		}
+		if (backup == null || !Files.isRegularFile(backup.resolve(BackupService.DATABASE))) {
+			System.err.println("usage: restore <data/backup/yyyyMMdd-HHmmss> --loaxa.data-dir=<empty dir> [--clips=<old data/clips>]");
+			return 2;
+		}
+		try {
+			Result result = run(backup, dataDir, clips);
+			System.out.println("Đã khôi phục cơ sở dữ liệu vào " + dataDir.resolve("db") + "; " + result.clipFiles()
+					+ " tệp bản tin có đủ.");
+			if (!result.missing().isEmpty()) {
+				System.err.println("Thiếu " + result.missing().size() + " tệp bản tin, ví dụ " + result.missing().get(0)
+						+ ": chép thư mục clips/ cũ vào rồi chạy lại với --clips=…");
+				return 1;
+			}
+			return 0;
+		}
+		catch (IOException | RuntimeException e) {
+			System.err.println("Không khôi phục được: " + e.getMessage());
+			return 1;
+		}
+	}
+
 	public static Result run(Path backupFolder, Path dataDir, Path clipSource) throws IOException {
 		Path db = dataDir.resolve("db");
 		if (Files.isDirectory(db) && Files.list(db).findAny().isPresent()) {

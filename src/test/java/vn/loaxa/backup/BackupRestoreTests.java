@@ -64,9 +64,12 @@ class BackupRestoreTests {
 		assertThat(Files.readString(backup.manifest())).contains(clip.getSha256() + ".pcm.wav");
 		assertThat(backup.clipFiles()).isEqualTo(2);
 
-		Restore.Result result = Restore.run(backup.folder(), restoredDir, dataDir.resolve("clips"));
-		assertThat(result.missing()).isEmpty();
-		assertThat(result.clipFiles()).isEqualTo(2);
+		assertThat(Restore.command("restore", backup.folder().toString(), "--loaxa.data-dir=" + restoredDir))
+			.as("without the clip folder the clip files are missing").isEqualTo(1);
+		org.springframework.util.FileSystemUtils.deleteRecursively(restoredDir.resolve("db"));
+		assertThat(Restore.command("restore", backup.folder().toString(), "--loaxa.data-dir=" + restoredDir,
+				"--clips=" + dataDir.resolve("clips"))).isZero();
+		assertThat(Restore.command("restore")).isEqualTo(2);
 		assertThatThrownBy(() -> Restore.run(backup.folder(), restoredDir, null)).isInstanceOf(IllegalStateException.class);
 
 		try (ConfigurableApplicationContext restored = new SpringApplicationBuilder(LoaxaApplication.class)
