@@ -78,7 +78,7 @@ class OnAirController {
 
 	/** Step one of Phát ngay: shows what will be interrupted and asks to confirm. */
 	@PostMapping("/on-air/play-now")
-	@PreAuthorize("hasAnyRole('OFFICER','APPROVER','ADMIN')")
+	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
 	String check(@RequestParam long clipId, @RequestParam(required = false) List<String> zones, Model model,
 			Locale locale) {
 		Clip clip = playout.playNowClip(clipId);
@@ -93,7 +93,7 @@ class OnAirController {
 
 	/** Step two: confirmed. */
 	@PostMapping("/on-air/play-now/confirm")
-	@PreAuthorize("hasAnyRole('OFFICER','APPROVER','ADMIN')")
+	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
 	String confirm(@RequestParam long clipId, @RequestParam List<String> zones, Authentication auth,
 			RedirectAttributes redirect, Locale locale) {
 		playout.playNow(clipId, zones, Actors.name(auth));

@@ -46,7 +46,7 @@ class PlayoutApiController {
 
 	/** Phát ngay: without {@code confirm: true} answers 409 with what would be interrupted. */
 	@PostMapping("/api/playout/play-now")
-	@PreAuthorize("hasAnyRole('OFFICER','APPROVER','ADMIN')")
+	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
 	ResponseEntity<Map<String, Object>> playNow(@RequestBody PlayNowRequest request, Authentication auth) {
 		if (request.clipId() == null) {
 			throw new UserError(400, "missing_clipId", "api.error.missing", "clipId");

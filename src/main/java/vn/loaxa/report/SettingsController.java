@@ -38,7 +38,7 @@ class SettingsController {
 	}
 
 	@PostMapping("/settings")
-	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
+	@PreAuthorize("hasAnyRole('OFFICER','TECHNICIAN','ADMIN')")
 	String save(@RequestParam(required = false) String communeName, @RequestParam(required = false) String district,
 			@RequestParam(required = false) String province, @RequestParam(required = false) String officerName,
 			Authentication auth, Model model, HttpServletResponse response, RedirectAttributes redirect, Locale locale) {

@@ -48,7 +48,7 @@ class ScheduleApiController {
 	}
 
 	@PostMapping("/api/schedule/reload")
-	@PreAuthorize("hasAnyRole('OFFICER','TECHNICIAN','ADMIN')")
+	@PreAuthorize("hasAnyRole('TECHNICIAN','ADMIN')")
 	ReloadView reload(Locale locale) {
 		Schedule.ReloadOutcome outcome = schedule.reload();
 		return new ReloadView(outcome.ok(), outcome.slots(), outcome.errors().stream()

@@ -43,7 +43,7 @@ class ScheduleController {
 	}
 
 	@PostMapping("/zones/reload")
-	@PreAuthorize("hasAnyRole('OFFICER','TECHNICIAN','ADMIN')")
+	@PreAuthorize("hasAnyRole('TECHNICIAN','ADMIN')")
 	String reload(RedirectAttributes redirect, Locale locale) {
 		Schedule.ReloadOutcome outcome = schedule.reload();
 		if (outcome.ok()) {

@@ -154,7 +154,7 @@ class ReportPagesTests extends ReportTestSupport {
 			mvc.perform(post("/settings").with(OFFICER).with(csrf()).param("communeName", ""))
 				.andExpect(status().isBadRequest())
 				.andExpect(content().string(containsString("Cần nhập „Tên xã, phường“")));
-			mvc.perform(post("/settings").with(TECHNICIAN).with(csrf()).param("communeName", "Xã X"))
+			mvc.perform(post("/settings").with(user("lanhdao").roles("APPROVER")).with(csrf()).param("communeName", "Xã X"))
 				.andExpect(status().isForbidden());
 		}
 		finally {
