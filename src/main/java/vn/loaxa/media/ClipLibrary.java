@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.loaxa.config.LoaxaClock;
+import vn.loaxa.security.AuditTrail;
 
 /**
  * The clip library, as the rest of LoaXa sees it: import, find, edit, approve, and the queue of
@@ -29,9 +30,11 @@ public class ClipLibrary {
 	private final ClipStore store;
 	private final LoaxaClock clock;
 	private final SignatureTunes tunes;
+	private final AuditTrail audit;
 
 	ClipLibrary(ClipImporter importer, ClipRepository clips, ClipHistoryRepository history, ClipStore store,
-			LoaxaClock clock, SignatureTunes tunes) {
+			LoaxaClock clock, SignatureTunes tunes, AuditTrail audit) {
+		this.audit = audit;
 		this.tunes = tunes;
 		this.importer = importer;
 		this.clips = clips;
@@ -155,6 +158,8 @@ public class ClipLibrary {
 
 	private void record(Clip clip, String by, String action, String detail) {
 		history.save(ClipHistoryEntry.of(clip.getId(), now(), by, action, detail));
+		audit.record(by, "clip." + action.toLowerCase(java.util.Locale.ROOT),
+				"clip " + clip.getId() + " «" + clip.getTitle() + "»", null, detail == null ? clip.getStatus().name() : detail);
 	}
 
 	private Instant now() {

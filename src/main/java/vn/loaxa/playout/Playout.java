@@ -62,6 +62,7 @@ public class Playout implements SmartLifecycle {
 	private volatile Instant lastBeat;
 	private volatile boolean running;
 	private final boolean enabled;
+	private final vn.loaxa.security.AuditTrail audit;
 
 	/**
 	 * {@code loaxa.playout.enabled=false} (the command-line tools) leaves the log alone: no recovery
@@ -69,8 +70,10 @@ public class Playout implements SmartLifecycle {
 	 */
 	Playout(Channels channels, SlotRunner runner, SlotRuns runs, Sinks sinks, Schedule schedule, Programmes programmes,
 			ClipLibrary library, LoaxaClock clock, PlayoutExecutor executor,
-			@org.springframework.beans.factory.annotation.Value("${loaxa.playout.enabled:true}") boolean enabled) {
+			@org.springframework.beans.factory.annotation.Value("${loaxa.playout.enabled:true}") boolean enabled,
+			vn.loaxa.security.AuditTrail audit) {
 		this.enabled = enabled;
+		this.audit = audit;
 		this.channels = channels;
 		this.runner = runner;
 		this.runs = runs;
@@ -106,12 +109,16 @@ public class Playout implements SmartLifecycle {
 
 	/** Stops the programme on a channel; its current clip is recorded INTERRUPTED. */
 	public boolean stop(String channelId, String by) {
-		return channels.stop(channelId, Outcome.INTERRUPTED, "stopped by " + by);
+		boolean stopped = channels.stop(channelId, Outcome.INTERRUPTED, "stopped by " + by);
+		audit.record(by, "playout.stop", channelId, null, stopped ? "stopped" : "nothing on air");
+		return stopped;
 	}
 
 	/** Skips the current clip (recorded PARTIAL); the programme goes on with the next. */
 	public boolean skip(String channelId, String by) {
-		return channels.skip(channelId, "skipped by " + by);
+		boolean skipped = channels.skip(channelId, "skipped by " + by);
+		audit.record(by, "playout.skip", channelId, null, skipped ? "skipped" : "nothing on air");
+		return skipped;
 	}
 
 	/** The zones a Phát ngay would interrupt, per channel: for the confirmation step. */
@@ -161,6 +168,8 @@ public class Playout implements SmartLifecycle {
 			});
 		});
 		log.warn("PHÁT NGAY by {}: clip {} «{}» to {}", by, clip.getId(), clip.getTitle(), zoneIds);
+		audit.record(by, "playout.play-now", "clip " + clip.getId() + " «" + clip.getTitle() + "»", null,
+				"zones " + zoneIds);
 	}
 
 	/**

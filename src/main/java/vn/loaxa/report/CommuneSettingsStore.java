@@ -21,7 +21,10 @@ public class CommuneSettingsStore {
 
 	private final JdbcTemplate jdbc;
 
-	CommuneSettingsStore(JdbcTemplate jdbc) {
+	private final vn.loaxa.security.AuditTrail audit;
+
+	CommuneSettingsStore(JdbcTemplate jdbc, vn.loaxa.security.AuditTrail audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 	}
 
@@ -38,6 +41,7 @@ public class CommuneSettingsStore {
 		CommuneSettings clean = new CommuneSettings(check(settings.communeName(), "communeName", true),
 				check(settings.district(), "district", false), check(settings.province(), "province", false),
 				check(settings.officerName(), "officerName", false));
+		CommuneSettings before = current();
 		int changed = jdbc.update("UPDATE commune_settings SET commune_name = ?, district = ?, province = ?, "
 				+ "officer_name = ?, updated_by = ?, updated_at = ? WHERE id = 1", clean.communeName(), clean.district(),
 				clean.province(), clean.officerName(), by, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
@@ -46,6 +50,7 @@ public class CommuneSettingsStore {
 					+ "updated_at) VALUES (1, ?, ?, ?, ?, ?, ?)", clean.communeName(), clean.district(), clean.province(),
 					clean.officerName(), by, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
 		}
+		audit.record(by, "settings.save", "commune_settings", before.toString(), clean.toString());
 		return clean;
 	}
 

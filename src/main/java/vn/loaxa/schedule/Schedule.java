@@ -57,8 +57,11 @@ public class Schedule {
 	private volatile Plan plan = Plan.empty();
 	private volatile ReloadOutcome lastReload;
 
+	private final vn.loaxa.security.AuditTrail audit;
+
 	Schedule(PlanStore store, SlotTriggers triggers, LoaxaProperties properties, ScheduleProperties settings,
-			LoaxaClock clock, ApplicationEventPublisher events) {
+			LoaxaClock clock, ApplicationEventPublisher events, vn.loaxa.security.AuditTrail audit) {
+		this.audit = audit;
 		this.store = store;
 		this.triggers = triggers;
 		this.properties = properties;
@@ -143,13 +146,21 @@ public class Schedule {
 			throw errors.get(0);
 		}
 		install(next);
+		audit.change("slot.save", slot.key(), original.map(Schedule::describe).orElse(null), describe(slot));
 		return slot;
+	}
+
+	private static String describe(Slot slot) {
+		return slot.name() + " · " + slot.target() + " · " + (slot.days().isEmpty() ? slot.dates() : slot.days()) + " "
+				+ slot.start() + " " + slot.length() + (slot.topics().isEmpty() ? "" : " " + slot.topics());
 	}
 
 	public synchronized void deleteSlot(String key) {
 		List<Slot> slots = new ArrayList<>(plan.slots());
+		Optional<Slot> removed = plan.slot(key);
 		if (slots.removeIf(s -> s.key().equals(key))) {
 			install(new Plan(plan.channels(), plan.zones(), plan.groups(), plan.holidays(), slots));
+			audit.change("slot.delete", key, removed.map(Schedule::describe).orElse(key), null);
 		}
 	}
 

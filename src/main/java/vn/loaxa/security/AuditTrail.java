@@ -33,6 +33,15 @@ public class AuditTrail {
 		write(actor, action, subject, before, after, "OK", null);
 	}
 
+	/** The same, by whoever is logged in on this thread (the system, for scheduled work). */
+	public void change(String action, String subject, Object before, Object after) {
+		org.springframework.security.core.Authentication user = org.springframework.security.core.context.SecurityContextHolder
+			.getContext()
+			.getAuthentication();
+		record(user == null ? "he-thong" : user.getName(), action, subject, before == null ? null : before.toString(),
+				after == null ? null : after.toString());
+	}
+
 	void write(String actor, String action, String subject, String before, String after, String outcome,
 			String remote) {
 		entries.save(new AuditEntry(null, clock.now().toInstant(), cut(actor, 64), cut(action, 100), cut(subject, 300),

@@ -41,18 +41,31 @@ class RequestAuditFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication user = SecurityContextHolder.getContext().getAuthentication();
+		Integer status = null;
 		try {
 			chain.doFilter(request, response);
 		}
-		finally {
-			int status = response.getStatus();
-			String outcome = status < 400 ? "OK" : status < 500 ? "REFUSED" : "ERROR";
-			String actor = user != null ? user.getName()
-					: SecurityContextHolder.getContext().getAuthentication() != null
-							? SecurityContextHolder.getContext().getAuthentication().getName() : "anonymous";
-			audit.write(actor, request.getMethod() + " " + request.getRequestURI(), null, null, fields(request),
-					outcome + " " + status, request.getRemoteAddr());
+		catch (IOException | ServletException | RuntimeException e) {
+			// an AccessDeniedException (perhaps wrapped) becomes a 403 in the security filters outside this one
+			status = deniedAccess(e) ? 403 : 500;
+			throw e;
 		}
+		finally {
+			int code = status != null ? status : response.getStatus();
+			String outcome = code < 400 ? "OK" : code < 500 ? "REFUSED" : "ERROR";
+			String actor = user != null ? user.getName() : "anonymous";
+			audit.write(actor, request.getMethod() + " " + request.getRequestURI(), null, null, fields(request),
+					outcome + " " + code, request.getRemoteAddr());
+		}
+	}
+
+	private static boolean deniedAccess(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof org.springframework.security.access.AccessDeniedException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String fields(HttpServletRequest request) {
