@@ -1,0 +1,123 @@
+package vn.loaxa.playout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.Mixer;
+
+import org.junit.jupiter.api.Test;
+
+import vn.loaxa.support.TestDirs;
+
+/**
+ * Playout on a real Java Sound line in real time: PulseAudio's null sink "loa" is the PC's
+ * {@code default} mixer (set up by {@code .ci/run} with {@code shared/tools/audio-line.sh start}),
+ * and {@code parec} records what the "loudspeaker" got, so the gap between clips and the
+ * programme's length are measured on the wire, not in our own bookkeeping.
+ */
+class LineSinkTests {
+
+	static final AudioFormat CANONICAL = new AudioFormat(44100, 16, 1, true, false);
+
+	@Test
+	void twoClipsAndAPauseReachTheLoudspeakerBackToBack() throws Exception {
+		Mixer.Info mixer = Arrays.stream(AudioSystem.getMixerInfo())
+			.filter(m -> m.getName().equals("default") || m.getName().startsWith("default ["))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no 'default' mixer: start the audio line (shared/tools/audio-line.sh start)"));
+		Path recording = TestDirs.create("line").resolve("loa.wav");
+		Process parec = new ProcessBuilder("parec", "-d", "loa.monitor", "--file-format=wav", "--rate=44100",
+				"--channels=1", "--format=s16le", recording.toString()).redirectErrorStream(true).start();
+		try {
+			Thread.sleep(500);
+			LineSink sink = new LineSink(mixer, 200, Clock.systemUTC());
+			try (SinkSession session = sink.open("test", CANONICAL)) {
+				byte[] a = tone(440, 1000);
+				byte[] pause = new byte[(int) (44100 * 0.3) * 2];
+				byte[] b = tone(660, 1000);
+				session.write(a, 0, a.length);
+				session.write(pause, 0, pause.length);
+				session.write(b, 0, b.length);
+				session.drain();
+				assertThat(session.framesWritten()).isEqualTo((a.length + pause.length + b.length) / 2);
+			}
+			Thread.sleep(500);
+		}
+		finally {
+			parec.destroy();
+			parec.waitFor(5, TimeUnit.SECONDS);
+		}
+
+		short[] samples = read(recording);
+		int threshold = 1000;
+		int first = 0;
+		while (first < samples.length && Math.abs(samples[first]) < threshold) {
+			first++;
+		}
+		int last = samples.length - 1;
+		while (last > first && Math.abs(samples[last]) < threshold) {
+			last--;
+		}
+		assertThat(first).as("the programme was heard").isLessThan(samples.length);
+		double spanMs = (last - first) * 1000.0 / 44100;
+		// PulseAudio wakes the idle null sink when the line starts, so the recording may miss the
+		// first few tens of milliseconds; everything after that is measured exactly
+		assertThat(spanMs).as("1 s + 0.3 s pause + 1 s on the wire").isBetween(2200.0, 2320.0);
+		// the longest quiet run inside the programme is the pause: no gap added by the line
+		int longest = 0;
+		int run = 0;
+		for (int i = first; i <= last; i++) {
+			// a 440 Hz sine crosses zero every ~50 samples; quiet for 5 ms means silence
+			run = Math.abs(samples[i]) < 200 ? run + 1 : 0;
+			longest = Math.max(longest, run);
+		}
+		assertThat(longest * 1000.0 / 44100).as("silence between the clips").isCloseTo(300, within(20.0));
+		int resumed = first + (int) (spanMs * 44.1) - 44100; // where the second clip should begin, from its end
+		int quietBefore = 0;
+		for (int i = resumed - 1; i > first && Math.abs(samples[i]) < 200; i--) {
+			quietBefore++;
+		}
+		assertThat(quietBefore * 1000.0 / 44100).as("the second clip is a whole second, right after the pause")
+			.isCloseTo(300, within(20.0));
+	}
+
+	private static byte[] tone(double hz, int ms) {
+		int frames = 44100 * ms / 1000;
+		ByteBuffer pcm = ByteBuffer.allocate(frames * 2).order(ByteOrder.LITTLE_ENDIAN);
+		for (int i = 0; i < frames; i++) {
+			pcm.putShort((short) (Math.sin(2 * Math.PI * hz * i / 44100) * 12000));
+		}
+		return pcm.array();
+	}
+
+	private static short[] read(Path wav) throws IOException {
+		try (AudioInputStream in = AudioSystem.getAudioInputStream(AudioSystem.getAudioInputStream(wav.toFile()).getFormat()
+				.getSampleRate() == 44100 ? wav.toFile() : wav.toFile())) {
+			byte[] bytes = in.readAllBytes();
+			ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+			short[] samples = new short[bytes.length / 2];
+			buffer.asShortBuffer().get(samples);
+			return samples;
+		}
+		catch (javax.sound.sampled.UnsupportedAudioFileException e) {
+			// parec stopped by a signal may leave the header's sizes unset: read the PCM after it
+			byte[] bytes = Files.readAllBytes(wav);
+			ByteBuffer buffer = ByteBuffer.wrap(bytes, 44, bytes.length - 44).order(ByteOrder.LITTLE_ENDIAN);
+			short[] samples = new short[(bytes.length - 44) / 2];
+			buffer.asShortBuffer().get(samples);
+			return samples;
+		}
+	}
+}
