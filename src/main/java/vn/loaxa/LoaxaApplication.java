@@ -27,6 +27,9 @@ public class LoaxaApplication {
 		if (args.length > 0 && args[0].equals("restore")) {
 			System.exit(vn.loaxa.backup.Restore.command(args));
 		}
+		if (args.length > 0 && (args[0].equals("import") || args[0].equals("--import-only"))) {
+			System.exit(runImport(args));
+		}
 		if (args.length > 0 && ReportCommands.NAMES.contains(args[0])) {
 			System.exit(runCommand(args));
 		}
@@ -65,6 +68,21 @@ public class LoaxaApplication {
 		catch (RuntimeException e) {
 			System.err.println("Lỗi / error: " + e);
 			return ReportCommands.FAILED;
+		}
+	}
+
+	/** {@code import} (or {@code --import-only}): imports the media folder and exits, for scripts. */
+	public static int runImport(String... args) {
+		String[] settings = java.util.Arrays.stream(args).skip(1).filter(a -> a.startsWith("--")).toArray(String[]::new);
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LoaxaApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties(COMMAND_PROPERTIES)
+			.run(settings)) {
+			return context.getBean(vn.loaxa.media.MediaImport.class).runCommand(System.out, System.err);
+		}
+		catch (RuntimeException e) {
+			System.err.println("Lỗi / error: " + e);
+			return 1;
 		}
 	}
 }
