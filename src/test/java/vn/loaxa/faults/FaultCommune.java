@@ -23,16 +23,16 @@ import javax.sound.sampled.AudioSystem;
  * A test commune on disk, for a LoaXa child process: tone clips approved by {@code media/clips.yaml},
  * file-sink channels and zones in {@code schedules/zones.yaml}, one-off slots in their own files.
  */
-final class FaultCommune {
+public final class FaultCommune {
 
-	static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");
-	static final float RATE = 44100f;
+	public static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");
+	public static final float RATE = 44100f;
 
 	private FaultCommune() {
 	}
 
 	/** {@code n} channels {@code kenh-1…} each with one zone {@code ban-1…}, and the group {@code ca-xa} of all. */
-	static void zones(Path root, int n) throws IOException {
+	public static void zones(Path root, int n) throws IOException {
 		StringBuilder yaml = new StringBuilder("channels:\n");
 		for (int i = 1; i <= n; i++) {
 			yaml.append("  - id: kenh-").append(i).append("\n    name: Kênh ").append(i).append("\n    output: file\n");
@@ -53,7 +53,7 @@ final class FaultCommune {
 	}
 
 	/** Tone clips of {@code ms} each in {@code media/}, approved in {@code clips.yaml}. */
-	static void clips(Path root, long ms, double... hz) throws IOException {
+	public static void clips(Path root, long ms, double... hz) throws IOException {
 		StringBuilder yaml = new StringBuilder();
 		for (int i = 0; i < hz.length; i++) {
 			String name = "ban-tin-" + (i + 1) + ".wav";
@@ -64,7 +64,7 @@ final class FaultCommune {
 	}
 
 	/** One one-off slot, in a file of its own, {@code start} to the second in commune time. */
-	static void slot(Path root, String file, String target, String name, ZonedDateTime start, Duration length)
+	public static void slot(Path root, String file, String target, String name, ZonedDateTime start, Duration length)
 			throws IOException {
 		ZonedDateTime at = start.withZoneSameInstant(HCM);
 		Files.writeString(root.resolve("schedules").resolve(file + ".yaml"), """
@@ -79,12 +79,12 @@ final class FaultCommune {
 	}
 
 	/** Now plus {@code seconds}, rounded up to a whole second, in commune time. */
-	static ZonedDateTime inSeconds(long seconds) {
+	public static ZonedDateTime inSeconds(long seconds) {
 		return ZonedDateTime.now(HCM).plusSeconds(seconds).plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
 	}
 
 	/** A mono 16-bit sine tone with no zero sample (any silence found later was put there by playout). */
-	static Path tone(Path file, double hz, long ms) throws IOException {
+	public static Path tone(Path file, double hz, long ms) throws IOException {
 		int frames = (int) (RATE * ms / 1000);
 		ByteBuffer pcm = ByteBuffer.allocate(frames * 2).order(ByteOrder.LITTLE_ENDIAN);
 		for (int i = 0; i < frames; i++) {
@@ -100,7 +100,7 @@ final class FaultCommune {
 	}
 
 	/** Bytes of PCM in a file-sink WAV so far (its header is only completed at close). */
-	static long pcmBytes(Path wav) {
+	public static long pcmBytes(Path wav) {
 		try {
 			return Math.max(0, Files.size(wav) - 44);
 		}
@@ -109,7 +109,7 @@ final class FaultCommune {
 		}
 	}
 
-	static List<Path> wavs(Path dir) throws IOException {
+	public static List<Path> wavs(Path dir) throws IOException {
 		if (!Files.isDirectory(dir)) {
 			return List.of();
 		}

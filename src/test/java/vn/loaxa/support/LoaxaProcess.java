@@ -42,6 +42,7 @@ public final class LoaxaProcess implements AutoCloseable {
 	private final String adminPassword;
 	private final List<String> arguments;
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	private List<String> jvmOptions = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
 	private Process process;
 	private Path output;
 	private int launches;
@@ -55,6 +56,12 @@ public final class LoaxaProcess implements AutoCloseable {
 		this.port = freePort();
 		this.adminPassword = adminPassword;
 		this.arguments = List.copyOf(arguments);
+	}
+
+	/** JVM options of the child (default: a small heap and the quick-starting C1 compiler only). */
+	public LoaxaProcess jvmOptions(List<String> options) {
+		this.jvmOptions = List.copyOf(options);
+		return this;
 	}
 
 	public Path root() {
@@ -96,9 +103,10 @@ public final class LoaxaProcess implements AutoCloseable {
 		}
 		launches++;
 		output = root.resolve("child-" + launches + ".log");
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true",
-				"-Dfile.encoding=UTF-8", "-cp", applicationClasspath(), MAIN));
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-Xshare:auto", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp",
+				applicationClasspath(), MAIN));
 		command.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1",
 				"--loaxa.data-dir=" + dataDir(), "--loaxa.media-dir=" + root.resolve("media"),
 				"--loaxa.schedules-dir=" + root.resolve("schedules"), "--loaxa.audio.sink=file",
