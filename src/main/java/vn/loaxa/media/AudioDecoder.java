@@ -190,6 +190,11 @@ class AudioDecoder {
 		args.addAll(List.of("-ac", "1", "-ar", Integer.toString(properties.sampleRate()), "-c:a", "pcm_s16le",
 				"-bitexact", "-f", "wav", "-y", target.toString()));
 		FfmpegTools.Result result = ffmpeg.runFfmpeg(workDir, DECODE_TIMEOUT, args);
+		if (!result.ok() && (result.stderr().contains("No space left on device")
+				|| result.stderr().contains("Read-only file system"))) {
+			// the work dir is full or read-only: a disk fault, not a file that does not decode
+			throw new IOException("ffmpeg could not write " + target + ": " + result.stderr().strip());
+		}
 		if (!result.ok()) {
 			throw ImportRefused.unsupported("decode_failed", firstOr(List.of(result.stderr().strip()), "?"));
 		}

@@ -2,7 +2,6 @@ package vn.loaxa.media;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -57,7 +56,7 @@ class ClipImporter {
 			upload = store.receive(in, max);
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException(e);
+			throw diskError(name, e);
 		}
 		try {
 			if (upload.bytes() == 0) {
@@ -70,7 +69,7 @@ class ClipImporter {
 			return decodeAndStore(upload, name, draft, source, by);
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException(e);
+			throw diskError(name, e);
 		}
 		finally {
 			store.deleteQuietly(upload.file());
@@ -141,6 +140,18 @@ class ClipImporter {
 				throw e;
 			}
 		}
+	}
+
+	/**
+	 * A file could not be written under the data dir (disk full, read-only, a folder that cannot be
+	 * made): 507 with {@code import.error.disk}. Every work file is deleted on the way out, and the
+	 * row is only written after the files are in place, so nothing is half-stored.
+	 */
+	private static ImportRefused diskError(String name, IOException e) {
+		log.warn("import of {} failed writing to the data dir: {}", name, e.toString());
+		ImportRefused refused = new ImportRefused(507, "disk");
+		refused.initCause(e);
+		return refused;
 	}
 
 	private static String describe(DecodedAudio audio, String name, AudioDecoder.Loudness loudness, boolean limited) {

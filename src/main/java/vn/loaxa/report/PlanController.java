@@ -93,11 +93,18 @@ class PlanController {
 		TargetForm form = new TargetForm(id, name == null ? "" : name, planned == null ? "" : planned, perMonth,
 				kindSet, topicSet, Measure.CLIPS);
 		try {
+			// a blank entry (an empty checkbox value) means nothing, as in every other form
 			for (String k : kinds == null ? List.<String>of() : kinds) {
-				kindSet.add(Formats.parseEnum(ClipKind.class, k, "invalid_kind"));
+				ClipKind kind = Formats.parseEnum(ClipKind.class, k, "invalid_kind");
+				if (kind != null) {
+					kindSet.add(kind);
+				}
 			}
 			for (String t : topics == null ? List.<String>of() : topics) {
-				topicSet.add(Formats.parseEnum(Topic.class, t, "invalid_topic"));
+				Topic topic = Formats.parseEnum(Topic.class, t, "invalid_topic");
+				if (topic != null) {
+					topicSet.add(topic);
+				}
 			}
 			Measure how = measure == null || measure.isBlank() ? Measure.CLIPS : parseMeasure(measure);
 			form = new TargetForm(id, form.name(), form.planned(), perMonth, kindSet, topicSet, how);

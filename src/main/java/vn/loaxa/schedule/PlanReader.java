@@ -201,6 +201,10 @@ class PlanReader {
 		Map<String, Node> f = fields(file, item, Set.of("name", "days", "dates", "start", "length", "topics", "intro",
 				"outro", "validFrom", "validUntil", "except"));
 		String name = required(file, item, f, "name");
+		if (name != null && name.length() > Slot.MAX_NAME) {
+			errors.add(error(file, f.get("name"), "nameLength", name.substring(0, 40) + "…", Slot.MAX_NAME));
+			name = null;
+		}
 		LocalTime start = f.containsKey("start") ? time(file, f.get("start")) : null;
 		if (!f.containsKey("start")) {
 			errors.add(error(file, item, "missing", "start"));
@@ -382,8 +386,10 @@ class PlanReader {
 			return null;
 		}
 		String name = value.trim();
-		if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-			errors.add(error(file, node, "tune", name));
+		if (name.contains("/") || name.contains("\\") || name.startsWith(".") || name.length() > 200
+				|| name.chars().anyMatch(Character::isISOControl)) {
+			// a path, an over-long name or a control character (NUL) cannot name a file in media/
+			errors.add(error(file, node, "tune", name.length() > 40 ? name.substring(0, 40) + "…" : name));
 			return null;
 		}
 		if (mediaDir != null && !Files.isRegularFile(mediaDir.resolve(name))) {

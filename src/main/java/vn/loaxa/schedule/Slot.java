@@ -25,6 +25,8 @@ public record Slot(String target, String name, Set<DayOfWeek> days, SortedSet<Lo
 		SortedSet<LocalDate> except, Set<LocalDate> holidays, String file, int line) {
 
 	public static final Duration MAX_LENGTH = Duration.ofHours(24);
+	/** The longest slot name (the {@code schedule_slot.name} column). */
+	public static final int MAX_NAME = 200;
 
 	public Slot {
 		days = days == null || days.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(days));

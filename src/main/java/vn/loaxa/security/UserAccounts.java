@@ -38,6 +38,8 @@ import vn.loaxa.config.UserError;
 public class UserAccounts implements UserDetailsService, ApplicationRunner {
 
 	public static final int MIN_PASSWORD = 10;
+	/** bcrypt's limit, in UTF-8 bytes. */
+	public static final int MAX_PASSWORD_BYTES = 72;
 	static final int MAX_FAILURES = 5;
 	static final Duration LOCK_TIME = Duration.ofMinutes(15);
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
@@ -183,8 +185,10 @@ public class UserAccounts implements UserDetailsService, ApplicationRunner {
 		if (password == null || password.length() < MIN_PASSWORD) {
 			throw new UserError(400, "password_too_short", "user.error.password", MIN_PASSWORD);
 		}
-		if (password.length() > 200) {
-			throw new UserError(400, "password_too_long", "user.error.passwordLong");
+		// bcrypt reads at most 72 bytes (and Spring's encoder refuses more): 72 letters without
+		// diacritics, fewer with them (a Vietnamese letter takes 2 or 3 bytes in UTF-8)
+		if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			throw new UserError(400, "password_too_long", "user.error.passwordLong", MAX_PASSWORD_BYTES);
 		}
 	}
 
