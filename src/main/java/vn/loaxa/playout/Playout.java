@@ -62,6 +62,7 @@ public class Playout implements SmartLifecycle {
 	private volatile Instant lastBeat;
 	private volatile boolean running;
 	private final boolean enabled;
+	private volatile boolean firstStart;
 	private final vn.loaxa.security.AuditTrail audit;
 
 	/**
@@ -182,6 +183,11 @@ public class Playout implements SmartLifecycle {
 		if (!enabled) {
 			return;
 		}
+		if (firstStart) {
+			// the very first start: the sample clips have just been imported, a slot in progress may air
+			firstStart = false;
+			runner.airInProgress(clock.now().toInstant());
+		}
 		try {
 			long t0 = System.nanoTime();
 			programmes.day(clock.today());
@@ -215,6 +221,9 @@ public class Playout implements SmartLifecycle {
 			log.info("playout start: last alive {}, catching up on slots since then ({} clips were cut in flight)",
 					since.get(), cut);
 			runner.catchUp(since.get(), now);
+		}
+		else {
+			firstStart = true; // aired once the media folder is imported: see warmUp()
 		}
 		heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
 			Thread t = new Thread(r, "playout-heartbeat");

@@ -157,6 +157,20 @@ class SlotRunner {
 	 * Occurrences that started between {@code since} and {@code now} and were never handled (the PC
 	 * was off, asleep, or its clock jumped): aired late if still within grace, else MISSED.
 	 */
+	/**
+	 * The very first start of a radio PC has no "last alive" to catch up from: a slot in progress
+	 * still airs within the grace window (trimmed), and nothing before it is called MISSED, since
+	 * LoaXa was not yet there to air it.
+	 */
+	void airInProgress(Instant now) {
+		for (SlotOccurrence o : schedule.occurrencesBetween(now.minus(Duration.ofHours(24)).atZone(schedule.zone()),
+				now.atZone(schedule.zone()))) {
+			if (o.covers(now) && !runs.handled(o.slot().key(), o.startInstant())) {
+				executor.submit(() -> handle(o, clock.now().toInstant()));
+			}
+		}
+	}
+
 	void catchUp(Instant since, Instant now) {
 		Instant from = since.isBefore(now.minus(Duration.ofDays(7))) ? now.minus(Duration.ofDays(7)) : since;
 		for (SlotOccurrence o : schedule.occurrencesBetween(from.atZone(schedule.zone()), now.atZone(schedule.zone()))) {

@@ -65,6 +65,27 @@ class FaultToleranceTests {
 		}
 	}
 
+	/**
+	 * A radio PC switched on for the very first time in the middle of a slot: there is no earlier
+	 * run to catch up from, yet the slot airs what is left of it within the grace window.
+	 */
+	@Test
+	void theFirstStartEverInsideASlotAirsTheRest() throws Exception {
+		Path root = TestDirs.create("faults-first");
+		FaultCommune.zones(root, 1);
+		FaultCommune.clips(root, CLIP_MS, 550);
+		ZonedDateTime start = FaultCommune.inSeconds(-8);
+		FaultCommune.slot(root, "ban-1", "ban-1", "Bản tin lần đầu", start, Duration.ofSeconds(90));
+		try (LoaxaProcess app = new LoaxaProcess(root, PASSWORD, List.of())) {
+			app.start().awaitUp(UP);
+			JsonNode first = awaitRecord(app.admin(), "Bản tin lần đầu", Duration.ofSeconds(60));
+			assertThat(first.path("outcome").asText()).isEqualTo("PLAYED");
+			assertThat(first.path("reason").asText()).contains("late start");
+			assertThat(time(first, "actualStart")).isAfter(start.toInstant().plusSeconds(8));
+			assertThat(time(first, "actualEnd")).isBefore(start.toInstant().plusSeconds(90));
+		}
+	}
+
 	/** Scenarios 1 and 2, on one data dir. */
 	private void killedMidClipThenLate(CountDownLatch onTimeChecked) throws Exception {
 		Path root = TestDirs.create("faults-kill");
