@@ -45,6 +45,18 @@ public class Playout implements SmartLifecycle {
 	public record ChannelStatus(OutputChannel channel, String sink, List<Zone> zones, NowPlaying now) {
 	}
 
+	/**
+	 * A channel's audio output for health checks: {@code kind} is {@code line} (the sound card line
+	 * was found), {@code file} (the file sink, as configured) or {@code file-fallback} (a line was
+	 * wanted but this PC has no such mixer, so the audio goes into the file sink).
+	 */
+	public record AudioOutput(String channelId, String channelName, String wanted, String kind, String sink) {
+
+		public boolean fallback() {
+			return "file-fallback".equals(kind);
+		}
+	}
+
 	/** A handled slot occurrence, for the page. */
 	public record SlotRunView(String slotKey, Instant scheduledStart, String state, String detail, Instant at) {
 	}
@@ -92,6 +104,13 @@ public class Playout implements SmartLifecycle {
 					plan.zones().stream().filter(z -> z.channelId().equals(c.id())).toList(), now.get(c.id())));
 		}
 		return result;
+	}
+
+	/** Each channel's sink as chosen at start (or now, for a channel added since). */
+	public List<AudioOutput> audioOutputs() {
+		return schedule.current().channels().stream()
+			.map(c -> new AudioOutput(c.id(), c.name(), c.output(), sinks.kind(c), sinks.describe(c)))
+			.toList();
 	}
 
 	public List<NowPlaying> nowPlaying() {
