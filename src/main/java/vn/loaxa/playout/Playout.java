@@ -74,6 +74,10 @@ public class Playout implements SmartLifecycle {
 	private volatile Instant lastBeat;
 	private volatile boolean running;
 	private final boolean enabled;
+	/** Quartz clustered (PostgreSQL): another PC may share this database and be on air right now. */
+	private final boolean clustered;
+	/** In a cluster, an in-flight clip whose progress is older than this belongs to a PC that is gone. */
+	static final Duration PEER_STALE = Duration.ofSeconds(30);
 
 	/**
 	 * {@code loaxa.playout.enabled=false} (the command-line tools) leaves the log alone: no recovery
@@ -81,8 +85,10 @@ public class Playout implements SmartLifecycle {
 	 */
 	Playout(Channels channels, SlotRunner runner, SlotRuns runs, Sinks sinks, Schedule schedule, Programmes programmes,
 			ClipLibrary library, LoaxaClock clock, PlayoutExecutor executor,
-			@org.springframework.beans.factory.annotation.Value("${loaxa.playout.enabled:true}") boolean enabled) {
+			@org.springframework.beans.factory.annotation.Value("${loaxa.playout.enabled:true}") boolean enabled,
+			@org.springframework.beans.factory.annotation.Value("${spring.quartz.properties.org.quartz.jobStore.isClustered:false}") boolean clustered) {
 		this.enabled = enabled;
+		this.clustered = clustered;
 		this.channels = channels;
 		this.runner = runner;
 		this.runs = runs;
@@ -217,7 +223,9 @@ public class Playout implements SmartLifecycle {
 	@Override
 	public void start() {
 		Instant now = clock.now().toInstant();
-		int cut = runner.recoverInFlight();
+		// alone on its database, whatever is in flight was cut by this PC's own crash; in a cluster,
+		// its own rows and what another PC that stopped writing left (the heartbeat looks for that too)
+		int cut = clustered ? runner.recoverInFlightInCluster(now, PEER_STALE, true) : runner.recoverInFlight();
 		var since = runs.lastAlive();
 		runs.alive(now);
 		lastBeat = now;
@@ -241,6 +249,10 @@ public class Playout implements SmartLifecycle {
 			Instant previous = lastBeat;
 			runs.alive(now);
 			lastBeat = now;
+			if (clustered) {
+				schedule.refresh();
+				runner.recoverInFlightInCluster(now, PEER_STALE, false);
+			}
 			if (previous != null && Duration.between(previous, now).compareTo(HEARTBEAT.multipliedBy(4)) > 0) {
 				log.warn("playout was asleep or the clock jumped ({} → {}): catching up", previous, now);
 				runner.catchUp(previous, now);
