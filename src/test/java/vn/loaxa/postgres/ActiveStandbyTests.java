@@ -117,6 +117,16 @@ class ActiveStandbyTests {
 			ApiClient.Response verify = ApiClient.as(standby.port(), "admin", PASSWORD).get("/api/broadcasts/verify");
 			assertThat(verify.json().get("intact").asBoolean()).as(verify.body()).isTrue();
 			assertThat(standby.isAlive()).isTrue();
+
+			// the survivor's health: the database, its scheduler (clustered, running) and its file sink
+			com.fasterxml.jackson.databind.JsonNode health = ApiClient.as(standby.port(), "admin", PASSWORD)
+				.get("/actuator/health").json();
+			assertThat(health.path("status").asText()).as(health.toString()).isEqualTo("UP");
+			assertThat(health.path("components").path("db").path("details").path("database").asText())
+				.isEqualTo("PostgreSQL");
+			assertThat(health.path("components").path("scheduler").path("details").path("clustered").asBoolean()).isTrue();
+			assertThat(health.path("components").path("audio").path("details").path("channels").path("main")
+				.path("sink").asText()).isEqualTo("file");
 		}
 		catch (AssertionError | RuntimeException e) {
 			for (ChildApp pc : pcs) {
