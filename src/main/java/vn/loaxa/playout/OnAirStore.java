@@ -33,11 +33,11 @@ class OnAirStore {
 	}
 
 	private static String hostName() {
-		String env = System.getenv("COMPUTERNAME") != null ? System.getenv("COMPUTERNAME") : System.getenv("HOSTNAME");
 		try {
 			return java.net.InetAddress.getLocalHost().getHostName();
 		}
 		catch (java.io.IOException e) {
+			String env = System.getenv("COMPUTERNAME") != null ? System.getenv("COMPUTERNAME") : System.getenv("HOSTNAME");
 			return env == null ? "radio-pc" : env;
 		}
 	}
@@ -54,6 +54,15 @@ class OnAirStore {
 
 	void progress(String channelId, long playedMs, Instant now) {
 		jdbc.update("UPDATE on_air SET played_ms = ?, updated_at = ? WHERE channel_id = ?", playedMs, ts(now), channelId);
+	}
+
+	/**
+	 * Takes this in-flight row away for recovery; false when it is gone already (another PC of a
+	 * cluster recovered it, or its player finished it), so it is recorded once.
+	 */
+	boolean take(InFlight f) {
+		return jdbc.update("DELETE FROM on_air WHERE channel_id = ? AND clip_id = ? AND actual_start = ?", f.channelId(),
+				f.clipId(), ts(f.actualStart())) > 0;
 	}
 
 	void clear(String channelId) {

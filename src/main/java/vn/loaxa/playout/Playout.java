@@ -76,8 +76,11 @@ public class Playout implements SmartLifecycle {
 	private final boolean enabled;
 	/** Quartz clustered (PostgreSQL): another PC may share this database and be on air right now. */
 	private final boolean clustered;
-	/** In a cluster, an in-flight clip whose progress is older than this belongs to a PC that is gone. */
-	static final Duration PEER_STALE = Duration.ofSeconds(30);
+	/**
+	 * In a cluster, an in-flight clip whose progress is older than this ({@code loaxa.cluster.peer-stale},
+	 * default 30 s; the PC playing writes it twice a second) belongs to a PC that is gone.
+	 */
+	private final Duration peerStale;
 
 	/**
 	 * {@code loaxa.playout.enabled=false} (the command-line tools) leaves the log alone: no recovery
@@ -86,7 +89,9 @@ public class Playout implements SmartLifecycle {
 	Playout(Channels channels, SlotRunner runner, SlotRuns runs, Sinks sinks, Schedule schedule, Programmes programmes,
 			ClipLibrary library, LoaxaClock clock, PlayoutExecutor executor,
 			@org.springframework.beans.factory.annotation.Value("${loaxa.playout.enabled:true}") boolean enabled,
-			@org.springframework.beans.factory.annotation.Value("${spring.quartz.properties.org.quartz.jobStore.isClustered:false}") boolean clustered) {
+			@org.springframework.beans.factory.annotation.Value("${spring.quartz.properties.org.quartz.jobStore.isClustered:false}") boolean clustered,
+			@org.springframework.beans.factory.annotation.Value("${loaxa.cluster.peer-stale:30s}") Duration peerStale) {
+		this.peerStale = peerStale;
 		this.enabled = enabled;
 		this.clustered = clustered;
 		this.channels = channels;
@@ -225,7 +230,7 @@ public class Playout implements SmartLifecycle {
 		Instant now = clock.now().toInstant();
 		// alone on its database, whatever is in flight was cut by this PC's own crash; in a cluster,
 		// its own rows and what another PC that stopped writing left (the heartbeat looks for that too)
-		int cut = clustered ? runner.recoverInFlightInCluster(now, PEER_STALE, true) : runner.recoverInFlight();
+		int cut = clustered ? runner.recoverInFlightInCluster(now, peerStale, true) : runner.recoverInFlight();
 		var since = runs.lastAlive();
 		runs.alive(now);
 		lastBeat = now;
@@ -251,7 +256,7 @@ public class Playout implements SmartLifecycle {
 			lastBeat = now;
 			if (clustered) {
 				schedule.refresh();
-				runner.recoverInFlightInCluster(now, PEER_STALE, false);
+				runner.recoverInFlightInCluster(now, peerStale, false);
 			}
 			if (previous != null && Duration.between(previous, now).compareTo(HEARTBEAT.multipliedBy(4)) > 0) {
 				log.warn("playout was asleep or the clock jumped ({} → {}): catching up", previous, now);

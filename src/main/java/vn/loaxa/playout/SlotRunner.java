@@ -164,8 +164,10 @@ class SlotRunner {
 	private int interrupt(List<OnAirStore.InFlight> inFlight) {
 		int n = 0;
 		for (OnAirStore.InFlight f : inFlight) {
-			recorder.interrupted(f, "power cut or crash: " + f.playedMs() / 1000 + "s of " + f.durationMs() / 1000
-					+ "s known to have played");
+			if (!recorder.interrupted(f, "power cut or crash: " + f.playedMs() / 1000 + "s of " + f.durationMs() / 1000
+					+ "s known to have played")) {
+				continue;
+			}
 			log.warn("channel {}: {} was cut after {} ms by a crash or power cut: recorded INTERRUPTED", f.channelId(),
 					f.title(), f.playedMs());
 			n++;

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -34,8 +30,9 @@ import vn.loaxa.support.TestDirs;
 
 /**
  * Two radio PCs, active and standby, on one PostgreSQL database with Quartz clustered: a slot fires
- * on one PC only and airs once; the PC that aired it loses power (SIGKILL); the other one airs the
- * next slot; no slot airs twice and the log's chain holds.
+ * on one PC only and airs once; the PC airing the next slot loses power mid-clip (SIGKILL); the
+ * other one records that clip INTERRUPTED and airs the slot after; no slot airs twice, each
+ * occurrence is claimed once, and the log's chain holds.
  * <p>
  * The two PCs are two child JVMs ({@link ChildApp}), not two Spring contexts in this JVM: Quartz
  * keeps its schedulers (and Spring its job store's data source) in JVM-wide registries keyed by the
@@ -52,7 +49,7 @@ class ActiveStandbyTests {
 	static final String PASSWORD = "cum-loa-du-phong";
 
 	@Test
-	void aSlotAirsOnceAndTheStandbyAirsTheNextWhenTheActivePcLosesPower() throws Exception {
+	void aSlotAirsOnceAndTheStandbyTakesOverWhenTheActivePcLosesPowerMidClip() throws Exception {
 		if (!TestDatabase.postgres()) {
 			fail("needs PostgreSQL: it runs in the postgres-tests execution (-Dloaxa.test.db=postgres)");
 		}
@@ -88,31 +85,51 @@ class ActiveStandbyTests {
 				.as("both PCs checked in to one Quartz cluster").isEqualTo(2);
 
 			ApiClient apiA = ApiClient.as(a.port(), "admin", PASSWORD);
-			ApiClient.Response clip = apiA.upload("ban-tin.wav", TestAudio.uniqueWav(1.5, 44100),
+			ApiClient.Response clip = apiA.upload("ban-tin.wav", TestAudio.uniqueWav(5, 44100),
 					Map.of("kind", "NEWS", "topic", "OTHER"));
 			assertThat(clip.status()).as(clip.body()).isEqualTo(201);
 			assertThat(apiA.post("/api/clips/" + clip.id() + "/approve").status()).isEqualTo(200);
 
-			// two one-off slots, added through A while both run: B learns them from the database
-			ZonedDateTime first = ZonedDateTime.now(HCM).plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
-			ZonedDateTime second = first.plusSeconds(26);
+			// three one-off slots, added through A while both run: B learns them from the database
+			ZonedDateTime first = ZonedDateTime.now(HCM).plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+			ZonedDateTime second = first.plusSeconds(12);
+			ZonedDateTime third = second.plusSeconds(18);
 			Files.writeString(schedules.resolve("ban-a.yaml"), "target: ban-a\nslots:\n" + slot("Bản tin một", first)
-					+ slot("Bản tin hai", second), StandardCharsets.UTF_8);
+					+ slot("Bản tin hai", second) + slot("Bản tin ba", third), StandardCharsets.UTF_8);
 			ApiClient.Response reload = apiA.post("/api/schedule/reload");
 			assertThat(reload.json().get("ok").asBoolean()).as(reload.body()).isTrue();
 
-			awaitDone(jdbc, "ban-a/Bản tin một", pcs);
+			// both up: the first slot fires on one of them and airs once
+			awaitRun(jdbc, "ban-a/Bản tin một", "DONE", pcs);
 			assertThat(records(jdbc, "Bản tin một")).as("aired once, in one zone").containsExactly("PLAYED");
-			ChildApp active = airedBy("Bản tin một", List.of(a, b), Map.of(a, dataA, b, dataB));
-			ChildApp standby = active == a ? b : a;
+			airedBy("Bản tin một", Map.of(a, dataA, b, dataB));
 
+			// the PC airing the second slot loses power two seconds into the clip
+			await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForList(
+					"SELECT node FROM on_air WHERE slot_name = ? AND played_ms >= 2000", String.class, "Bản tin hai")
+				.size() == 1);
+			String node = jdbc.queryForObject("SELECT node FROM on_air WHERE slot_name = ?", String.class, "Bản tin hai");
+			ChildApp active = node.equals("pc-a") ? a : b;
+			ChildApp standby = active == a ? b : a;
 			active.kill();
-			awaitDone(jdbc, "ban-a/Bản tin hai", List.of(standby));
-			assertThat(records(jdbc, "Bản tin hai")).as("the standby aired the next slot, once").containsExactly("PLAYED");
-			assertThat(airedBy("Bản tin hai", List.of(a, b), Map.of(a, dataA, b, dataB))).isSameAs(standby);
+
+			// the standby records the cut clip as INTERRUPTED (its progress went stale), once
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+				.until(() -> records(jdbc, "Bản tin hai").size() == 1);
+			List<Map<String, Object>> cut = jdbc.queryForList(
+					"SELECT outcome, played_ms FROM broadcast_record WHERE slot_name = ?", "Bản tin hai");
+			assertThat(cut.get(0).get("outcome")).isEqualTo("INTERRUPTED");
+			assertThat(((Number) cut.get(0).get("played_ms")).longValue()).isBetween(2000L, 5000L);
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM on_air", Integer.class)).isZero();
+
+			// and airs the third slot, once
+			awaitRun(jdbc, "ban-a/Bản tin ba", "DONE", List.of(standby));
+			assertThat(records(jdbc, "Bản tin ba")).as("the standby aired the next slot, once").containsExactly("PLAYED");
+			assertThat(airedBy("Bản tin ba", Map.of(a, dataA, b, dataB))).isSameAs(standby);
 			assertThat(records(jdbc, "Bản tin một")).as("the first slot still aired once").containsExactly("PLAYED");
-			assertThat(jdbc.queryForList("SELECT state FROM slot_run WHERE slot_key LIKE 'ban-a/%' ORDER BY scheduled_start",
-					String.class)).containsExactly("DONE", "DONE");
+			assertThat(records(jdbc, "Bản tin hai")).containsExactly("INTERRUPTED");
+			assertThat(jdbc.queryForList("SELECT slot_key FROM slot_run WHERE slot_key LIKE 'ban-a/%'", String.class))
+				.as("each occurrence claimed once").hasSize(3).doesNotHaveDuplicates();
 
 			ApiClient.Response verify = ApiClient.as(standby.port(), "admin", PASSWORD).get("/api/broadcasts/verify");
 			assertThat(verify.json().get("intact").asBoolean()).as(verify.body()).isTrue();
@@ -149,6 +166,8 @@ class ActiveStandbyTests {
 		s.put("spring.quartz.scheduler-name", "loaxa");
 		s.put("loaxa.cluster.checkin-interval", "2000");
 		s.put("loaxa.cluster.node", node);
+		// a clip the other PC left in flight is taken for cut after 5 s without progress (default 30 s)
+		s.put("loaxa.cluster.peer-stale", "5s");
 		s.put("loaxa.data-dir", data.toString());
 		s.put("loaxa.media-dir", data.resolve("no-media").toString());
 		s.put("loaxa.schedules-dir", schedules.toString());
@@ -164,14 +183,14 @@ class ActiveStandbyTests {
 				+ start.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "\"\n    length: 8s\n";
 	}
 
-	private static void awaitDone(JdbcTemplate jdbc, String slotKey, List<ChildApp> pcs) {
+	private static void awaitRun(JdbcTemplate jdbc, String slotKey, String state, List<ChildApp> pcs) {
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
 			for (ChildApp pc : pcs) {
 				if (!pc.isAlive()) {
 					throw new IllegalStateException(pc.name() + " died:\n" + pc.tail(60));
 				}
 			}
-			return "DONE".equals(jdbc.query("SELECT state FROM slot_run WHERE slot_key = ?",
+			return state.equals(jdbc.query("SELECT state FROM slot_run WHERE slot_key = ?",
 					(rs, i) -> rs.getString(1), slotKey).stream().findFirst().orElse(null));
 		});
 	}
@@ -182,15 +201,13 @@ class ActiveStandbyTests {
 	}
 
 	/** The PC whose file sink holds the slot's programme; exactly one may. */
-	private static ChildApp airedBy(String slotName, List<ChildApp> pcs, Map<ChildApp, Path> dataDirs) throws IOException {
+	private static ChildApp airedBy(String slotName, Map<ChildApp, Path> dataDirs) {
 		List<ChildApp> aired = new ArrayList<>();
-		for (ChildApp pc : pcs) {
-			Path sink = dataDirs.get(pc).resolve("sink");
-			if (TestDirs.files(sink).stream().anyMatch(f -> f.contains(slotName.replace(' ', '-'))
-					|| f.contains(slotName))) {
+		dataDirs.forEach((pc, dir) -> {
+			if (TestDirs.files(dir.resolve("sink")).stream().anyMatch(f -> f.contains(slotName.replace(' ', '-')))) {
 				aired.add(pc);
 			}
-		}
+		});
 		assertThat(aired).as("PCs whose sink holds %s: %s", slotName, sinks(dataDirs)).hasSize(1);
 		return aired.get(0);
 	}
@@ -201,7 +218,4 @@ class ActiveStandbyTests {
 		return s.toString();
 	}
 
-	static Connection connect(String url) throws SQLException {
-		return DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
-	}
 }
