@@ -79,9 +79,12 @@ CREATE TABLE playout_marker (
 );
 
 -- The clip in flight on each channel, with the frames known to have played; a row left here
--- at startup was cut by a crash or power cut and becomes an INTERRUPTED record.
+-- at startup was cut by a crash or power cut and becomes an INTERRUPTED record. node: the PC
+-- playing it (two PCs may share one PostgreSQL database; each recovers only its own rows, or a
+-- row the other PC stopped updating).
 CREATE TABLE on_air (
     channel_id       VARCHAR(64)   PRIMARY KEY,
+    node             VARCHAR(200),
     slot_name        VARCHAR(200)  NOT NULL,
     zones            VARCHAR(2000) NOT NULL,
     clip_id          BIGINT        NOT NULL,

@@ -30,6 +30,7 @@ public abstract class IntegrationTest extends ApiTestSupport {
 	@DynamicPropertySource
 	static void directories(DynamicPropertyRegistry registry) {
 		registry.add("loaxa.data-dir", DATA_DIR::toString);
+		vn.loaxa.support.TestDatabase.register(registry);
 		registry.add("loaxa.media-dir", MEDIA_DIR::toString);
 	}
 

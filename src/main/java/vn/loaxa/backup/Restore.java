@@ -68,6 +68,11 @@ public final class Restore {
 	}
 
 	public static Result run(Path backupFolder, Path dataDir, Path clipSource) throws IOException {
+		if (!Files.isRegularFile(backupFolder.resolve(BackupService.DATABASE))
+				&& Files.isRegularFile(backupFolder.resolve(BackupService.PG_DUMP))) {
+			throw new IllegalStateException("a PostgreSQL backup: restore " + BackupService.PG_DUMP
+					+ " with pg_restore into an empty database (README, PostgreSQL)");
+		}
 		Path db = dataDir.resolve("db");
 		if (Files.isDirectory(db) && Files.list(db).findAny().isPresent()) {
 			throw new IllegalStateException("refusing to restore over an existing database in " + db);

@@ -8,8 +8,9 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * Counters for {@code /actuator/prometheus}: records by outcome ({@code loaxa_broadcasts_total}) and
- * the start lag of what aired ({@code loaxa_start_lag_seconds}).
+ * Counters for {@code /actuator/prometheus}: records by outcome ({@code loaxa_broadcasts_total}),
+ * the start lag of what aired ({@code loaxa_start_lag_seconds}), and the size of the log
+ * ({@code loaxa_broadcast_records}: the chain head's last id, one row read, no count of the table).
  */
 @Component
 class BroadcastMetrics {
@@ -17,8 +18,11 @@ class BroadcastMetrics {
 	private final MeterRegistry registry;
 	private final Timer startLag;
 
-	BroadcastMetrics(MeterRegistry registry) {
+	BroadcastMetrics(MeterRegistry registry, org.springframework.jdbc.core.JdbcTemplate jdbc) {
 		this.registry = registry;
+		io.micrometer.core.instrument.Gauge.builder("loaxa.broadcast.records", jdbc, BroadcastMetrics::records)
+			.description("records in the broadcast log (the append-only chain)")
+			.register(registry);
 		this.startLag = Timer.builder("loaxa.start.lag")
 			.description("actual minus scheduled start of aired clips")
 			.publishPercentiles(0.5, 0.99)
@@ -33,6 +37,16 @@ class BroadcastMetrics {
 		if (airing.actualStart() != null && airing.outcome() == Outcome.PLAYED) {
 			Duration lag = Duration.between(airing.scheduledStart(), airing.actualStart());
 			startLag.record(lag.isNegative() ? Duration.ZERO : lag);
+		}
+	}
+
+	private static double records(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+		try {
+			Long last = jdbc.queryForObject("SELECT last_id FROM broadcast_chain_head WHERE id = 1", Long.class);
+			return last == null ? 0 : last;
+		}
+		catch (RuntimeException e) {
+			return Double.NaN;
 		}
 	}
 

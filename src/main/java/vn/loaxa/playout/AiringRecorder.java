@@ -91,14 +91,18 @@ class AiringRecorder {
 		});
 	}
 
-	void interrupted(OnAirStore.InFlight f, String reason) {
-		tx.executeWithoutResult(status -> {
-			onAir.clear(f.channelId());
+	/** Records a clip cut in flight, once: false when another PC or its player got to it first. */
+	boolean interrupted(OnAirStore.InFlight f, String reason) {
+		return Boolean.TRUE.equals(tx.execute(status -> {
+			if (!onAir.take(f)) {
+				return false;
+			}
 			for (String zone : f.zones()) {
 				log.append(new Airing(zone, f.slotName(), f.clipId(), f.sha256(), f.title(), f.kind(), f.topic(),
 						f.scheduledStart(), f.actualStart(), f.actualStart().plusMillis(f.playedMs()), f.playedMs(),
 						f.durationMs(), Outcome.INTERRUPTED, reason));
 			}
-		});
+			return true;
+		}));
 	}
 }

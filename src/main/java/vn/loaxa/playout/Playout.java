@@ -45,6 +45,18 @@ public class Playout implements SmartLifecycle {
 	public record ChannelStatus(OutputChannel channel, String sink, List<Zone> zones, NowPlaying now) {
 	}
 
+	/**
+	 * A channel's audio output for health checks: {@code kind} is {@code line} (the sound card line
+	 * was found), {@code file} (the file sink, as configured) or {@code file-fallback} (a line was
+	 * wanted but this PC has no such mixer, so the audio goes into the file sink).
+	 */
+	public record AudioOutput(String channelId, String channelName, String wanted, String kind, String sink) {
+
+		public boolean fallback() {
+			return "file-fallback".equals(kind);
+		}
+	}
+
 	/** A handled slot occurrence, for the page. */
 	public record SlotRunView(String slotKey, Instant scheduledStart, String state, String detail, Instant at) {
 	}
@@ -64,6 +76,13 @@ public class Playout implements SmartLifecycle {
 	private final boolean enabled;
 	private volatile boolean firstStart;
 	private final vn.loaxa.security.AuditTrail audit;
+	/** Quartz clustered (PostgreSQL): another PC may share this database and be on air right now. */
+	private final boolean clustered;
+	/**
+	 * In a cluster, an in-flight clip whose progress is older than this ({@code loaxa.cluster.peer-stale},
+	 * default 30 s; the PC playing writes it twice a second) belongs to a PC that is gone.
+	 */
+	private final Duration peerStale;
 
 	/**
 	 * {@code loaxa.playout.enabled=false} (the command-line tools) leaves the log alone: no recovery
@@ -72,8 +91,12 @@ public class Playout implements SmartLifecycle {
 	Playout(Channels channels, SlotRunner runner, SlotRuns runs, Sinks sinks, Schedule schedule, Programmes programmes,
 			ClipLibrary library, LoaxaClock clock, PlayoutExecutor executor,
 			@org.springframework.beans.factory.annotation.Value("${loaxa.playout.enabled:true}") boolean enabled,
+			@org.springframework.beans.factory.annotation.Value("${spring.quartz.properties.org.quartz.jobStore.isClustered:false}") boolean clustered,
+			@org.springframework.beans.factory.annotation.Value("${loaxa.cluster.peer-stale:30s}") Duration peerStale,
 			vn.loaxa.security.AuditTrail audit) {
+		this.peerStale = peerStale;
 		this.enabled = enabled;
+		this.clustered = clustered;
 		this.audit = audit;
 		this.channels = channels;
 		this.runner = runner;
@@ -96,6 +119,13 @@ public class Playout implements SmartLifecycle {
 					plan.zones().stream().filter(z -> z.channelId().equals(c.id())).toList(), now.get(c.id())));
 		}
 		return result;
+	}
+
+	/** Each channel's sink as chosen at start (or now, for a channel added since). */
+	public List<AudioOutput> audioOutputs() {
+		return schedule.current().channels().stream()
+			.map(c -> new AudioOutput(c.id(), c.name(), c.output(), sinks.kind(c), sinks.describe(c)))
+			.toList();
 	}
 
 	public List<NowPlaying> nowPlaying() {
@@ -213,7 +243,9 @@ public class Playout implements SmartLifecycle {
 	@Override
 	public void start() {
 		Instant now = clock.now().toInstant();
-		int cut = runner.recoverInFlight();
+		// alone on its database, whatever is in flight was cut by this PC's own crash; in a cluster,
+		// its own rows and what another PC that stopped writing left (the heartbeat looks for that too)
+		int cut = clustered ? runner.recoverInFlightInCluster(now, peerStale, true) : runner.recoverInFlight();
 		var since = runs.lastAlive();
 		runs.alive(now);
 		lastBeat = now;
@@ -240,6 +272,10 @@ public class Playout implements SmartLifecycle {
 			Instant previous = lastBeat;
 			runs.alive(now);
 			lastBeat = now;
+			if (clustered) {
+				schedule.refresh();
+				runner.recoverInFlightInCluster(now, peerStale, false);
+			}
 			if (previous != null && Duration.between(previous, now).compareTo(HEARTBEAT.multipliedBy(4)) > 0) {
 				log.warn("playout was asleep or the clock jumped ({} → {}): catching up", previous, now);
 				runner.catchUp(previous, now);

@@ -35,6 +35,8 @@ class Sinks {
 	private final Path fileDir;
 	private final AudioFormat format;
 	private final Map<String, AudioSink> byChannel = new ConcurrentHashMap<>();
+	/** Channels whose line was wanted but not found, so they play into the file sink. */
+	private final java.util.Set<String> fallbacks = ConcurrentHashMap.newKeySet();
 
 	Sinks(AudioProperties audio, LoaxaProperties properties, MediaProperties media, LoaxaClock clock) {
 		this.audio = audio;
@@ -81,6 +83,7 @@ class Sinks {
 			log.info("channel {}: {}", channel.id(), line.describe());
 			return line;
 		}
+		fallbacks.add(channel.id() + "|" + channel.output());
 		log.warn("KHÔNG CÓ THIẾT BỊ ÂM THANH: channel {} wants mixer '{}' but this PC has {} — "
 				+ "playing into the file sink {} instead", channel.id(), wanted, any ? "no such mixer" : "no sound output at all",
 				fileDir.toAbsolutePath());
@@ -89,5 +92,14 @@ class Sinks {
 
 	String describe(OutputChannel channel) {
 		return of(channel).describe();
+	}
+
+	/** {@code line}, {@code file} (as configured) or {@code file-fallback} (a line was wanted, none found). */
+	String kind(OutputChannel channel) {
+		AudioSink sink = of(channel);
+		if (sink instanceof LineSink) {
+			return "line";
+		}
+		return fallbacks.contains(channel.id() + "|" + channel.output()) ? "file-fallback" : "file";
 	}
 }

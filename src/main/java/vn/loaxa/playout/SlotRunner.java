@@ -141,15 +141,37 @@ class SlotRunner {
 
 	/** Crash recovery: clips left in flight become INTERRUPTED records with the time known to have played. */
 	int recoverInFlight() {
+		int n = interrupt(onAir.all());
+		runs.closeStarted("cut by a crash or power cut", clock.now().toInstant());
+		return n;
+	}
+
+	/**
+	 * The same in a cluster, where the other PC may be on air right now: this PC's own clips (at its
+	 * start) and the other PC's clips whose progress stopped being written {@code stale} ago (it
+	 * crashed or lost power); only occurrences claimed longer ago than the longest slot lasts plus
+	 * the grace window are closed.
+	 */
+	int recoverInFlightInCluster(Instant now, Duration stale, boolean mine) {
+		int n = (mine ? interrupt(onAir.mine()) : 0) + interrupt(onAir.othersNotUpdatedSince(now.minus(stale)));
+		Duration longest = schedule.current().slots().stream().map(Slot::length).max(Duration::compareTo)
+			.orElse(Duration.ZERO);
+		runs.closeStarted("cut by a crash or power cut of the PC that aired it", now,
+				now.minus(longest).minus(programmes.timing().grace()).minus(stale));
+		return n;
+	}
+
+	private int interrupt(List<OnAirStore.InFlight> inFlight) {
 		int n = 0;
-		for (OnAirStore.InFlight f : onAir.all()) {
-			recorder.interrupted(f, "power cut or crash: " + f.playedMs() / 1000 + "s of " + f.durationMs() / 1000
-					+ "s known to have played");
+		for (OnAirStore.InFlight f : inFlight) {
+			if (!recorder.interrupted(f, "power cut or crash: " + f.playedMs() / 1000 + "s of " + f.durationMs() / 1000
+					+ "s known to have played")) {
+				continue;
+			}
 			log.warn("channel {}: {} was cut after {} ms by a crash or power cut: recorded INTERRUPTED", f.channelId(),
 					f.title(), f.playedMs());
 			n++;
 		}
-		runs.closeStarted("cut by a crash or power cut", clock.now().toInstant());
 		return n;
 	}
 

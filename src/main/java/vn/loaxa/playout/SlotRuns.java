@@ -55,6 +55,12 @@ class SlotRuns {
 				detail, Timestamp.from(now), State.STARTED.name());
 	}
 
+	/** The same for occurrences claimed before {@code claimedBefore} only (a cluster: the other PC may be airing). */
+	int closeStarted(String detail, Instant now, Instant claimedBefore) {
+		return jdbc.update("UPDATE slot_run SET state = ?, detail = ?, at = ? WHERE state = ? AND at < ?",
+				State.INTERRUPTED.name(), detail, Timestamp.from(now), State.STARTED.name(), Timestamp.from(claimedBefore));
+	}
+
 	boolean handled(String slotKey, Instant scheduledStart) {
 		Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM slot_run WHERE slot_key = ? AND scheduled_start = ?",
 				Integer.class, slotKey, Timestamp.from(scheduledStart));

@@ -91,6 +91,21 @@ public class Schedule {
 		return plan;
 	}
 
+	/**
+	 * Reads the plan from the database again and, if another PC of a cluster changed it, puts it in
+	 * force here (the triggers are shared and already right). True when it changed.
+	 */
+	public boolean refresh() {
+		Plan loaded = store.load();
+		if (loaded.equals(plan)) {
+			return false;
+		}
+		plan = loaded;
+		log.info("plan changed in the database (by the other PC): {} slots in force", loaded.slots().size());
+		events.publishEvent(new PlanChanged(loaded));
+		return true;
+	}
+
 	public ZoneId zone() {
 		return clock.zone();
 	}
@@ -209,6 +224,8 @@ public class Schedule {
 	 * occurrence starting by then is due.
 	 */
 	void fired(String key, Instant firedAt) {
+		// the plan as stored: another PC of a cluster may have changed it since this one loaded it
+		plan = store.load();
 		Optional<Slot> slot = plan.slot(key);
 		if (slot.isEmpty()) {
 			log.warn("trigger fired for slot {} which is no longer in the plan", key);

@@ -53,7 +53,12 @@ class SlotTriggers {
 			JobDetail job = JobBuilder.newJob(SlotJob.class).withIdentity(JOB).storeDurably()
 				.withDescription("Phát một khung giờ").build();
 			if (!scheduler.checkExists(JOB)) {
-				scheduler.addJob(job, false);
+				try {
+					scheduler.addJob(job, false);
+				}
+				catch (org.quartz.ObjectAlreadyExistsException e) {
+					// the other PC of a cluster added it at the same moment
+				}
 			}
 			Map<TriggerKey, Trigger> wanted = new LinkedHashMap<>();
 			for (Slot slot : plan.slots()) {
@@ -68,7 +73,13 @@ class SlotTriggers {
 			int changed = 0;
 			for (Trigger t : wanted.values()) {
 				if (!existing.contains(t.getKey())) {
-					scheduler.scheduleJob(t);
+					try {
+						scheduler.scheduleJob(t);
+					}
+					catch (org.quartz.ObjectAlreadyExistsException e) {
+						// the other PC of a cluster scheduled it at the same moment
+						scheduler.rescheduleJob(t.getKey(), t);
+					}
 					added++;
 				}
 				else if (!same(scheduler.getTrigger(t.getKey()), t)) {

@@ -37,6 +37,7 @@ class BackupRestoreTests {
 	@DynamicPropertySource
 	static void dirs(DynamicPropertyRegistry registry) {
 		registry.add("loaxa.data-dir", dataDir::toString);
+		vn.loaxa.support.TestDatabase.register(registry);
 		registry.add("loaxa.media-dir", () -> dataDir.resolve("no-media").toString());
 		registry.add("loaxa.schedules-dir", () -> dataDir.resolve("no-schedules").toString());
 		registry.add("loaxa.admin.password", () -> "test-admin-pw");

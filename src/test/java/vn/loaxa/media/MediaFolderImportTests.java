@@ -60,6 +60,7 @@ class MediaFolderImportTests {
 	@DynamicPropertySource
 	static void directories(DynamicPropertyRegistry registry) {
 		registry.add("loaxa.data-dir", DATA_DIR::toString);
+		vn.loaxa.support.TestDatabase.register(registry);
 		registry.add("loaxa.media-dir", MEDIA_DIR::toString);
 	}
 

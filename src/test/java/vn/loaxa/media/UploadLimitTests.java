@@ -31,6 +31,7 @@ class UploadLimitTests extends ApiTestSupport {
 	@DynamicPropertySource
 	static void directories(DynamicPropertyRegistry registry) {
 		registry.add("loaxa.data-dir", DATA_DIR::toString);
+		vn.loaxa.support.TestDatabase.register(registry);
 		registry.add("loaxa.media-dir", MEDIA_DIR::toString);
 	}
 

@@ -102,6 +102,8 @@ final class PlayoutFixture {
 		// commune (one database) gets its own name, so cached test contexts never share one
 		p.put("spring.quartz.scheduler-name", "loaxa-" + root.getFileName());
 		p.put("logging.file.name", root.resolve("data/logs/test.log").toString());
+		// on PostgreSQL: one database per test commune, whichever context starts on it
+		p.putAll(vn.loaxa.support.TestDatabase.properties(root.toString()));
 		return p;
 	}
 

@@ -93,8 +93,12 @@ class ReportCommandsTests extends ReportTestSupport {
 	@Test
 	void theMainEntryPointRunsWithoutAWebServer(@TempDir Path data) throws Exception {
 		Path file = data.resolve("empty.csv");
-		String[] settings = { "--loaxa.data-dir=" + data, "--loaxa.media-dir=" + data.resolve("no-media"),
-				"--loaxa.schedules-dir=" + data.resolve("no-schedules"), "--loaxa.admin.password=x-test-pw" };
+		String[] settings = java.util.stream.Stream.concat(java.util.stream.Stream.of("--loaxa.data-dir=" + data,
+				"--loaxa.media-dir=" + data.resolve("no-media"), "--loaxa.schedules-dir=" + data.resolve("no-schedules"),
+				"--loaxa.admin.password=x-test-pw"),
+				vn.loaxa.support.TestDatabase.properties(data.toString()).entrySet().stream()
+					.map(e -> "--" + e.getKey() + "=" + e.getValue()))
+			.toArray(String[]::new);
 		assertThat(LoaxaApplication.runCommand(concat(new String[] { "report", "--period", "2026-Q2", "--format", "csv",
 				"--out", file.toString() }, settings))).isZero();
 		assertThat(Files.readAllBytes(file)).startsWith(0xEF, 0xBB, 0xBF);

@@ -38,6 +38,7 @@ abstract class ReportTestSupport {
 	@DynamicPropertySource
 	static void dirs(DynamicPropertyRegistry registry) {
 		registry.add("loaxa.data-dir", DATA_DIR::toString);
+		vn.loaxa.support.TestDatabase.register(registry);
 		registry.add("loaxa.media-dir", () -> DATA_DIR.resolve("no-media").toString());
 		registry.add("loaxa.schedules-dir", () -> DATA_DIR.resolve("no-schedules").toString());
 		registry.add("loaxa.admin.password", () -> ADMIN_PASSWORD);

@@ -74,6 +74,11 @@ public final class ApiClient {
 		return send(request(path).GET());
 	}
 
+	/** A GET that accepts any type (the Prometheus text, a download). */
+	public Response getAny(String path) throws IOException {
+		return send(request(path).setHeader("Accept", "*/*").GET());
+	}
+
 	public Response postJson(String path, Object body) throws IOException {
 		String json = body == null ? "" : JSON.writeValueAsString(body);
 		return send(request(path).header("Content-Type", "application/json")

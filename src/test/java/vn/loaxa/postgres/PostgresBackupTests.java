@@ -1,0 +1,107 @@
+package vn.loaxa.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.loaxa.LoaxaApplication;
+import vn.loaxa.backup.Backup;
+import vn.loaxa.backup.BackupService;
+import vn.loaxa.backup.Restore;
+import vn.loaxa.broadcast.Airing;
+import vn.loaxa.broadcast.BroadcastLog;
+import vn.loaxa.broadcast.Outcome;
+import vn.loaxa.media.Clip;
+import vn.loaxa.media.ClipDraft;
+import vn.loaxa.media.ClipLibrary;
+import vn.loaxa.report.ReportCommands;
+import vn.loaxa.support.TestDatabase;
+import vn.loaxa.support.TestDirs;
+
+/**
+ * The daily backup on PostgreSQL: {@code pg_dump} in custom format into the backup folder, with the
+ * clip manifest; {@code pg_restore} of it into an empty database gives a log whose chain verifies
+ * ({@code verify} command on the restored database).
+ */
+@Tag("postgres")
+@SpringBootTest
+class PostgresBackupTests {
+
+	static final Path DATA_DIR = TestDirs.create("pg-backup");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("loaxa.data-dir", DATA_DIR::toString);
+		TestDatabase.register(registry);
+		registry.add("loaxa.media-dir", () -> DATA_DIR.resolve("no-media").toString());
+		registry.add("loaxa.schedules-dir", () -> DATA_DIR.resolve("no-schedules").toString());
+		registry.add("loaxa.admin.password", () -> "test-admin-pw");
+	}
+
+	@Autowired
+	BackupService backups;
+
+	@Autowired
+	ClipLibrary library;
+
+	@Autowired
+	BroadcastLog log;
+
+	@Test
+	void pgDumpWritesACustomFormatDumpThatPgRestoreBringsBack() throws Exception {
+		Clip clip = library.importFile(Path.of("src/test/resources/audio/tone.flac"), ClipDraft.EMPTY, "test").clip();
+		Instant at = Instant.parse("2026-11-20T22:30:00Z");
+		for (int i = 0; i < 3; i++) {
+			log.append(new Airing("ban-na-lay", "Bản tin sáng", clip.getId(), clip.getSha256(), clip.getTitle(),
+					clip.getKind(), clip.getTopic(), at.plusSeconds(60L * i), at, at.plusMillis(clip.getDurationMs()),
+					clip.getDurationMs(), clip.getDurationMs(), Outcome.PLAYED, null));
+		}
+
+		Backup backup = backups.backupNow();
+		assertThat(backup.database().getFileName().toString()).isEqualTo("loaxa-db.dump");
+		assertThat(Files.readAllBytes(backup.database())).startsWith("PGDMP".getBytes(StandardCharsets.US_ASCII));
+		assertThat(Files.readString(backup.manifest())).contains(clip.getSha256() + ".pcm.wav");
+		assertThat(backups.backups()).contains(backup.folder());
+		assertThatThrownBy(() -> Restore.run(backup.folder(), TestDirs.create("pg-restore"), null))
+			.hasMessageContaining("pg_restore");
+
+		String restored = TestDatabase.create();
+		String name = restored.substring(restored.lastIndexOf('/') + 1);
+		List<String> command = new ArrayList<>(List.of("pg_restore", "--no-owner", "--exit-on-error", "--host=localhost",
+				"--port=5432", "--username=" + TestDatabase.user(), "--dbname=" + name, backup.database().toString()));
+		ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+		pb.environment().put("PGPASSWORD", TestDatabase.password());
+		Process p = pb.start();
+		String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(p.waitFor()).as(output).isZero();
+
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		java.io.PrintStream stdout = System.out;
+		System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+		int exit;
+		try {
+			exit = LoaxaApplication.runCommand("verify", "--spring.datasource.url=" + restored,
+					"--spring.datasource.username=" + TestDatabase.user(),
+					"--spring.datasource.password=" + TestDatabase.password(), "--loaxa.data-dir=" + DATA_DIR,
+					"--spring.quartz.scheduler-name=restored-" + name);
+		}
+		finally {
+			System.setOut(stdout);
+		}
+		assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(ReportCommands.OK);
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains(String.valueOf(log.count()));
+	}
+}
