@@ -83,7 +83,7 @@ public final class TestDatabase {
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("PostgreSQL tests need a server at " + adminUrl() + " with role " + user()
-					+ " (CREATEDB): " + e.getMessage() + ". CI's .ci/run starts one; without PostgreSQL run "
+					+ " (CREATEDB) [" + e.getMessage() + "]; CI's .ci/run starts one; without PostgreSQL run "
 					+ "mvn verify -DskipPostgres", e);
 		}
 		String admin = adminUrl();
