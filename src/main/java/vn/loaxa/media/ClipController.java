@@ -75,14 +75,33 @@ class ClipController {
 		model.addAttribute("today", clock.today());
 	}
 
+	/** Newest first, {@value #PAGE_SIZE} a page: a commune's library grows by a few hundred clips a year. */
+	static final int PAGE_SIZE = 100;
+
 	@GetMapping("/clips")
 	String library(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
-			@RequestParam(required = false) String topic, @RequestParam(required = false) String status, Model model) {
+			@RequestParam(required = false) String topic, @RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "1") String page, Model model) {
 		ClipFilter filter = new ClipFilter(q, parseOrNull(ClipKind.class, kind), parseOrNull(Topic.class, topic),
 				parseOrNull(ClipStatus.class, status));
-		model.addAttribute("clips", library.search(filter));
+		java.util.List<Clip> found = library.search(filter);
+		int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		int current = Math.min(pages, Math.max(1, parsePage(page)));
+		model.addAttribute("clips", found.subList((current - 1) * PAGE_SIZE, Math.min(found.size(), current * PAGE_SIZE)));
+		model.addAttribute("total", found.size());
+		model.addAttribute("page", current);
+		model.addAttribute("pages", pages);
 		model.addAttribute("filter", filter);
 		return LIBRARY;
+	}
+
+	private static int parsePage(String page) {
+		try {
+			return Integer.parseInt(page.strip());
+		}
+		catch (NumberFormatException e) {
+			return 1;
+		}
 	}
 
 	@PostMapping("/clips/rescan")

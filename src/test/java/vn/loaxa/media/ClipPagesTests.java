@@ -61,6 +61,26 @@ class ClipPagesTests extends IntegrationTest {
 	}
 
 	@Test
+	void aLargeLibraryIsShownAHundredClipsAPage(@Autowired org.springframework.jdbc.core.JdbcTemplate jdbc)
+			throws Exception {
+		// rows only (the page lists metadata): archived, so no other test's queue sees them
+		for (int i = 0; i < 130; i++) {
+			jdbc.update("INSERT INTO clip (title, kind, topic, priority, status, original_name, format, sha256, "
+					+ "original_bytes, original_ext, duration_ms, gain_db, source, uploaded_by, uploaded_at) "
+					+ "VALUES (?, 'NEWS', 'OTHER', 'NORMAL', 'ARCHIVED', 'luu-tru.mp3', 'MP3', ?, 1, 'mp3', 1000, 0, "
+					+ "'UPLOAD', 'admin', CURRENT_TIMESTAMP)", "Lưu trữ số " + i,
+					String.format("%064x", 0xABC0000L + i));
+		}
+		String first = page("/clips?status=ARCHIVED&q=Lưu trữ số");
+		assertThat(first).contains("130 clip").contains("id=\"pages\"");
+		assertThat(first.split("data-clip-id=").length - 1).isEqualTo(ClipController.PAGE_SIZE);
+		String second = page("/clips?status=ARCHIVED&q=Lưu trữ số&page=2");
+		assertThat(second.split("data-clip-id=").length - 1).isEqualTo(30);
+		assertThat(page("/clips?status=ARCHIVED&q=Lưu trữ số&page=abc")).contains("130 clip");
+		assertThat(page("/clips?status=ARCHIVED&q=Lưu trữ số&page=99").split("data-clip-id=").length - 1).isEqualTo(30);
+	}
+
+	@Test
 	void theLibraryListsClipsWithDayMonthYearDatesAndMinuteSecondDurations() throws Exception {
 		long id = upload("Tuyên truyền Đề án 06 về VNeID",
 				Map.of("validFrom", "2026-01-05", "validUntil", "2026-12-31", "kind", "ARTICLE", "topic",
