@@ -1,0 +1,48 @@
+package vn.loaxa.report;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import vn.loaxa.config.LoaxaClock;
+
+/**
+ * Computes the current quarter's report once in the background after start, so the officer's
+ * first report does not pay for a cold database cache and cold code (measured: 2–6 s cold against
+ * 0.1 s warm on a 1.5 million record log).
+ */
+@Component
+@ConditionalOnWebApplication
+class ReportWarmUp {
+
+	private static final Logger log = LoggerFactory.getLogger(ReportWarmUp.class);
+
+	private final ReportService reports;
+	private final LoaxaClock clock;
+
+	ReportWarmUp(ReportService reports, LoaxaClock clock) {
+		this.reports = reports;
+		this.clock = clock;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUp() {
+		Thread thread = new Thread(() -> {
+			try {
+				long started = System.nanoTime();
+				int quarter = (clock.today().getMonthValue() + 2) / 3;
+				reports.compute(ReportPeriod.parse(clock.today().getYear() + "-Q" + quarter));
+				log.info("reports warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
+			}
+			catch (RuntimeException e) {
+				log.warn("report warm-up: {}", e.toString());
+			}
+		}, "report-warm-up");
+		thread.setDaemon(true);
+		thread.setPriority(Thread.MIN_PRIORITY);
+		thread.start();
+	}
+}
