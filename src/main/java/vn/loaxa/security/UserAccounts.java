@@ -11,10 +11,8 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -34,8 +32,7 @@ import vn.loaxa.config.UserError;
  * passwords hashed (bcrypt), and locks an account for a while after repeated failed log-ins.
  */
 @Service
-@Order(0)
-public class UserAccounts implements UserDetailsService, ApplicationRunner {
+public class UserAccounts implements UserDetailsService, SmartInitializingSingleton {
 
 	public static final int MIN_PASSWORD = 10;
 	/** bcrypt's limit, in UTF-8 bytes. */
@@ -72,8 +69,12 @@ public class UserAccounts implements UserDetailsService, ApplicationRunner {
 			.build();
 	}
 
+	/**
+	 * Creates the first administrator once the database is migrated and before the web server
+	 * takes its first request, so a script that waits for health UP can log in at once.
+	 */
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		if (users.count() > 0) {
 			return;
 		}
