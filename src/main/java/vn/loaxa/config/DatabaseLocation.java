@@ -12,12 +12,14 @@ import org.springframework.core.env.Environment;
  * Points the embedded H2 database at {@code <loaxa.data-dir>/db/loaxa} as an absolute path (H2
  * refuses paths relative to the working directory), unless {@code spring.datasource.url} is set,
  * as the PostgreSQL profile does. AUTO_SERVER lets the command-line tools open the database while
- * the service runs.
+ * the service runs; WRITE_DELAY=0 writes each commit out at once (H2 would otherwise hold commits
+ * for up to a second, and a broadcast record or plan change made just before a power cut or a
+ * killed process would be lost).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseLocation {
 
-	static final String OPTIONS = ";DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE";
+	static final String OPTIONS = ";DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE;WRITE_DELAY=0";
 
 	@Bean
 	static BeanPostProcessor embeddedDatabaseUnderDataDir(Environment environment) {
