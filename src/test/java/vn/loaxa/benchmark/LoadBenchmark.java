@@ -30,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,8 +40,8 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.loaxa.playout.TestAudio;
 import vn.loaxa.faults.FaultCommune;
 import vn.loaxa.support.ApiClient;
 import vn.loaxa.support.LoaxaProcess;
@@ -368,8 +367,8 @@ public final class LoadBenchmark {
 		List<Sample> uploads = all.stream().filter(Sample::upload).toList();
 		long errors = all.stream().filter(s -> s.status() < 0 || s.status() >= 400 || s.status() == 299).count();
 
-		short[] pcm = samples(sink);
-		List<Integer> silences = zeroRuns(pcm, (int) (44.1 * 5));
+		short[] pcm = TestAudio.samples(sink);
+		List<Integer> silences = TestAudio.silences(pcm, (int) (44.1 * 5));
 		double pauseMs = PAUSE_MS;
 		double worstPauseExcess = silences.stream().mapToDouble(f -> f / 44.1 - pauseMs).max().orElse(0);
 		long unexpected = silences.stream().filter(f -> Math.abs(f / 44.1 - pauseMs) > 20).count();
@@ -446,35 +445,6 @@ public final class LoadBenchmark {
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		return r.statusCode() == 302 && !b.get("/users").body().contains("alert-danger");
-	}
-
-	private static short[] samples(Path wav) throws Exception {
-		try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
-			byte[] bytes = in.readAllBytes();
-			short[] s = new short[bytes.length / 2];
-			ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(s);
-			return s;
-		}
-	}
-
-	private static List<Integer> zeroRuns(short[] samples, int minFrames) {
-		List<Integer> runs = new ArrayList<>();
-		int run = 0;
-		for (short s : samples) {
-			if (s == 0) {
-				run++;
-			}
-			else {
-				if (run >= minFrames) {
-					runs.add(run);
-				}
-				run = 0;
-			}
-		}
-		if (run >= minFrames) {
-			runs.add(run);
-		}
-		return runs;
 	}
 
 	private LoadBenchmark() {

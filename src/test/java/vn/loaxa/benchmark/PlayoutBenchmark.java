@@ -1,8 +1,5 @@
 package vn.loaxa.benchmark;
 
-import java.io.ByteArrayInputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +16,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import vn.loaxa.playout.TestAudio;
 import vn.loaxa.LoaxaApplication;
 import vn.loaxa.broadcast.Airing;
 import vn.loaxa.broadcast.BroadcastLog;
@@ -78,7 +72,7 @@ public final class PlayoutBenchmark {
 			LoaxaClock clock = context.getBean(LoaxaClock.class);
 			List<Clip> clips = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {
-				Path wav = tone(media.resolve("bench-" + i + ".wav"), 400 + 150 * i, 400 + 100 * i);
+				Path wav = TestAudio.tone(media.resolve("bench-" + i + ".wav"), 400 + 150 * i, 400 + 100 * i);
 				Clip clip = library.importFile(wav, new ClipDraft("bench " + i, ClipKind.NEWS, Topic.OTHER, Priority.NORMAL,
 						null, null, null), "bench").clip();
 				clips.add(library.approve(clip.getId(), "bench"));
@@ -138,41 +132,12 @@ public final class PlayoutBenchmark {
 		long worst = Long.MIN_VALUE;
 		try (var files = Files.list(sink)) {
 			for (Path wav : files.toList()) {
-				try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
-					byte[] bytes = in.readAllBytes();
-					short[] s = new short[bytes.length / 2];
-					ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(s);
-					int run = 0;
-					for (short v : s) {
-						if (v == 0) {
-							run++;
-						}
-						else {
-							if (run > 10) {
-								worst = Math.max(worst, Math.round(run * 1000.0 / 44100) - PAUSE_MS);
-							}
-							run = 0;
-						}
-					}
+				for (int run : TestAudio.silences(TestAudio.samples(wav), 11)) {
+					worst = Math.max(worst, Math.round(TestAudio.ms(run)) - PAUSE_MS);
 				}
 			}
 		}
 		return worst == Long.MIN_VALUE ? 0 : worst;
-	}
-
-	private static Path tone(Path file, double hz, long ms) throws Exception {
-		float rate = 44100f;
-		int frames = (int) (rate * ms / 1000);
-		ByteBuffer pcm = ByteBuffer.allocate(frames * 2).order(ByteOrder.LITTLE_ENDIAN);
-		for (int i = 0; i < frames; i++) {
-			short v = (short) Math.round(0.4 * Math.sin(2 * Math.PI * hz * i / rate + 0.3) * 32767);
-			pcm.putShort(v == 0 ? 1 : v);
-		}
-		AudioFormat format = new AudioFormat(rate, 16, 1, true, false);
-		try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, frames)) {
-			AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
-		}
-		return file;
 	}
 
 	private static long pct(List<Long> values, int p) {

@@ -16,7 +16,7 @@ import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
 /** Tones written with javax.sound, and measurements of the WAVs the file sink writes. */
-final class TestAudio {
+public final class TestAudio {
 
 	static final float RATE = 44100f;
 	static final AudioFormat FORMAT = new AudioFormat(RATE, 16, 1, true, false);
@@ -25,7 +25,7 @@ final class TestAudio {
 	}
 
 	/** A sine tone with no run of zero samples: so any silence found later was put there by playout. */
-	static Path tone(Path file, double hz, long ms) throws IOException {
+	public static Path tone(Path file, double hz, long ms) throws IOException {
 		int frames = (int) (RATE * ms / 1000);
 		ByteBuffer pcm = ByteBuffer.allocate(frames * 2).order(ByteOrder.LITTLE_ENDIAN);
 		for (int i = 0; i < frames; i++) {
@@ -43,7 +43,7 @@ final class TestAudio {
 		return file;
 	}
 
-	static long frames(Path wav) throws IOException {
+	public static long frames(Path wav) throws IOException {
 		try {
 			return AudioSystem.getAudioFileFormat(wav.toFile()).getFrameLength();
 		}
@@ -52,7 +52,7 @@ final class TestAudio {
 		}
 	}
 
-	static short[] samples(Path wav) throws IOException {
+	public static short[] samples(Path wav) throws IOException {
 		try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
 			byte[] bytes = in.readAllBytes();
 			short[] s = new short[bytes.length / 2];
@@ -65,7 +65,7 @@ final class TestAudio {
 	}
 
 	/** Lengths in frames of every run of zero samples at least {@code minFrames} long. */
-	static List<Integer> silences(short[] samples, int minFrames) {
+	public static List<Integer> silences(short[] samples, int minFrames) {
 		List<Integer> runs = new ArrayList<>();
 		int run = 0;
 		for (short s : samples) {
@@ -85,7 +85,7 @@ final class TestAudio {
 		return runs;
 	}
 
-	static double ms(long frames) {
+	public static double ms(long frames) {
 		return frames * 1000.0 / RATE;
 	}
 }
