@@ -10,11 +10,20 @@ import vn.loaxa.media.Topic;
  * What playout reports about one clip in one zone. The clip's fields are copied in at air time,
  * so the evidence stands on its own even if the clip is later edited or archived. Clip fields are
  * null for a record about a slot as a whole (a MISSED or empty slot); actual times are null when
- * nothing played. Times are kept to the millisecond.
+ * nothing played. Times are kept to the millisecond. {@code reasonCode} says why a record is not
+ * PLAYED (null on PLAYED records and on those written before reason codes existed).
  */
 public record Airing(String zoneId, String slotName, Long clipId, String clipSha256, String clipTitle, ClipKind kind,
 		Topic topic, Instant scheduledStart, Instant actualStart, Instant actualEnd, long playedMs,
-		long clipDurationMs, Outcome outcome, String reason) {
+		long clipDurationMs, Outcome outcome, String reason, Reason reasonCode) {
+
+	/** An airing whose outcome needs no reason code (PLAYED, or a record of the first release). */
+	public Airing(String zoneId, String slotName, Long clipId, String clipSha256, String clipTitle, ClipKind kind,
+			Topic topic, Instant scheduledStart, Instant actualStart, Instant actualEnd, long playedMs,
+			long clipDurationMs, Outcome outcome, String reason) {
+		this(zoneId, slotName, clipId, clipSha256, clipTitle, kind, topic, scheduledStart, actualStart, actualEnd,
+				playedMs, clipDurationMs, outcome, reason, null);
+	}
 
 	public Airing {
 		if (zoneId == null || zoneId.isBlank() || scheduledStart == null || outcome == null) {

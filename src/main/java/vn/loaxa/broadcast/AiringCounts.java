@@ -44,8 +44,11 @@ public class AiringCounts {
 		}
 	}
 
-	/** Records with an outcome other than PLAYED, by reason. */
-	public record ProblemGroup(Outcome outcome, String reason, long count) {
+	/**
+	 * Records with an outcome other than PLAYED, by reason code; records without a code (written
+	 * before codes existed) by their free-text reason.
+	 */
+	public record ProblemGroup(Outcome outcome, Reason code, String reason, long count) {
 	}
 
 	public record Tally(List<PlayedGroup> played, List<ProblemGroup> problems) {
@@ -87,11 +90,13 @@ public class AiringCounts {
 					enumOf(Topic.class, rs.getString("clip_topic")), rs.getString("zone_id"), rs.getInt("bucket"),
 					rs.getLong("airings"), rs.getLong("played_ms"), rs.getLong("on_time"));
 		}, args.toArray());
-		List<ProblemGroup> problems = jdbc.query("SELECT r.outcome, r.reason, COUNT(*) AS n FROM broadcast_record r "
+		String uncoded = "CASE WHEN r.reason_code IS NULL THEN r.reason END";
+		List<ProblemGroup> problems = jdbc.query("SELECT r.outcome, r.reason_code, " + uncoded + " AS reason, "
+				+ "COUNT(*) AS n FROM broadcast_record r "
 				+ "WHERE r.scheduled_start >= ? AND r.scheduled_start < ? AND r.outcome <> 'PLAYED' AND " + NOT_CORRECTED
-				+ " GROUP BY r.outcome, r.reason ORDER BY n DESC",
-				(rs, n) -> new ProblemGroup(Outcome.valueOf(rs.getString("outcome")), rs.getString("reason"),
-						rs.getLong("n")),
+				+ " GROUP BY r.outcome, r.reason_code, " + uncoded + " ORDER BY n DESC, r.outcome, r.reason_code",
+				(rs, n) -> new ProblemGroup(Outcome.valueOf(rs.getString("outcome")),
+						Reason.ofCode(rs.getString("reason_code")), rs.getString("reason"), rs.getLong("n")),
 				from, to);
 		return new Tally(played, problems);
 	}

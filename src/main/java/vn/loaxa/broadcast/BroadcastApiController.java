@@ -43,13 +43,14 @@ class BroadcastApiController {
 	record RecordView(long id, String zone, String slot, Long clipId, String clipSha256, String clipTitle,
 			ClipKind kind, Topic topic, OffsetDateTime scheduledStart, OffsetDateTime actualStart,
 			OffsetDateTime actualEnd, long playedMs, long clipDurationMs, Outcome outcome, String reason,
-			Long correctsId, String recordedBy, OffsetDateTime recordedAt, String previousHash, String hash) {
+			String reasonCode, Long correctsId, String recordedBy, OffsetDateTime recordedAt, String previousHash, String hash) {
 
 		static RecordView of(BroadcastRecord r, ZoneId zone) {
 			Airing a = r.airing();
 			return new RecordView(r.id(), a.zoneId(), a.slotName(), a.clipId(), a.clipSha256(), a.clipTitle(), a.kind(),
 					a.topic(), at(a.scheduledStart(), zone), at(a.actualStart(), zone), at(a.actualEnd(), zone),
-					a.playedMs(), a.clipDurationMs(), a.outcome(), a.reason(), r.correctsId(), r.recordedBy(),
+					a.playedMs(), a.clipDurationMs(), a.outcome(), a.reason(),
+					a.reasonCode() == null ? null : a.reasonCode().code(), r.correctsId(), r.recordedBy(),
 					at(r.recordedAt(), zone), r.previousHash(), r.hash());
 		}
 

@@ -30,7 +30,7 @@ public class BroadcastLog {
 	static final String SYSTEM = "he-thong";
 	static final String COLUMNS = "id, zone_id, slot_name, clip_id, clip_sha256, clip_title, clip_kind, clip_topic, "
 			+ "scheduled_start, actual_start, actual_end, played_ms, clip_duration_ms, outcome, reason, corrects_id, "
-			+ "recorded_by, recorded_at, previous_hash, hash";
+			+ "recorded_by, recorded_at, previous_hash, hash, reason_code";
 
 	private final JdbcTemplate jdbc;
 	private final ClipLibrary clips;
@@ -93,20 +93,22 @@ public class BroadcastLog {
 			if (airing.outcome() == Outcome.PLAYED && airing.clipId() != null) {
 				clips.countAiring(airing.clipId());
 			}
+			metrics.recorded(airing);
 			events.publishEvent(new AiringRecorded(r.id(), airing.zoneId(), airing.clipId(), airing.outcome()));
 		}
 		return records;
 	}
 
 	private static final String INSERT = "INSERT INTO broadcast_record (" + COLUMNS
-			+ ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+			+ ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
 	private static Object[] row(long id, Airing airing, Long correctsId, String by, Instant recordedAt, String previous,
 			String hash) {
 		return new Object[] { id, airing.zoneId(), airing.slotName(), airing.clipId(), airing.clipSha256(),
 				airing.clipTitle(), name(airing.kind()), name(airing.topic()), ts(airing.scheduledStart()),
 				ts(airing.actualStart()), ts(airing.actualEnd()), airing.playedMs(), airing.clipDurationMs(),
-				airing.outcome().name(), airing.reason(), correctsId, by, ts(recordedAt), previous, hash };
+				airing.outcome().name(), airing.reason(), correctsId, by, ts(recordedAt), previous, hash,
+				airing.reasonCode() == null ? null : airing.reasonCode().code() };
 	}
 
 	private BroadcastRecord write(Airing airing, Long correctsId, String by) {
@@ -246,6 +248,13 @@ public class BroadcastLog {
 		return counts;
 	}
 
+	/** The zones that have a record of this slot scheduled in [from, to): the rest of its zones have none. */
+	public java.util.Set<String> zonesRecorded(String slotName, Instant fromInclusive, Instant toExclusive) {
+		return new java.util.HashSet<>(jdbc.queryForList("SELECT DISTINCT zone_id FROM broadcast_record "
+				+ "WHERE slot_name = ? AND scheduled_start >= ? AND scheduled_start < ?", String.class, slotName,
+				ts(fromInclusive), ts(toExclusive)));
+	}
+
 	public long count() {
 		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM broadcast_record", Long.class);
 		return count == null ? 0 : count;
@@ -302,7 +311,8 @@ public class BroadcastLog {
 				rs.getString("clip_sha256"), rs.getString("clip_title"), enumOf(ClipKind.class, rs.getString("clip_kind")),
 				enumOf(Topic.class, rs.getString("clip_topic")), instant(rs, "scheduled_start"),
 				instant(rs, "actual_start"), instant(rs, "actual_end"), rs.getLong("played_ms"),
-				rs.getLong("clip_duration_ms"), Outcome.valueOf(rs.getString("outcome")), rs.getString("reason"));
+				rs.getLong("clip_duration_ms"), Outcome.valueOf(rs.getString("outcome")), rs.getString("reason"),
+				Reason.ofCode(rs.getString("reason_code")));
 		return new BroadcastRecord(rs.getLong("id"), airing, nullableLong(rs, "corrects_id"), rs.getString("recorded_by"),
 				instant(rs, "recorded_at"), rs.getString("previous_hash"), rs.getString("hash"));
 	}

@@ -38,6 +38,10 @@ final class RecordHash {
 		field(text, recordedBy);
 		field(text, millis(recordedAt));
 		field(text, previousHash);
+		if (a.reasonCode() != null) {
+			// appended only when present, so the records written before reason codes keep their hashes
+			field(text, a.reasonCode().code());
+		}
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
 			return HexFormat.of().formatHex(sha.digest(text.toString().getBytes(StandardCharsets.UTF_8)));

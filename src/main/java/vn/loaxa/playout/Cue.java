@@ -1,19 +1,20 @@
 package vn.loaxa.playout;
 
-import vn.loaxa.broadcast.Outcome;
+import vn.loaxa.broadcast.Reason;
 
 /** The operator's hand on a channel while a programme plays: stop it, or skip the current clip. */
 final class Cue {
 
-	record Stop(Outcome outcome, String reason) {
+	/** Why the programme stops: the clip on air is INTERRUPTED, the clips after it MISSED, both with this reason. */
+	record Stop(Reason reason, String detail) {
 	}
 
 	private volatile Stop stop;
 	private volatile String skip;
 
-	void stop(Outcome outcome, String reason) {
+	void stop(Reason reason, String detail) {
 		if (stop == null) {
-			stop = new Stop(outcome, reason);
+			stop = new Stop(reason, detail);
 		}
 	}
 

@@ -43,7 +43,6 @@ class OnAirStore {
 	}
 
 	void start(InFlight f, Instant now) {
-		clear(f.channelId());
 		jdbc.update("""
 				INSERT INTO on_air (channel_id, node, slot_name, zones, clip_id, clip_sha256, clip_title, kind, topic,
 				    scheduled_start, actual_start, clip_duration_ms, played_ms, updated_at)
@@ -52,8 +51,9 @@ class OnAirStore {
 				ts(f.actualStart()), f.durationMs(), f.playedMs(), ts(now));
 	}
 
-	void progress(String channelId, long playedMs, Instant now) {
-		jdbc.update("UPDATE on_air SET played_ms = ?, updated_at = ? WHERE channel_id = ?", playedMs, ts(now), channelId);
+	void progress(String channelId, Instant actualStart, long playedMs, Instant now) {
+		jdbc.update("UPDATE on_air SET played_ms = ?, updated_at = ? WHERE channel_id = ? AND actual_start = ?", playedMs,
+				ts(now), channelId, ts(actualStart));
 	}
 
 	/**
@@ -65,8 +65,9 @@ class OnAirStore {
 				f.clipId(), ts(f.actualStart())) > 0;
 	}
 
-	void clear(String channelId) {
-		jdbc.update("DELETE FROM on_air WHERE channel_id = ?", channelId);
+	/** Only in the transaction that commits this clip's record. */
+	void clear(String channelId, Instant actualStart) {
+		jdbc.update("DELETE FROM on_air WHERE channel_id = ? AND actual_start = ?", channelId, ts(actualStart));
 	}
 
 	List<InFlight> all() {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
-import vn.loaxa.broadcast.Outcome;
+import vn.loaxa.broadcast.Reason;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.UserError;
 import vn.loaxa.media.Clip;
@@ -61,7 +61,7 @@ public class Playout implements SmartLifecycle {
 	public record SlotRunView(String slotKey, Instant scheduledStart, String state, String detail, Instant at) {
 	}
 
-	private final Channels channels;
+	private final ChannelPlayers channels;
 	private final SlotRunner runner;
 	private final SlotRuns runs;
 	private final Sinks sinks;
@@ -69,7 +69,7 @@ public class Playout implements SmartLifecycle {
 	private final Programmes programmes;
 	private final ClipLibrary library;
 	private final LoaxaClock clock;
-	private final PlayoutExecutor executor;
+	private final AiringRecorder recorder;
 	private ScheduledExecutorService heartbeat;
 	private volatile Instant lastBeat;
 	private volatile boolean running;
@@ -88,8 +88,8 @@ public class Playout implements SmartLifecycle {
 	 * {@code loaxa.playout.enabled=false} (the command-line tools) leaves the log alone: no recovery
 	 * of in-flight clips, no catch-up of missed slots, no heartbeat, while the service may be on air.
 	 */
-	Playout(Channels channels, SlotRunner runner, SlotRuns runs, Sinks sinks, Schedule schedule, Programmes programmes,
-			ClipLibrary library, LoaxaClock clock, PlayoutExecutor executor,
+	Playout(ChannelPlayers channels, SlotRunner runner, SlotRuns runs, Sinks sinks, Schedule schedule,
+			Programmes programmes, ClipLibrary library, LoaxaClock clock, AiringRecorder recorder,
 			@org.springframework.beans.factory.annotation.Value("${loaxa.playout.enabled:true}") boolean enabled,
 			@org.springframework.beans.factory.annotation.Value("${spring.quartz.properties.org.quartz.jobStore.isClustered:false}") boolean clustered,
 			@org.springframework.beans.factory.annotation.Value("${loaxa.cluster.peer-stale:30s}") Duration peerStale,
@@ -106,7 +106,7 @@ public class Playout implements SmartLifecycle {
 		this.programmes = programmes;
 		this.library = library;
 		this.clock = clock;
-		this.executor = executor;
+		this.recorder = recorder;
 	}
 
 	public List<ChannelStatus> channels() {
@@ -140,7 +140,7 @@ public class Playout implements SmartLifecycle {
 
 	/** Stops the programme on a channel; its current clip is recorded INTERRUPTED. */
 	public boolean stop(String channelId, String by) {
-		boolean stopped = channels.stop(channelId, Outcome.INTERRUPTED, "stopped by " + by);
+		boolean stopped = channels.stop(channelId, Reason.STOPPED, "stopped by " + by);
 		audit.record(by, "playout.stop", channelId, null, stopped ? "stopped" : "nothing on air");
 		return stopped;
 	}
@@ -186,17 +186,10 @@ public class Playout implements SmartLifecycle {
 		ProgrammeItem item = new ProgrammeItem(ProgrammeItem.Part.CLIP, clip.getId(), clip.getTitle(), clip.getSha256(),
 				clip.getKind(), clip.getTopic(), clip.getPriority(), clip.getDurationMs(), 0, library.canonicalAudio(clip),
 				false);
-		Instant now = clock.now().toInstant();
+		Run.Occasion occasion = new Run.Occasion(PLAY_NOW, clock.now().toInstant(), null, null, "played now by " + by);
 		targets.forEach((channel, zones) -> {
-			channels.stop(channel.id(), Outcome.INTERRUPTED, PLAY_NOW + ": " + clip.getTitle() + " (" + by + ")");
-			executor.get().submit(() -> {
-				try {
-					channels.air(new Run(PLAY_NOW, channel, zones, now, List.of(item), 0, "played now by " + by, null));
-				}
-				catch (Exception e) {
-					log.error("Phát ngay on channel {} failed", channel.id(), e);
-				}
-			});
+			channels.stop(channel.id(), Reason.PLAY_NOW, PLAY_NOW + ": " + clip.getTitle() + " (" + by + ")");
+			channels.submit(new Run(occasion, channel, zones, List.of(item), 0));
 		});
 		log.warn("PHÁT NGAY by {}: clip {} «{}» to {}", by, clip.getId(), clip.getTitle(), zoneIds);
 		audit.record(by, "playout.play-now", "clip " + clip.getId() + " «" + clip.getTitle() + "»", null,
@@ -216,7 +209,7 @@ public class Playout implements SmartLifecycle {
 		if (firstStart) {
 			// the very first start: the sample clips have just been imported, a slot in progress may air
 			firstStart = false;
-			runner.airInProgress(clock.now().toInstant());
+			runner.inProgress(clock.now().toInstant(), Reason.BUSY_PAST_GRACE);
 		}
 		try {
 			long t0 = System.nanoTime();
@@ -242,6 +235,8 @@ public class Playout implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// records a previous run could not write wait in the journal: they go in before anything is recovered
+		recorder.replayJournal();
 		Instant now = clock.now().toInstant();
 		// alone on its database, whatever is in flight was cut by this PC's own crash; in a cluster,
 		// its own rows and what another PC that stopped writing left (the heartbeat looks for that too)
@@ -263,6 +258,7 @@ public class Playout implements SmartLifecycle {
 			return t;
 		});
 		heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+		runner.live(true);
 		running = true;
 	}
 
@@ -289,6 +285,7 @@ public class Playout implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
+		runner.live(false);
 		if (heartbeat != null) {
 			heartbeat.shutdownNow();
 		}

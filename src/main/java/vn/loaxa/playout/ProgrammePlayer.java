@@ -1,36 +1,31 @@
 package vn.loaxa.playout;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
-import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.loaxa.broadcast.Outcome;
+import vn.loaxa.broadcast.Reason;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.programme.ProgrammeItem;
 import vn.loaxa.schedule.Zone;
 
 /**
- * Airs one programme on one channel: switches its zones on (a zone whose switch fails gets FAILED
- * records and the rest still hear the programme), waits the settle time, writes the canonical
- * WAVs back to back with the configured pause between items, and records each clip per zone with
- * the actual times of the frames written. A clip that vanished or cannot be read is skipped with
- * a FAILED record. The in-flight clip is kept in {@code on_air} as it plays.
+ * Airs one programme on one channel, on that channel's thread: switches its zones on, waits the
+ * settle time, writes the canonical WAVs back to back with the configured pause between items,
+ * and switches off. What each clip did in each zone goes to {@link DueAirings}, which sees to it
+ * that every clip due gets its record, whatever stops the programme.
  */
 @Component
 class ProgrammePlayer {
@@ -39,219 +34,166 @@ class ProgrammePlayer {
 	}
 
 	private static final Logger log = LoggerFactory.getLogger(ProgrammePlayer.class);
-	private static final int CHUNK_MS = 20;
-	private static final long PROGRESS_EVERY_MS = 500;
 
 	private final Sinks sinks;
 	private final ZoneSwitch zoneSwitch;
 	private final AiringRecorder recorder;
-	private final OnAirStore onAir;
 	private final LoaxaClock clock;
 
-	ProgrammePlayer(Sinks sinks, ZoneSwitch zoneSwitch, AiringRecorder recorder, OnAirStore onAir, LoaxaClock clock) {
+	ProgrammePlayer(Sinks sinks, ZoneSwitch zoneSwitch, AiringRecorder recorder, LoaxaClock clock) {
 		this.sinks = sinks;
 		this.zoneSwitch = zoneSwitch;
 		this.recorder = recorder;
-		this.onAir = onAir;
 		this.clock = clock;
 	}
 
-	Summary play(Run run, Cue cue, Consumer<NowPlaying> now) throws IOException {
-		String channelId = run.channel().id();
+	Summary play(Run run, Cue cue, Consumer<NowPlaying> now) {
+		DueAirings due = new DueAirings(run, recorder);
+		List<Zone> on = List.of();
+		SinkSession session = null;
+		Reason cause = Reason.WRITE_FAILED;
+		String detail = "programme ended early";
+		try {
+			on = switchOn(run, due);
+			if (!on.isEmpty()) {
+				cause = Reason.SINK_UNAVAILABLE;
+				session = sinks.of(run.channel()).open(run.slotName(), sinks.format());
+				waitUntil(run.occasion().airAt());
+				cause = Reason.WRITE_FAILED;
+				playItems(run, cue, now, session, due);
+				session.drain();
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			detail = e.toString();
+			log.error("channel {}: {} «{}» stopped: {}", run.channel().id(), cause.code(), run.slotName(), detail);
+		}
+		finally {
+			now.accept(null);
+			Cue.Stop stop = cue.stopped();
+			if (stop != null) {
+				due.settleRest(Outcome.MISSED, stop.reason(), stop.detail());
+			}
+			else {
+				due.settleRest(Outcome.FAILED, cause, detail);
+			}
+			close(session);
+			on.forEach(zoneSwitch::off);
+		}
+		return summary(due, session);
+	}
+
+	/** Switches the run's zones on; a zone whose switch fails is settled FAILED and left out. */
+	private List<Zone> switchOn(Run run, DueAirings due) {
 		List<Zone> on = new ArrayList<>();
 		Duration settle = Duration.ZERO;
 		for (Zone zone : run.zones()) {
 			ZoneSwitch.Result result = zoneSwitch.on(zone);
-			if (result.ok()) {
-				on.add(zone);
-				if (zone.hasSwitchCommand() && zone.settle().compareTo(settle) > 0) {
-					settle = zone.settle();
-				}
+			if (!result.ok()) {
+				due.zoneLost(zone.id(), Reason.SWITCH_FAILED, "zone switch failed: " + result.detail());
+				continue;
 			}
-			else {
-				for (ProgrammeItem item : run.items()) {
-					if (item.isClip()) {
-						recorder.clip(null, List.of(zone.id()), run.slotName(), item, scheduled(run, item), null, null, 0,
-								Outcome.FAILED, "zone switch failed: " + result.detail());
-					}
-				}
+			on.add(zone);
+			if (zone.hasSwitchCommand() && zone.settle().compareTo(settle) > 0) {
+				settle = zone.settle();
 			}
 		}
-		if (on.isEmpty()) {
-			return new Summary(0, run.items().size(), 0, null, null, 0);
+		if (!on.isEmpty()) {
+			sleep(settle);
 		}
-		sleep(settle);
-		List<String> zones = on.stream().map(Zone::id).toList();
-		SinkSession session = run.items().isEmpty() ? null : sinks.of(run.channel()).open(run.slotName(), sinks.format());
-		waitUntil(run.airAt());
-		AudioFormat format = sinks.format();
-		int frameSize = format.getFrameSize();
-		byte[] buffer = new byte[(int) (format.getFrameRate() * CHUNK_MS / 1000) * frameSize];
-		int played = 0;
-		int failed = 0;
-		int interrupted = 0;
+		return on;
+	}
+
+	private void playItems(Run run, Cue cue, Consumer<NowPlaying> now, SinkSession session, DueAirings due)
+			throws IOException {
+		ItemPlayback playback = new ItemPlayback(sinks.format());
+		String channelId = run.channel().id();
 		boolean pauseDue = false;
-		try {
-			for (int index = 0; index < run.items().size(); index++) {
-				ProgrammeItem item = run.items().get(index);
-				if (cue.stopped() != null) {
-					break;
+		for (int index = 0; index < run.items().size() && cue.stopped() == null; index++) {
+			ProgrammeItem item = run.items().get(index);
+			AudioInputStream in;
+			try {
+				in = playback.open(item.audio());
+			}
+			catch (IOException e) {
+				log.warn("channel {}: {} cannot be played: {}", channelId, item.title(), e.getMessage());
+				if (item.isClip()) {
+							due.settle(index, null, null, 0, Outcome.FAILED, Reason.CLIP_UNREADABLE, e.getMessage());
 				}
-				AudioInputStream in;
+				continue;
+			}
+			try (in) {
+				if (pauseDue && run.pauseMs() > 0) {
+					playback.silence(session, run.pauseMs(), cue);
+				}
+				pauseDue = true;
+				Instant start = session.instantAt(session.framesWritten());
+				now.accept(nowPlaying(run, index, item, start, due));
+				if (item.isClip()) {
+					recorder.onAirStarted(new OnAirStore.InFlight(channelId, run.slotName(), due.zones(), item.clipId(),
+							item.sha256(), item.title(), item.kind(), item.topic(), run.scheduled(item), start,
+							item.durationMs(), 0));
+				}
+				long startFrame = session.framesWritten();
+				ItemPlayback.Result result;
 				try {
-					in = open(item.audio(), format);
+					result = playback.play(in, session, cue, ms -> {
+						if (item.isClip()) {
+							recorder.onAirProgress(channelId, start, ms);
+						}
+					});
 				}
 				catch (IOException e) {
-					log.warn("channel {}: {} cannot be played: {}", channelId, item.title(), e.getMessage());
-					if (item.isClip()) {
-						failed++;
-						Instant at = scheduled(run, item);
-						recorder.later(() -> recorder.clip(null, zones, run.slotName(), item, at, null, null, 0,
-								Outcome.FAILED, e.getMessage()));
-					}
-					continue;
-				}
-				try (in) {
-					if (session == null) {
-						session = sinks.of(run.channel()).open(run.slotName(), format);
-					}
-					if (pauseDue && run.pauseMs() > 0) {
-						silence(session, run.pauseMs(), format, buffer, cue);
-					}
-					pauseDue = true;
-					long startFrame = session.framesWritten();
-					Instant actualStart = session.instantAt(startFrame);
-					now.accept(new NowPlaying(channelId, run.slotName(), zones, item.title(), item.clipId(), actualStart,
-							item.durationMs(), index + 1, run.items().size(), run.items().subList(index + 1,
-									run.items().size()).stream().map(ProgrammeItem::title).toList()));
-					if (item.isClip()) {
-						OnAirStore.InFlight inFlight = new OnAirStore.InFlight(channelId, run.slotName(), zones,
-								item.clipId(), item.sha256(), item.title(), item.kind(), item.topic(), scheduled(run, item),
-								actualStart, item.durationMs(), 0);
-						recorder.later(() -> onAir.start(inFlight, clock.now().toInstant()));
-					}
-					String skipped = null;
-					String readError = null;
-					long lastProgress = System.nanoTime();
-					cue.takeSkip();
-					while (true) {
-						if (cue.stopped() != null) {
-							break;
-						}
-						skipped = cue.takeSkip();
-						if (skipped != null) {
-							break;
-						}
-						int n;
-						try {
-							n = in.readNBytes(buffer, 0, buffer.length);
-						}
-						catch (IOException e) {
-							readError = e.getMessage();
-							break;
-						}
-						n -= n % frameSize;
-						if (n <= 0) {
-							break;
-						}
-						session.write(buffer, 0, n);
-						if (item.isClip() && System.nanoTime() - lastProgress > PROGRESS_EVERY_MS * 1_000_000) {
-							lastProgress = System.nanoTime();
-							long playedMs = ms(session.framesWritten() - startFrame, format);
-							recorder.later(() -> onAir.progress(channelId, playedMs, clock.now().toInstant()));
-						}
-					}
 					long frames = session.framesWritten() - startFrame;
 					if (item.isClip()) {
-						long playedMs = ms(frames, format);
-						Instant end = session.instantAt(startFrame + frames);
-						Outcome outcome;
-						String reason = null;
-						if (cue.stopped() != null) {
-							outcome = Outcome.INTERRUPTED;
-							reason = cue.stopped().reason();
-							interrupted++;
-						}
-						else if (skipped != null) {
-							outcome = Outcome.PARTIAL;
-							reason = skipped;
-						}
-						else if (readError != null) {
-							outcome = frames == 0 ? Outcome.FAILED : Outcome.PARTIAL;
-							reason = readError;
-							failed++;
-						}
-						else {
-							outcome = Outcome.PLAYED;
-							reason = run.note();
-							played++;
-						}
-						Instant at = scheduled(run, item);
-						Outcome result = outcome;
-						String why = reason;
-						recorder.later(() -> recorder.clip(channelId, zones, run.slotName(), item, at, actualStart, end,
-								playedMs, result, why));
+						due.settle(index, start, session.instantAt(startFrame + frames), playback.ms(frames),
+								frames > 0 ? Outcome.PARTIAL : Outcome.FAILED, Reason.WRITE_FAILED, e.toString());
 					}
+					throw e;
+				}
+				if (item.isClip()) {
+					settle(run, index, result, playback, due);
 				}
 			}
-			if (session != null) {
-				session.drain();
-			}
 		}
-		finally {
-			now.accept(null);
-			if (session != null) {
-				session.close();
-			}
-			recorder.flush();
-			for (Zone zone : on) {
-				zoneSwitch.off(zone);
-			}
-		}
-		return new Summary(played, failed, interrupted, session == null ? null : session.file(),
-				session == null ? null : session.instantAt(0), session == null ? 0 : session.framesWritten());
 	}
 
-	private static Instant scheduled(Run run, ProgrammeItem item) {
-		return run.start().plusMillis(item.offsetMs());
+	private static void settle(Run run, int index, ItemPlayback.Result r, ItemPlayback playback, DueAirings due) {
+		long playedMs = playback.ms(r.frames());
+		if (r.stopped() != null) {
+			due.settle(index, r.start(), r.end(), playedMs, Outcome.INTERRUPTED, r.stopped().reason(),
+					r.stopped().detail());
+		}
+		else if (r.skipped() != null) {
+			due.settle(index, r.start(), r.end(), playedMs, Outcome.PARTIAL, Reason.SKIPPED, r.skipped());
+		}
+		else if (r.readError() != null) {
+			due.settle(index, r.start(), r.end(), playedMs, r.frames() == 0 ? Outcome.FAILED : Outcome.PARTIAL,
+					Reason.CLIP_UNREADABLE, r.readError());
+		}
+		else {
+			due.settle(index, r.start(), r.end(), playedMs, Outcome.PLAYED, null, run.occasion().note());
+		}
 	}
 
-	private static AudioInputStream open(Path audio, AudioFormat format) throws IOException {
-		if (audio == null || !Files.isRegularFile(audio)) {
-			throw new IOException("clip file missing: " + audio);
+	private static NowPlaying nowPlaying(Run run, int index, ProgrammeItem item, Instant start, DueAirings due) {
+		List<String> upcoming = run.items().subList(index + 1, run.items().size()).stream()
+			.map(ProgrammeItem::title)
+			.toList();
+		return new NowPlaying(run.channel().id(), run.slotName(), due.zones(), item.title(), item.clipId(), start,
+				item.durationMs(), index + 1, run.items().size(), upcoming);
+	}
+
+	private static void close(SinkSession session) {
+		if (session == null) {
+			return;
 		}
-		InputStream raw = new BufferedInputStream(Files.newInputStream(audio), 64 * 1024);
 		try {
-			AudioInputStream in = AudioSystem.getAudioInputStream(raw);
-			AudioFormat f = in.getFormat();
-			if (f.getSampleRate() != format.getSampleRate() || f.getChannels() != format.getChannels()
-					|| f.getSampleSizeInBits() != format.getSampleSizeInBits() || f.isBigEndian() != format.isBigEndian()
-					|| f.getEncoding() != format.getEncoding()) {
-				in.close();
-				throw new IOException("clip file is not canonical PCM (" + f + "): " + audio.getFileName());
-			}
-			return in;
+			session.close();
 		}
-		catch (UnsupportedAudioFileException e) {
-			raw.close();
-			throw new IOException("clip file unreadable: " + audio.getFileName(), e);
+		catch (IOException | RuntimeException e) {
+			log.warn("sink session could not be closed: {}", e.toString());
 		}
-	}
-
-	private static void silence(SinkSession session, long ms, AudioFormat format, byte[] buffer, Cue cue)
-			throws IOException {
-		long frames = Math.round(format.getFrameRate() * ms / 1000.0);
-		int frameSize = format.getFrameSize();
-		byte[] zeros = new byte[buffer.length];
-		while (frames > 0 && cue.stopped() == null) {
-			int n = (int) Math.min(frames, zeros.length / frameSize);
-			session.write(zeros, 0, n * frameSize);
-			frames -= n;
-		}
-	}
-
-	private static long ms(long frames, AudioFormat format) {
-		return Math.round(frames * 1000.0 / format.getFrameRate());
 	}
 
 	/** Holds the first frame until the slot's start (the trigger fires a pre-roll ahead). */
@@ -261,7 +203,7 @@ class ProgrammePlayer {
 		}
 		long nanos = Duration.between(clock.now().toInstant(), at).toNanos();
 		while (nanos > 0) {
-			java.util.concurrent.locks.LockSupport.parkNanos(Math.min(nanos, 50_000_000L));
+			LockSupport.parkNanos(Math.min(nanos, 50_000_000L));
 			nanos = Duration.between(clock.now().toInstant(), at).toNanos();
 		}
 	}
@@ -276,5 +218,12 @@ class ProgrammePlayer {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** What the programme did, for the slot's run row: counted when it returns, before the rest is settled. */
+	private static Summary summary(DueAirings due, SinkSession session) {
+		return new Summary(due.count(Outcome.PLAYED), due.count(Outcome.FAILED), due.count(Outcome.INTERRUPTED),
+				session == null ? null : session.file(), session == null ? null : session.instantAt(0),
+				session == null ? 0 : session.framesWritten());
 	}
 }

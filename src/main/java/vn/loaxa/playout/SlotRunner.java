@@ -5,30 +5,32 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import vn.loaxa.broadcast.Airing;
+import vn.loaxa.broadcast.Outcome;
+import vn.loaxa.broadcast.Reason;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.programme.Programme;
 import vn.loaxa.programme.Programmes;
 import vn.loaxa.schedule.OutputChannel;
-import vn.loaxa.schedule.Plan;
+import vn.loaxa.schedule.PlanChanged;
 import vn.loaxa.schedule.Schedule;
-import vn.loaxa.schedule.Slot;
 import vn.loaxa.schedule.SlotDue;
 import vn.loaxa.schedule.SlotOccurrence;
 import vn.loaxa.schedule.Zone;
 
 /**
- * Runs a due slot under the grace rule (DESIGN.md, "Time"): on time, the full programme; late
- * within {@code loaxa.playout.grace}, a programme trimmed to what is left of the slot; later, a
- * MISSED record per zone. Each occurrence is handled once, whoever sees it first: its trigger, a
- * misfire, or the catch-up after the PC was off.
+ * Hands a due slot to its channels under the grace rule (README, "Schedule and playout"): on time,
+ * the full programme; late within {@code loaxa.playout.grace}, a programme trimmed to what is left
+ * of the slot; later, a MISSED record per zone. Each occurrence is claimed once, whoever sees it
+ * first (its trigger, a misfire, the catch-up after the PC was off, a plan saved inside the slot's
+ * window), and the caller never waits for the audio: each channel plays on its own thread.
  */
 @Component
 class SlotRunner {
@@ -39,99 +41,115 @@ class SlotRunner {
 
 	private final Schedule schedule;
 	private final Programmes programmes;
-	private final Channels channels;
+	private final ChannelPlayers channels;
 	private final SlotRuns runs;
-	private final OnAirStore onAir;
 	private final AiringRecorder recorder;
+	private final OnAirStore onAir;
 	private final LoaxaClock clock;
-	private final ExecutorService executor;
+	private volatile boolean live;
 
-	SlotRunner(Schedule schedule, Programmes programmes, Channels channels, SlotRuns runs, OnAirStore onAir,
-			AiringRecorder recorder, LoaxaClock clock, PlayoutExecutor executor) {
+	SlotRunner(Schedule schedule, Programmes programmes, ChannelPlayers channels, SlotRuns runs,
+			AiringRecorder recorder, OnAirStore onAir, LoaxaClock clock) {
+		this.onAir = onAir;
 		this.schedule = schedule;
 		this.programmes = programmes;
 		this.channels = channels;
 		this.runs = runs;
-		this.onAir = onAir;
 		this.recorder = recorder;
 		this.clock = clock;
-		this.executor = executor.get();
+	}
+
+	/** Playout has recovered what a crash left and takes slots from plan changes too. */
+	void live(boolean on) {
+		live = on;
 	}
 
 	@EventListener
 	void due(SlotDue due) {
-		handle(due.occurrence(), clock.now().toInstant());
+		start(due.occurrence(), clock.now().toInstant(), Reason.BUSY_PAST_GRACE);
 	}
 
-	/** Handles an occurrence now: plays it (blocking), or records it MISSED, or empty. */
-	void handle(SlotOccurrence occurrence, Instant now) {
-		Slot slot = occurrence.slot();
-		Instant scheduled = occurrence.startInstant();
-		if (!runs.claim(slot.key(), scheduled, SlotRuns.State.STARTED, null, now)) {
-			log.debug("slot {} at {} already handled", slot.key(), scheduled);
-			return;
+	/** A slot saved (or edited) inside its own window is aired within grace, or MISSED, now. */
+	@EventListener
+	void planChanged(PlanChanged changed) {
+		if (live) {
+			inProgress(clock.now().toInstant(), Reason.SAVED_LATE);
 		}
-		Plan plan = schedule.current();
-		Map<OutputChannel, List<Zone>> byChannel = plan.zonesByChannel(slot);
+	}
+
+	/** Handles an occurrence now and waits until its records are handed over (tests, tools). */
+	void handle(SlotOccurrence occurrence, Instant now) {
+		start(occurrence, now, Reason.BUSY_PAST_GRACE).join();
+		recorder.flush(Duration.ofSeconds(10));
+	}
+
+	/**
+	 * Claims the occurrence and starts it on its channels; {@code lateReason} is the cause recorded
+	 * when it is past grace. The future ends when every channel is done and the run row says how.
+	 */
+	CompletableFuture<Void> start(SlotOccurrence occurrence, Instant now, Reason lateReason) {
+		Map<OutputChannel, List<Zone>> byChannel = schedule.current().zonesByChannel(occurrence.slot());
 		List<String> zoneIds = byChannel.values().stream().flatMap(List::stream).map(Zone::id).toList();
-		long lateMs = Duration.between(scheduled, now).toMillis();
+		if (!runs.claim(occurrence, zoneIds, now)) {
+			log.debug("slot {} at {} already handled", occurrence.slot().key(), occurrence.start());
+			return CompletableFuture.completedFuture(null);
+		}
+		long lateMs = Duration.between(occurrence.startInstant(), now).toMillis();
 		Duration grace = programmes.timing().grace();
 		if (lateMs > grace.toMillis() || !now.isBefore(occurrence.endInstant())) {
-			String reason = "not started within grace " + grace.toSeconds() + "s (late by " + lateMs / 1000 + "s)";
-			recorder.missed(zoneIds, slot.name(), scheduled, reason);
-			runs.finish(slot.key(), scheduled, SlotRuns.State.MISSED, reason, now);
-			log.warn("slot {} at {} MISSED: {}", slot.key(), occurrence.start(), reason);
-			return;
+			String detail = "not started within grace " + grace.toSeconds() + "s (late by " + lateMs / 1000 + "s)";
+			slotRecords(occurrence, zoneIds, Outcome.MISSED, lateReason, detail);
+			finish(occurrence, SlotRuns.State.MISSED, detail);
+			return CompletableFuture.completedFuture(null);
 		}
 		boolean late = lateMs > LATE_MS;
-		// on time (or in the pre-roll before the start): the whole slot; late: what is left of it
-		Duration available = late ? Duration.between(now, occurrence.endInstant()) : slot.length();
 		Programme programme;
 		try {
-			programme = programmes.fill(occurrence, late ? now : scheduled, available);
+			Duration available = late ? Duration.between(now, occurrence.endInstant()) : occurrence.slot().length();
+			programme = programmes.fill(occurrence, late ? now : occurrence.startInstant(), available);
 		}
 		catch (RuntimeException e) {
-			log.error("slot {}: programme could not be filled", slot.key(), e);
-			runs.finish(slot.key(), scheduled, SlotRuns.State.FAILED, "fill: " + e.getMessage(), clock.now().toInstant());
-			return;
+			log.error("slot {}: programme could not be filled", occurrence.slot().key(), e);
+			slotRecords(occurrence, zoneIds, Outcome.FAILED, Reason.NO_PROGRAMME, e.toString());
+			finish(occurrence, SlotRuns.State.FAILED, "fill: " + e.getMessage());
+			return CompletableFuture.completedFuture(null);
 		}
-		if (programme.isEmpty()) {
-			runs.finish(slot.key(), scheduled, SlotRuns.State.EMPTY, "no eligible clip", now);
-			log.info("slot {} at {}: empty programme (no eligible clip in the queue)", slot.key(), occurrence.start());
-			return;
+		if (programme.clips().isEmpty()) {
+			slotRecords(occurrence, zoneIds, Outcome.FAILED, Reason.EMPTY_QUEUE, "no eligible clip in the queue");
+			finish(occurrence, SlotRuns.State.EMPTY, "no eligible clip");
+			return CompletableFuture.completedFuture(null);
 		}
 		String note = late ? "late start by " + lateMs + " ms, trimmed to the slot's end" : null;
 		// planned times stay those of the slot, so a late start shows in the records as lateness
-		Instant start = scheduled;
-		Instant airAt = late ? null : scheduled;
-		List<Future<ProgrammePlayer.Summary>> others = new ArrayList<>();
-		ProgrammePlayer.Summary first = null;
-		String detail = "";
-		try {
-			boolean firstChannel = true;
-			for (Map.Entry<OutputChannel, List<Zone>> e : byChannel.entrySet()) {
-				Run run = new Run(slot.name(), e.getKey(), e.getValue(), start, programme.items(), programme.pauseMs(),
-						note, airAt);
-				if (firstChannel) {
-					firstChannel = false;
-					continue;
-				}
-				others.add(executor.submit(() -> channels.air(run)));
+		Run.Occasion occasion = new Run.Occasion(occurrence.slot().name(), occurrence.startInstant(),
+				late ? null : occurrence.startInstant(), occurrence.startInstant().plus(grace), note);
+		List<CompletableFuture<ProgrammePlayer.Summary>> playing = new ArrayList<>();
+		byChannel.forEach((channel, zones) -> playing
+			.add(channels.submit(new Run(occasion, channel, zones, programme.items(), programme.pauseMs()))));
+		return CompletableFuture.allOf(playing.toArray(CompletableFuture[]::new)).handle((ok, error) -> {
+			if (error != null) {
+				log.error("slot {}: playout failed", occurrence.slot().key(), error);
+				finish(occurrence, SlotRuns.State.FAILED, error.toString());
 			}
-			Map.Entry<OutputChannel, List<Zone>> e = byChannel.entrySet().iterator().next();
-			first = channels.air(new Run(slot.name(), e.getKey(), e.getValue(), start, programme.items(),
-					programme.pauseMs(), note, airAt));
-			detail = describe(first);
-			for (Future<ProgrammePlayer.Summary> f : others) {
-				detail += "; " + describe(f.get());
+			else {
+				String detail = playing.stream().map(f -> describe(f.join())).reduce((a, b) -> a + "; " + b).orElse("");
+				finish(occurrence, SlotRuns.State.DONE, (late ? note + "; " : "") + detail);
 			}
-			runs.finish(slot.key(), scheduled, SlotRuns.State.DONE, (late ? note + "; " : "") + detail,
-					clock.now().toInstant());
-		}
-		catch (Exception e) {
-			log.error("slot {}: playout failed", slot.key(), e);
-			runs.finish(slot.key(), scheduled, SlotRuns.State.FAILED, e.toString(), clock.now().toInstant());
-		}
+			return null;
+		});
+	}
+
+	private void slotRecords(SlotOccurrence occurrence, List<String> zoneIds, Outcome outcome, Reason reason,
+			String detail) {
+		log.warn("slot {} at {}: {} {} ({})", occurrence.slot().key(), occurrence.start(), outcome, reason.code(), detail);
+		recorder.record(AiringBatch.of(zoneIds.stream()
+			.map(zone -> new Airing(zone, occurrence.slot().name(), null, null, null, null, null,
+					occurrence.startInstant(), null, null, 0, 0, outcome, detail, reason))
+			.toList()));
+	}
+
+	private void finish(SlotOccurrence occurrence, SlotRuns.State state, String detail) {
+		runs.finish(occurrence.slot().key(), occurrence.startInstant(), state, detail, clock.now().toInstant());
 	}
 
 	private static String describe(ProgrammePlayer.Summary s) {
@@ -139,65 +157,96 @@ class SlotRunner {
 				+ (s.file() == null ? "" : " → " + s.file().getFileName());
 	}
 
-	/** Crash recovery: clips left in flight become INTERRUPTED records with the time known to have played. */
+	// ------------------------------------------------------------------ after a crash or power cut
+
+	/** Crash recovery alone on the database: clips left in flight, then occurrences claimed and never finished. */
 	int recoverInFlight() {
-		int n = interrupt(onAir.all());
-		runs.closeStarted("cut by a crash or power cut", clock.now().toInstant());
+		Instant now = clock.now().toInstant();
+		int n = interrupt(onAirRows(true, now, null));
+		closeClaimed(now, now.plusSeconds(1), "cut by a crash or power cut");
 		return n;
 	}
 
 	/**
 	 * The same in a cluster, where the other PC may be on air right now: this PC's own clips (at its
-	 * start) and the other PC's clips whose progress stopped being written {@code stale} ago (it
-	 * crashed or lost power); only occurrences claimed longer ago than the longest slot lasts plus
-	 * the grace window are closed.
+	 * start) and the other PC's clips whose progress stopped being written {@code stale} ago; only
+	 * occurrences claimed longer ago than the longest slot lasts plus the grace window are closed.
 	 */
 	int recoverInFlightInCluster(Instant now, Duration stale, boolean mine) {
-		int n = (mine ? interrupt(onAir.mine()) : 0) + interrupt(onAir.othersNotUpdatedSince(now.minus(stale)));
-		Duration longest = schedule.current().slots().stream().map(Slot::length).max(Duration::compareTo)
+		int n = interrupt(onAirRows(mine, now, stale));
+		Duration longest = schedule.current().slots().stream().map(s -> s.length()).max(Duration::compareTo)
 			.orElse(Duration.ZERO);
-		runs.closeStarted("cut by a crash or power cut of the PC that aired it", now,
-				now.minus(longest).minus(programmes.timing().grace()).minus(stale));
+		closeClaimed(now, now.minus(longest).minus(programmes.timing().grace()).minus(stale),
+				"cut by a crash or power cut of the PC that aired it");
 		return n;
+	}
+
+	/** All rows ({@code stale} null: alone on the database), or this PC's and the stale ones of others. */
+	private List<OnAirStore.InFlight> onAirRows(boolean mine, Instant now, Duration stale) {
+		if (stale == null) {
+			return onAir.all();
+		}
+		List<OnAirStore.InFlight> rows = new ArrayList<>(mine ? onAir.mine() : List.of());
+		rows.addAll(onAir.othersNotUpdatedSince(now.minus(stale)));
+		return rows;
+	}
+
+	/** Claimed occurrences that never finished: every zone without a record of it gets an INTERRUPTED one. */
+	private void closeClaimed(Instant now, Instant claimedBefore, String detail) {
+		for (SlotRuns.Claimed c : runs.started(claimedBefore)) {
+			Instant end = c.endsAt() == null ? c.scheduledStart().plus(Duration.ofHours(24)) : c.endsAt();
+			var recorded = recorder.zonesRecorded(c.slotName(), c.scheduledStart(), end);
+			List<Airing> airings = c.zones().stream()
+				.filter(zone -> !recorded.contains(zone))
+				.map(zone -> new Airing(zone, c.slotName() == null ? c.slotKey() : c.slotName(), null, null, null, null,
+						null, c.scheduledStart(), null, null, 0, 0, Outcome.INTERRUPTED,
+						detail + " before its first clip was recorded", Reason.CRASH))
+				.toList();
+			if (!airings.isEmpty()) {
+				recorder.record(AiringBatch.of(airings));
+				log.warn("slot {} at {} was claimed and cut before airing: INTERRUPTED in {}", c.slotKey(),
+						c.scheduledStart(), airings.stream().map(Airing::zoneId).toList());
+			}
+		}
+		recorder.flush(Duration.ofSeconds(10));
+		runs.closeStarted(detail, now, claimedBefore);
 	}
 
 	private int interrupt(List<OnAirStore.InFlight> inFlight) {
 		int n = 0;
 		for (OnAirStore.InFlight f : inFlight) {
-			if (!recorder.interrupted(f, "power cut or crash: " + f.playedMs() / 1000 + "s of " + f.durationMs() / 1000
+			if (recorder.interrupted(f, "power cut or crash: " + f.playedMs() / 1000 + "s of " + f.durationMs() / 1000
 					+ "s known to have played")) {
-				continue;
+				log.warn("channel {}: {} was cut after {} ms by a crash or power cut: recorded INTERRUPTED",
+						f.channelId(), f.title(), f.playedMs());
+				n++;
 			}
-			log.warn("channel {}: {} was cut after {} ms by a crash or power cut: recorded INTERRUPTED", f.channelId(),
-					f.title(), f.playedMs());
-			n++;
 		}
 		return n;
 	}
 
+	// ------------------------------------------------------------------ slots the PC was not there for
+
 	/**
-	 * Occurrences that started between {@code since} and {@code now} and were never handled (the PC
-	 * was off, asleep, or its clock jumped): aired late if still within grace, else MISSED.
+	 * Occurrences in progress now that nobody handled: aired trimmed within grace, else MISSED. The
+	 * very first start of a radio PC uses it too: nothing before it is called MISSED, since LoaXa
+	 * was not yet there to air it.
 	 */
-	/**
-	 * The very first start of a radio PC has no "last alive" to catch up from: a slot in progress
-	 * still airs within the grace window (trimmed), and nothing before it is called MISSED, since
-	 * LoaXa was not yet there to air it.
-	 */
-	void airInProgress(Instant now) {
+	void inProgress(Instant now, Reason lateReason) {
 		for (SlotOccurrence o : schedule.occurrencesBetween(now.minus(Duration.ofHours(24)).atZone(schedule.zone()),
 				now.atZone(schedule.zone()))) {
 			if (o.covers(now) && !runs.handled(o.slot().key(), o.startInstant())) {
-				executor.submit(() -> handle(o, clock.now().toInstant()));
+				start(o, now, lateReason);
 			}
 		}
 	}
 
+	/** Occurrences that started between {@code since} and {@code now} and were never handled (the PC was off or asleep). */
 	void catchUp(Instant since, Instant now) {
 		Instant from = since.isBefore(now.minus(Duration.ofDays(7))) ? now.minus(Duration.ofDays(7)) : since;
 		for (SlotOccurrence o : schedule.occurrencesBetween(from.atZone(schedule.zone()), now.atZone(schedule.zone()))) {
 			if (!runs.handled(o.slot().key(), o.startInstant())) {
-				executor.submit(() -> handle(o, clock.now().toInstant()));
+				start(o, clock.now().toInstant(), Reason.PC_OFF);
 			}
 		}
 	}

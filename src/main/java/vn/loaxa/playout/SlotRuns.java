@@ -32,11 +32,21 @@ class SlotRuns {
 		this.jdbc = jdbc;
 	}
 
-	/** Claims an occurrence; false when it was already handled. */
-	boolean claim(String slotKey, Instant scheduledStart, State state, String detail, Instant now) {
+	/**
+	 * An occurrence claimed and not finished: a crash came between. It names its slot, zones and
+	 * end, so its zones still get their records after the restart.
+	 */
+	record Claimed(String slotKey, Instant scheduledStart, String slotName, List<String> zones, Instant endsAt,
+			Instant at) {
+	}
+
+	/** Claims an occurrence for its zones; false when it was already handled. */
+	boolean claim(vn.loaxa.schedule.SlotOccurrence occurrence, List<String> zones, Instant now) {
 		try {
-			jdbc.update("INSERT INTO slot_run (slot_key, scheduled_start, state, detail, at) VALUES (?, ?, ?, ?, ?)",
-					slotKey, Timestamp.from(scheduledStart), state.name(), cut(detail), Timestamp.from(now));
+			jdbc.update("INSERT INTO slot_run (slot_key, scheduled_start, state, detail, at, slot_name, zones, ends_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", occurrence.slot().key(), Timestamp.from(occurrence.startInstant()),
+					State.STARTED.name(), null, Timestamp.from(now), occurrence.slot().name(), cut(String.join(",", zones)),
+					Timestamp.from(occurrence.endInstant()));
 			return true;
 		}
 		catch (DuplicateKeyException e) {
@@ -47,6 +57,16 @@ class SlotRuns {
 	void finish(String slotKey, Instant scheduledStart, State state, String detail, Instant now) {
 		jdbc.update("UPDATE slot_run SET state = ?, detail = ?, at = ? WHERE slot_key = ? AND scheduled_start = ?",
 				state.name(), cut(detail), Timestamp.from(now), slotKey, Timestamp.from(scheduledStart));
+	}
+
+	/** Occurrences left marked as started, claimed before {@code claimedBefore}. */
+	List<Claimed> started(Instant claimedBefore) {
+		return jdbc.query("SELECT slot_key, scheduled_start, slot_name, zones, ends_at, at FROM slot_run "
+				+ "WHERE state = ? AND at < ?", (rs, i) -> new Claimed(rs.getString(1), rs.getTimestamp(2).toInstant(),
+						rs.getString(3), rs.getString(4) == null || rs.getString(4).isEmpty() ? List.of()
+								: List.of(rs.getString(4).split(",")),
+						rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant()),
+				State.STARTED.name(), Timestamp.from(claimedBefore));
 	}
 
 	/** Occurrences a crash left marked as started: they end as INTERRUPTED. */

@@ -77,7 +77,7 @@ final class CsvReport {
 		}
 		for (ReportFigures.ProblemRow p : f.problems()) {
 			csv.printRecord("problems", p.outcome().name(), p.reason(), null, null, null, null, null, null, p.count(),
-					null);
+					p.code());
 		}
 		csv.flush();
 		writer.flush();

@@ -47,6 +47,10 @@ public record ReportFigures(Period period, Totals totals, List<KindRow> byKind, 
 	public record PlanRow(int year, String name) {
 	}
 
-	public record ProblemRow(Outcome outcome, String reason, long count) {
+	/**
+	 * Non-PLAYED records of one outcome and cause: {@code code} the reason code ({@code sink_unavailable},
+	 * null for records older than reason codes), {@code reason} its Vietnamese label or the old free text.
+	 */
+	public record ProblemRow(Outcome outcome, String code, String reason, long count) {
 	}
 }

@@ -46,13 +46,24 @@ public class ReportService {
 	private final CommuneSettingsStore settings;
 	private final ZoneId zone;
 
+	private final org.springframework.context.MessageSource messages;
+
 	ReportService(AiringCounts counts, BroadcastLog log, PlanTargets plans, CommuneSettingsStore settings,
-			LoaxaClock clock) {
+			LoaxaClock clock, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.counts = counts;
 		this.log = log;
 		this.plans = plans;
 		this.settings = settings;
 		this.zone = clock.zone();
+	}
+
+	private ReportFigures.ProblemRow problem(ProblemGroup p) {
+		if (p.code() == null) {
+			return new ReportFigures.ProblemRow(p.outcome(), null, p.reason() == null ? "" : p.reason(), p.count());
+		}
+		String label = messages.getMessage(p.code().messageKey(), null, p.code().code(), ReportLabels.VIETNAMESE);
+		return new ReportFigures.ProblemRow(p.outcome(), p.code().code(), label, p.count());
 	}
 
 	public ZoneId zone() {
@@ -80,7 +91,7 @@ public class ReportService {
 				}
 			}
 			if (problems.size() < MAX_PROBLEM_ROWS) {
-				problems.add(new ReportFigures.ProblemRow(p.outcome(), p.reason() == null ? "" : p.reason(), p.count()));
+				problems.add(problem(p));
 			}
 		}
 		ReportFigures.Totals totals = new ReportFigures.Totals(total.clips(), total.airings, minutes(total.ms), partial,

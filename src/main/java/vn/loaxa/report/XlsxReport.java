@@ -279,8 +279,8 @@ final class XlsxReport {
 				}
 				ws.value(r, 9, Math.round(a.playedMs() / 100.0) / 10.0);
 				ws.value(r, 10, a.outcome().name());
-				if (a.reason() != null) {
-					ws.inlineString(r, 11, a.reason());
+				if (a.reason() != null || a.reasonCode() != null) {
+					ws.inlineString(r, 11, reason(a));
 				}
 				if (record.correctsId() != null) {
 					ws.value(r, 12, record.correctsId());
@@ -343,5 +343,14 @@ final class XlsxReport {
 		private static char digit(int d) {
 			return (char) ('0' + d);
 		}
+	}
+
+	/** The Vietnamese cause of a record that did not air in full, then its technical detail. */
+	private String reason(vn.loaxa.broadcast.Airing a) {
+		if (a.reasonCode() == null) {
+			return a.reason();
+		}
+		String label = labels.get(a.reasonCode().messageKey());
+		return a.reason() == null ? label : label + " — " + a.reason();
 	}
 }

@@ -1,11 +1,14 @@
 package vn.loaxa.schedule;
 
-import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
-/** What a slot's Quartz trigger runs: hands the slot to {@link Schedule}, which publishes {@link SlotDue}. */
-@DisallowConcurrentExecution
+/**
+ * What a slot's Quartz trigger runs: hands the slot to {@link Schedule}, which publishes
+ * {@link SlotDue}. It returns within milliseconds (playout claims the occurrence and plays it on
+ * the channel's own thread), and may run concurrently for slots of different channels: each
+ * occurrence is claimed once in {@code slot_run}, so concurrency needs no Quartz lock.
+ */
 class SlotJob implements Job {
 
 	private final Schedule schedule;

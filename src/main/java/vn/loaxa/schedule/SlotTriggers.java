@@ -116,10 +116,12 @@ class SlotTriggers {
 		int dayShift = second < 0 ? -1 : 0;
 		java.time.LocalTime fire = java.time.LocalTime.ofSecondOfDay(second < 0 ? second + 86400 : second);
 		String time = fire.getSecond() + " " + fire.getMinute() + " " + fire.getHour();
-		Instant from = slot.validFrom() == null ? now : slot.validFrom().atStartOfDay(zone).toInstant();
+		// the window opens and closes a pre-roll early, so a pre-roll that crosses midnight fires for
+		// the first valid day and not for the day after the last
+		Instant from = slot.validFrom() == null ? now : slot.validFrom().atStartOfDay(zone).toInstant().minus(preroll);
 		Date startAt = Date.from(from.isBefore(now) ? now : from);
 		Date endAt = slot.validUntil() == null ? null
-				: Date.from(slot.validUntil().plusDays(1).atStartOfDay(zone).toInstant());
+				: Date.from(slot.validUntil().plusDays(1).atStartOfDay(zone).toInstant().minus(preroll));
 		java.util.ArrayList<Trigger> triggers = new java.util.ArrayList<>();
 		if (slot.isWeekly()) {
 			String days = slot.days().stream().map(d -> d.plus(dayShift).name().substring(0, 3))

@@ -1,0 +1,158 @@
+package vn.loaxa.playout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import vn.loaxa.broadcast.Airing;
+import vn.loaxa.broadcast.Outcome;
+import vn.loaxa.broadcast.Reason;
+import vn.loaxa.config.LoaxaClock;
+
+/**
+ * One player per output channel, each on its own thread: programmes of different channels air
+ * at the same time, programmes of one channel one after another (the plan checker keeps a
+ * channel's slots apart; Phát ngay stops what plays and queues behind it). A programme that had
+ * to wait past its grace window for its channel is not aired late: its zones get MISSED records.
+ */
+@Component
+class ChannelPlayers {
+
+	private static final Logger log = LoggerFactory.getLogger(ChannelPlayers.class);
+
+	private static final class Channel {
+		final ExecutorService thread;
+		volatile Cue cue;
+		volatile NowPlaying now;
+
+		Channel(String id) {
+			this.thread = Executors.newSingleThreadExecutor(r -> {
+				Thread t = new Thread(r, "channel-" + id);
+				t.setDaemon(true);
+				t.setPriority(Thread.MAX_PRIORITY);
+				return t;
+			});
+		}
+	}
+
+	private final ProgrammePlayer player;
+	private final AiringRecorder recorder;
+	private final LoaxaClock clock;
+	private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+	private volatile String closing;
+
+	ChannelPlayers(ProgrammePlayer player, AiringRecorder recorder, LoaxaClock clock) {
+		this.player = player;
+		this.recorder = recorder;
+		this.clock = clock;
+	}
+
+	private Channel channel(String id) {
+		return channels.computeIfAbsent(id, Channel::new);
+	}
+
+	/** Queues the run on its channel's thread; the future ends when its records are handed over. */
+	CompletableFuture<ProgrammePlayer.Summary> submit(Run run) {
+		Channel channel = channel(run.channel().id());
+		return CompletableFuture.supplyAsync(() -> air(channel, run), channel.thread);
+	}
+
+	private ProgrammePlayer.Summary air(Channel channel, Run run) {
+		Instant startBy = run.occasion().startBy();
+		Instant now = clock.now().toInstant();
+		if (closing != null) {
+			missed(run, Reason.SHUTDOWN, closing);
+			return new ProgrammePlayer.Summary(0, 0, 0, null, null, 0);
+		}
+		if (startBy != null && now.isAfter(startBy)) {
+			long lateS = Duration.between(run.occasion().start(), now).toSeconds();
+			missed(run, Reason.BUSY_PAST_GRACE,
+					"channel " + run.channel().id() + " busy until " + lateS + " s after the start, past grace");
+			return new ProgrammePlayer.Summary(0, 0, 0, null, null, 0);
+		}
+		Cue cue = new Cue();
+		channel.cue = cue;
+		try {
+			return player.play(run, cue, n -> channel.now = n);
+		}
+		finally {
+			channel.cue = null;
+			channel.now = null;
+		}
+	}
+
+	private void missed(Run run, Reason reason, String detail) {
+		log.warn("«{}» on channel {}: MISSED, {}", run.slotName(), run.channel().id(), detail);
+		recorder.record(AiringBatch.of(run.zoneIds().stream()
+			.map(zone -> new Airing(zone, run.slotName(), null, null, null, null, null, run.occasion().start(), null,
+					null, 0, 0, Outcome.MISSED, detail, reason))
+			.toList()));
+	}
+
+	boolean stop(String channelId, Reason reason, String detail) {
+		Cue cue = channel(channelId).cue;
+		if (cue != null) {
+			cue.stop(reason, detail);
+			return true;
+		}
+		return false;
+	}
+
+	boolean skip(String channelId, String reason) {
+		Cue cue = channel(channelId).cue;
+		if (cue != null) {
+			cue.skip(reason);
+			return true;
+		}
+		return false;
+	}
+
+	List<NowPlaying> nowPlaying() {
+		List<NowPlaying> result = new ArrayList<>();
+		channels.values().forEach(c -> {
+			if (c.now != null) {
+				result.add(c.now);
+			}
+		});
+		return result;
+	}
+
+	/** At shutdown: every programme stops, its current clip INTERRUPTED, the rest and any queued MISSED. */
+	void stopAll(String detail, long waitMs) {
+		closing = detail;
+		channels.values().forEach(c -> {
+			if (c.cue != null) {
+				c.cue.stop(Reason.SHUTDOWN, detail);
+			}
+			c.thread.shutdown();
+		});
+		long deadline = System.currentTimeMillis() + waitMs;
+		for (Channel c : channels.values()) {
+			try {
+				c.thread.awaitTermination(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	@PreDestroy
+	void close() {
+		channels.values().forEach(c -> c.thread.shutdownNow());
+	}
+}
