@@ -38,6 +38,14 @@ class SlotRunner {
 	private static final Logger log = LoggerFactory.getLogger(SlotRunner.class);
 	/** Later than this, a start counts as late and the programme is refilled for the time left. */
 	static final long LATE_MS = 1000;
+	private static final Duration FLUSH_WAIT = Duration.ofSeconds(5);
+	/** Where a slot's end is booked, off the channels' threads (it may wait for the records). */
+	private final java.util.concurrent.ExecutorService completions = java.util.concurrent.Executors
+		.newCachedThreadPool(r -> {
+			Thread t = new Thread(r, "slot-completion");
+			t.setDaemon(true);
+			return t;
+		});
 
 	private final Schedule schedule;
 	private final Programmes programmes;
@@ -126,7 +134,7 @@ class SlotRunner {
 		List<CompletableFuture<ProgrammePlayer.Summary>> playing = new ArrayList<>();
 		byChannel.forEach((channel, zones) -> playing
 			.add(channels.submit(new Run(occasion, channel, zones, programme.items(), programme.pauseMs()))));
-		return CompletableFuture.allOf(playing.toArray(CompletableFuture[]::new)).handle((ok, error) -> {
+		return CompletableFuture.allOf(playing.toArray(CompletableFuture[]::new)).handleAsync((ok, error) -> {
 			if (error != null) {
 				log.error("slot {}: playout failed", occurrence.slot().key(), error);
 				finish(occurrence, SlotRuns.State.FAILED, error.toString());
@@ -136,7 +144,7 @@ class SlotRunner {
 				finish(occurrence, SlotRuns.State.DONE, (late ? note + "; " : "") + detail);
 			}
 			return null;
-		});
+		}, completions);
 	}
 
 	private void slotRecords(SlotOccurrence occurrence, List<String> zoneIds, Outcome outcome, Reason reason,
@@ -148,8 +156,16 @@ class SlotRunner {
 			.toList()));
 	}
 
+	/** The run row says how it ended once its records are in the log (or, the database refusing, in the journal). */
 	private void finish(SlotOccurrence occurrence, SlotRuns.State state, String detail) {
-		runs.finish(occurrence.slot().key(), occurrence.startInstant(), state, detail, clock.now().toInstant());
+		recorder.flush(FLUSH_WAIT);
+		try {
+			runs.finish(occurrence.slot().key(), occurrence.startInstant(), state, detail, clock.now().toInstant());
+		}
+		catch (RuntimeException e) {
+			// the records are safe in the journal; a run row left STARTED is closed at the next start
+			log.warn("slot {} at {}: run row not updated ({})", occurrence.slot().key(), occurrence.start(), e.toString());
+		}
 	}
 
 	private static String describe(ProgrammePlayer.Summary s) {

@@ -127,14 +127,22 @@ class PlayoutTests {
 	}
 
 	@Test
-	void aSlotWithNoEligibleClipIsRecordedEmptyNotAnError() {
+	void aSlotWithNoEligibleClipLeavesAFailedRecordPerZone() {
 		ZonedDateTime start = clock.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+		// saved inside its own window: the save itself hands it to playout, which finds the queue empty
 		Slot slot = schedule.saveSlot(PlayoutFixture.slotAt("ban-c", "Thử trống", start, Duration.ofSeconds(10),
 				List.of("APPARATUS"), null), null);
 		try {
+			awaitRun(slot, "EMPTY");
 			runner.handle(occurrence(slot), clock.now().toInstant());
-			assertThat(state(slot)).isEqualTo("EMPTY");
-			assertThat(records(slot, "ban-c")).isEmpty();
+			assertThat(records(slot, "ban-c")).as("one slot-level record, the second handle claims nothing")
+				.singleElement()
+				.satisfies(r -> {
+					assertThat(r.airing().outcome()).isEqualTo(Outcome.FAILED);
+					assertThat(r.airing().reasonCode()).isEqualTo(vn.loaxa.broadcast.Reason.EMPTY_QUEUE);
+					assertThat(r.airing().clipId()).isNull();
+					assertThat(r.airing().scheduledStart()).isEqualTo(start.toInstant());
+				});
 		}
 		finally {
 			schedule.deleteSlot(slot.key());
@@ -142,7 +150,7 @@ class PlayoutTests {
 	}
 
 	@Test
-	void lateWithinGraceAirsTrimmedAndPastGraceIsMissed() throws Exception {
+	void aSlotSavedInsideItsWindowAirsTrimmedWithinGraceAndIsMissedPastIt() throws Exception {
 		PlayoutFixture.tone(library, ROOT, "the-che-1", 300, 2000, Topic.INSTITUTIONS, Priority.NORMAL);
 		PlayoutFixture.tone(library, ROOT, "the-che-2", 350, 2000, Topic.INSTITUTIONS, Priority.NORMAL);
 		// 2-3 s late into a 6 s slot: 3-4 s are left, room for one 2 s clip (with a second of slack
@@ -152,8 +160,7 @@ class PlayoutTests {
 				List.of("INSTITUTIONS"), null), null);
 		try {
 			SlotOccurrence occurrence = occurrence(late);
-			runner.handle(occurrence, clock.now().toInstant());
-			assertThat(state(late)).isEqualTo("DONE");
+			awaitRun(late, "DONE");
 			List<BroadcastRecord> records = records(late, "ban-d");
 			assertThat(records).hasSize(1);
 			assertThat(records.get(0).airing().outcome()).isEqualTo(Outcome.PLAYED);
@@ -167,11 +174,11 @@ class PlayoutTests {
 		Slot missed = schedule.saveSlot(PlayoutFixture.slotAt("ab", "Thử lỡ giờ", longAgo, Duration.ofMinutes(30),
 				List.of("INSTITUTIONS"), null), null);
 		try {
-			runner.handle(occurrence(missed), clock.now().toInstant());
-			assertThat(state(missed)).isEqualTo("MISSED");
+			awaitRun(missed, "MISSED");
 			for (String zone : List.of("ban-a", "ban-b")) {
 				assertThat(records(missed, zone)).singleElement().satisfies(r -> {
 					assertThat(r.airing().outcome()).isEqualTo(Outcome.MISSED);
+					assertThat(r.airing().reasonCode()).isEqualTo(vn.loaxa.broadcast.Reason.SAVED_LATE);
 					assertThat(r.airing().clipId()).isNull();
 					assertThat(r.airing().scheduledStart()).isEqualTo(longAgo.toInstant());
 				});
@@ -264,9 +271,10 @@ class PlayoutTests {
 		Slot slot = schedule.saveSlot(PlayoutFixture.slotAt("def", "Thử rơ-le", start, Duration.ofSeconds(10),
 				List.of("DIGITAL_GOVERNMENT"), null), null);
 		try {
-			runner.handle(occurrence(slot), clock.now().toInstant());
+			awaitRun(slot, "DONE");
 			assertThat(records(slot, "ban-e")).singleElement().satisfies(r -> {
 				assertThat(r.airing().outcome()).isEqualTo(Outcome.FAILED);
+				assertThat(r.airing().reasonCode()).isEqualTo(vn.loaxa.broadcast.Reason.SWITCH_FAILED);
 				assertThat(r.airing().reason()).contains("zone switch failed").contains("exit 1");
 			});
 			for (String zone : List.of("ban-d", "ban-f")) {
