@@ -136,6 +136,13 @@ class ChannelsAndFailuresTests {
 					assertThat(r.airing().actualStart()).isNull();
 				});
 			}
+			playout.playNow(one.getId(), List.of("ban-c"), "test");
+			await().atMost(Duration.ofSeconds(10)).until(() -> !records(Playout.PLAY_NOW, "ban-c").isEmpty());
+			assertThat(records(Playout.PLAY_NOW, "ban-c")).singleElement().satisfies(r -> {
+				assertThat(r.airing().clipId()).isEqualTo(one.getId());
+				assertThat(r.airing().outcome()).isEqualTo(Outcome.FAILED);
+				assertThat(r.airing().reasonCode()).isEqualTo(Reason.SINK_UNAVAILABLE);
+			});
 			assertThat(log.verify().intact()).isTrue();
 			assertReportCountsTheLog();
 		}
