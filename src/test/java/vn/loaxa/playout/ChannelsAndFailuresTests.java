@@ -197,6 +197,64 @@ class ChannelsAndFailuresTests {
 		}
 	}
 
+	@Test
+	void aDiskThatFillsMidProgrammeEndsItWithWriteFailedRecordsForTheRest() throws Exception {
+		Clip first = PlayoutFixture.tone(library, ROOT, "tch-1", 410, 1500, Topic.INSTITUTIONS, Priority.EMERGENCY);
+		Clip second = PlayoutFixture.tone(library, ROOT, "tch-2", 510, 1500, Topic.INSTITUTIONS, Priority.HIGH);
+		Clip third = PlayoutFixture.tone(library, ROOT, "tch-3", 610, 1500, Topic.INSTITUTIONS, Priority.NORMAL);
+		Path sinkDir = Files.createDirectories(sinks.fileDir());
+		// a 200 KB disk under the sink: 1.5 s of audio is 132 KB, so the second clip fills it
+		mountSmallDisk(sinkDir, "200k");
+		Slot slot = null;
+		try {
+			ZonedDateTime start = clock.now().truncatedTo(ChronoUnit.SECONDS);
+			slot = schedule.saveSlot(PlayoutFixture.slotAt("ban-d", "Thử đĩa đầy", start, Duration.ofSeconds(10),
+					List.of("INSTITUTIONS"), null), null);
+			awaitRun(slot, "DONE");
+			List<BroadcastRecord> records = records("Thử đĩa đầy", "ban-d");
+			System.out.printf("disk full mid-programme: %s%n", records.stream()
+				.map(r -> r.airing().outcome() + "/" + r.airing().reasonCode() + " " + r.airing().playedMs() + " ms")
+				.toList());
+			assertThat(records).extracting(r -> r.airing().clipId())
+				.containsExactly(first.getId(), second.getId(), third.getId());
+			assertThat(records.get(0).airing().outcome()).isEqualTo(Outcome.PLAYED);
+			assertThat(records.get(1).airing().reasonCode()).isEqualTo(Reason.WRITE_FAILED);
+			assertThat(records.get(1).airing().outcome()).isIn(Outcome.PARTIAL, Outcome.FAILED);
+			assertThat(records.get(1).airing().reason()).containsIgnoringCase("space");
+			assertThat(records.get(2).airing().outcome()).isEqualTo(Outcome.FAILED);
+			assertThat(records.get(2).airing().reasonCode()).isEqualTo(Reason.WRITE_FAILED);
+			assertThat(records.get(2).airing().actualStart()).isNull();
+			assertThat(log.verify().intact()).isTrue();
+		}
+		finally {
+			if (slot != null) {
+				schedule.deleteSlot(slot.key());
+			}
+			run("umount", sinkDir.toString());
+		}
+	}
+
+	/** A real small file system (tmpfs, root only) over the folder; without root the test says so and is skipped. */
+	private static void mountSmallDisk(Path dir, String size) throws Exception {
+		int exit = run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", dir.toString());
+		String why = "a full disk is simulated with a small tmpfs, which needs root (mount): run as root, as .ci/run does";
+		if (exit != 0 && "true".equals(System.getenv("CI"))) {
+			throw new AssertionError(why);
+		}
+		org.junit.jupiter.api.Assumptions.assumeTrue(exit == 0, why);
+	}
+
+	private static int run(String... command) throws Exception {
+		try {
+			Process p = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+			return p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS) ? p.exitValue() : -1;
+		}
+		catch (IOException e) {
+			return -1;
+		}
+	}
+
 	/** The month's report counts failed and missed records, by reason code, as the log holds them. */
 	private void assertReportCountsTheLog() throws Exception {
 		String month = clock.today().toString().substring(0, 7);
