@@ -128,6 +128,14 @@ public class Playout implements SmartLifecycle {
 			.toList();
 	}
 
+	/**
+	 * Record batches (one per clip or slot) waiting in the durable journal because the database
+	 * refused them; they go into the log as soon as it takes writes. Zero when all is well.
+	 */
+	public int recordsWaiting() {
+		return recorder.pending();
+	}
+
 	public List<NowPlaying> nowPlaying() {
 		return channels.nowPlaying();
 	}

@@ -180,6 +180,12 @@ class ChannelsAndFailuresTests {
 				.containsExactly(first.getId(), second.getId());
 			assertThat(lines).allSatisfy(l -> assertThat(l.path("airings").get(0).path("outcome").asText())
 				.isEqualTo("PLAYED"));
+			assertThat(playout.recordsWaiting()).isEqualTo(2);
+			JsonNode health = json.readTree(rest.withBasicAuth("admin", "test-admin-pw")
+				.getForEntity("/actuator/health", String.class).getBody());
+			assertThat(health.path("components").path("broadcastLog").path("status").asText()).isEqualTo("DEGRADED");
+			assertThat(health.path("components").path("broadcastLog").path("details").path("waitingInJournal").asInt())
+				.isEqualTo(2);
 			locker.rollback();
 		}
 		await().atMost(Duration.ofSeconds(30)).until(() -> records("Thử sổ ghi chờ", "ban-c").size() == 2);
