@@ -19,9 +19,8 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  */
 final class ItemPlayback {
 
-	/** How an item ended: frames written from {@code startFrame}; at most one of skipped, readError, stopped. */
-	record Result(long startFrame, long frames, Instant start, Instant end, String skipped, String readError,
-			Cue.Stop stopped) {
+	/** How an item ended: frames written, when its last one is heard; at most one of skipped, readError, stopped. */
+	record Result(long frames, Instant end, String skipped, String readError, Cue.Stop stopped) {
 	}
 
 	/** Told twice a second how far the item has played. */
@@ -66,7 +65,6 @@ final class ItemPlayback {
 	Result play(AudioInputStream in, SinkSession session, Cue cue, Progress progress) throws IOException {
 		int frameSize = format.getFrameSize();
 		long startFrame = session.framesWritten();
-		Instant start = session.instantAt(startFrame);
 		String skipped = null;
 		String readError = null;
 		long lastProgress = System.nanoTime();
@@ -91,8 +89,7 @@ final class ItemPlayback {
 			}
 		}
 		long frames = session.framesWritten() - startFrame;
-		return new Result(startFrame, frames, start, session.instantAt(startFrame + frames), skipped, readError,
-				cue.stopped());
+		return new Result(frames, session.instantAt(startFrame + frames), skipped, readError, cue.stopped());
 	}
 
 	/** The configured pause between items, as silence, unless the programme is stopped meanwhile. */

@@ -97,7 +97,8 @@ class OnAirStore {
 						Topic.valueOf(rs.getString(8)), rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(),
 						rs.getLong(11), rs.getLong(12));
 
+	/** To the millisecond, as the broadcast log keeps times: a row is found again by its clip's start. */
 	private static Timestamp ts(Instant at) {
-		return Timestamp.from(at);
+		return Timestamp.from(at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
 	}
 }

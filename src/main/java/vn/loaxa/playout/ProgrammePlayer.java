@@ -127,7 +127,7 @@ class ProgrammePlayer {
 					playback.silence(session, run.pauseMs(), cue);
 				}
 				pauseDue = true;
-				Instant start = session.instantAt(session.framesWritten());
+				Instant start = session.instantAt(session.framesWritten()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 				now.accept(nowPlaying(run, index, item, start, due));
 				if (item.isClip()) {
 					recorder.onAirStarted(new OnAirStore.InFlight(channelId, run.slotName(), due.zones(), item.clipId(),
@@ -152,27 +152,29 @@ class ProgrammePlayer {
 					throw e;
 				}
 				if (item.isClip()) {
-					settle(run, index, result, playback, due);
+					// the start its on_air row was written with: a sink's clock starts at its first frame
+					settle(run, index, start, result, playback, due);
 				}
 			}
 		}
 	}
 
-	private static void settle(Run run, int index, ItemPlayback.Result r, ItemPlayback playback, DueAirings due) {
+	private static void settle(Run run, int index, Instant start, ItemPlayback.Result r, ItemPlayback playback,
+			DueAirings due) {
 		long playedMs = playback.ms(r.frames());
 		if (r.stopped() != null) {
-			due.settle(index, r.start(), r.end(), playedMs, Outcome.INTERRUPTED, r.stopped().reason(),
+			due.settle(index, start, r.end(), playedMs, Outcome.INTERRUPTED, r.stopped().reason(),
 					r.stopped().detail());
 		}
 		else if (r.skipped() != null) {
-			due.settle(index, r.start(), r.end(), playedMs, Outcome.PARTIAL, Reason.SKIPPED, r.skipped());
+			due.settle(index, start, r.end(), playedMs, Outcome.PARTIAL, Reason.SKIPPED, r.skipped());
 		}
 		else if (r.readError() != null) {
-			due.settle(index, r.start(), r.end(), playedMs, r.frames() == 0 ? Outcome.FAILED : Outcome.PARTIAL,
+			due.settle(index, start, r.end(), playedMs, r.frames() == 0 ? Outcome.FAILED : Outcome.PARTIAL,
 					Reason.CLIP_UNREADABLE, r.readError());
 		}
 		else {
-			due.settle(index, r.start(), r.end(), playedMs, Outcome.PLAYED, null, run.occasion().note());
+			due.settle(index, start, r.end(), playedMs, Outcome.PLAYED, null, run.occasion().note());
 		}
 	}
 

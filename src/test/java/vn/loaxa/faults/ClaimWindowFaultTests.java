@@ -51,11 +51,17 @@ class ClaimWindowFaultTests {
 				      settle: 0s
 				""", StandardCharsets.UTF_8);
 		FaultCommune.clips(root, 3000, 440);
-		ZonedDateTime start = FaultCommune.inSeconds(25);
-		FaultCommune.slot(root, "ban-1", "ban-1", "Bản tin rơ-le chậm", start, Duration.ofSeconds(60));
 		try (LoaxaProcess app = new LoaxaProcess(root, PASSWORD, List.of())) {
 			app.start().awaitUp(UP);
 			ApiClient api = app.admin();
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (api.get("/api/clips?status=APPROVED").json().size() < 1 && System.nanoTime() < deadline) {
+				Thread.sleep(200);
+			}
+			ZonedDateTime start = FaultCommune.inSeconds(8);
+			FaultCommune.slot(root, "ban-1", "ban-1", "Bản tin rơ-le chậm", start, Duration.ofSeconds(60));
+			ApiClient.Response planned = api.post("/api/schedule/reload");
+			assertThat(planned.json().path("ok").asBoolean()).as(planned.toString()).isTrue();
 			sleepUntil(start.toInstant().plusSeconds(2));
 			assertThat(FaultCommune.wavs(app.sinkDir())).as("no audio yet: the relay is still switching on").isEmpty();
 			app.kill();

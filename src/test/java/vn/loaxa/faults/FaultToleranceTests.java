@@ -91,9 +91,6 @@ class FaultToleranceTests {
 		Path root = TestDirs.create("faults-kill");
 		FaultCommune.zones(root, 3);
 		FaultCommune.clips(root, CLIP_MS, 440, 554.37, 659.25);
-		ZonedDateTime cutStart = FaultCommune.inSeconds(20);
-		FaultCommune.slot(root, "ban-1", "ban-1", "Bản tin bị cắt", cutStart, Duration.ofSeconds(60));
-
 		try (LoaxaProcess app = new LoaxaProcess(root, PASSWORD, List.of())) {
 			app.start().awaitUp(UP);
 			ApiClient api = app.admin();
@@ -101,6 +98,11 @@ class FaultToleranceTests {
 					() -> api.get("/api/clips?status=APPROVED").json().size() == 3);
 			List<String> clipFiles = TestDirs.files(app.dataDir().resolve("clips"));
 			assertThat(clipFiles).hasSize(6); // original + canonical PCM per clip
+			// planned once the clips are in (a slot firing during the first import finds the queue empty)
+			ZonedDateTime cutStart = FaultCommune.inSeconds(8);
+			FaultCommune.slot(root, "ban-1", "ban-1", "Bản tin bị cắt", cutStart, Duration.ofSeconds(60));
+			ApiClient.Response planned = api.post("/api/schedule/reload");
+			assertThat(planned.json().path("ok").asBoolean()).as(planned.toString()).isTrue();
 
 			// a programme is on air: the sink holds 2.5 s of the first clip (of 6 s); pull the plug
 			long wanted = (long) (2.5 * FaultCommune.RATE) * 2;

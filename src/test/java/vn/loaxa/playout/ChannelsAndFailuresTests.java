@@ -104,6 +104,11 @@ class ChannelsAndFailuresTests {
 				assertThat(startMs).as(e.getKey() + ": first clip on time").isBetween(-5L, 500L);
 				assertThat(TestAudio.frames(wav)).isEqualTo(TestAudio.frames(library.canonicalAudio(clip)));
 			}
+			try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+					ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM on_air")) {
+				rs.next();
+				assertThat(rs.getInt(1)).as("each clip's on_air row went with its record").isZero();
+			}
 		}
 		finally {
 			slots.forEach(s -> schedule.deleteSlot(s.key()));
