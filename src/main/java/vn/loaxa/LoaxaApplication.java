@@ -30,6 +30,11 @@ public class LoaxaApplication {
 		if (args.length > 0 && (args[0].equals("import") || args[0].equals("--import-only"))) {
 			System.exit(runImport(args));
 		}
+		if (args.length > 0 && args[0].equals(vn.loaxa.district.EvidenceCommand.NAME)) {
+			System.exit(vn.loaxa.district.EvidenceCommand.run(args, settings -> new SpringApplicationBuilder(
+					LoaxaApplication.class).web(WebApplicationType.NONE).properties(COMMAND_PROPERTIES).run(settings),
+					System.err));
+		}
 		if (args.length > 0 && ReportCommands.NAMES.contains(args[0])) {
 			System.exit(runCommand(args));
 		}

@@ -238,6 +238,35 @@ public class BroadcastLog {
 		}
 	}
 
+	/** The log's head: the last record's id and hash (0 and the genesis hash for an empty log). */
+	public record ChainHead(long lastId, String lastHash) {
+	}
+
+	/** A contiguous stretch of the log, both ends included. */
+	public record IdRange(long firstId, long lastId) {
+	}
+
+	public ChainHead head() {
+		Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM broadcast_chain_head WHERE id = 1");
+		return new ChainHead(((Number) head.get("last_id")).longValue(), (String) head.get("last_hash"));
+	}
+
+	/** The smallest stretch of the log that holds every record scheduled in [from, to); empty when none is. */
+	public java.util.Optional<IdRange> rangeScheduledIn(Instant fromInclusive, Instant toExclusive) {
+		Map<String, Object> ids = jdbc.queryForMap("SELECT MIN(id) AS lo, MAX(id) AS hi FROM broadcast_record "
+				+ "WHERE scheduled_start >= ? AND scheduled_start < ?", ts(fromInclusive), ts(toExclusive));
+		if (ids.get("lo") == null) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(new IdRange(((Number) ids.get("lo")).longValue(), ((Number) ids.get("hi")).longValue()));
+	}
+
+	/** Every record with an id in the range, in log order, streamed in chunks. */
+	public void streamRange(IdRange range, Consumer<BroadcastRecord> each) {
+		String sql = "SELECT " + COLUMNS + " FROM broadcast_record WHERE id > ? AND id <= ? ORDER BY id LIMIT " + CHUNK;
+		chunked(last -> jdbc.query(sql, MAPPER, last == null ? range.firstId() - 1 : last.id(), range.lastId()), each);
+	}
+
 	/** How many records of each outcome were scheduled in [from, to). */
 	public java.util.Map<Outcome, Long> countByOutcome(Instant fromInclusive, Instant toExclusive) {
 		java.util.Map<Outcome, Long> counts = new java.util.EnumMap<>(Outcome.class);

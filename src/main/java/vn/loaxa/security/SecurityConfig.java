@@ -44,7 +44,10 @@ class SecurityConfig {
 		@Order(1)
 		SecurityFilterChain api(HttpSecurity http) throws Exception {
 			http.securityMatcher("/api/**")
-				.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+				// a commune's PC pushes with its own token (checked by the district hub), not an account
+				.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/district/push").permitAll()
+					.anyRequest()
+					.authenticated())
 				.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> jsonError(response, 401,
 						"unauthorized", "Cần đăng nhập (HTTP Basic) / Authentication required")))
 				.exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> jsonError(response, 403,

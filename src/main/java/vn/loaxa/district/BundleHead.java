@@ -1,0 +1,22 @@
+package vn.loaxa.district;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * {@code head.json} of an evidence bundle, the part the commune signs ({@code head.sig}): who,
+ * which period, which stretch of the log ({@code firstId}..{@code lastId}, the records with their
+ * hashes), the chain head when exported, and the SHA-256 of {@code records.jsonl}.
+ */
+record BundleHead(int format, String communeId, String communeName, Period period, Long firstId, String firstHash,
+		Long lastId, String lastHash, Head chainHead, int records, String recordsSha256, String keyFingerprint,
+		Instant exportedAt) {
+
+	static final int FORMAT = 1;
+
+	record Period(String code, LocalDate from, LocalDate to) {
+	}
+
+	record Head(long id, String hash) {
+	}
+}

@@ -1,0 +1,170 @@
+package vn.loaxa.district;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import vn.loaxa.config.UserError;
+import vn.loaxa.report.ReportPeriod;
+import vn.loaxa.security.Actors;
+import vn.loaxa.security.CommuneKey;
+import vn.loaxa.web.ApiController;
+import vn.loaxa.web.Formats;
+
+/**
+ * Evidence over the API. On a commune's PC: its public key and its signed bundle for a period. On
+ * the district hub ({@code loaxa.mode=district}): enrolment, bundles uploaded or pushed, and the
+ * district report. A refused bundle answers {@code {error, message, recordId}}.
+ */
+@ApiController("/api")
+class DistrictApiController {
+
+	record EnrolRequest(String id, String name, String publicKey) {
+	}
+
+	record Refusal(String error, String message, Long recordId) {
+	}
+
+	private final CommuneKey key;
+	private final EvidenceExport export;
+	private final DistrictHub hub;
+	private final DistrictReports reports;
+	private final MessageSource messages;
+	private final boolean district;
+
+	DistrictApiController(CommuneKey key, EvidenceExport export, DistrictHub hub, DistrictReports reports,
+			MessageSource messages, @Value("${loaxa.mode:commune}") String mode) {
+		this.key = key;
+		this.export = export;
+		this.hub = hub;
+		this.reports = reports;
+		this.messages = messages;
+		this.district = "district".equalsIgnoreCase(mode.strip());
+	}
+
+	@GetMapping(value = "/evidence/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
+	String publicKey() {
+		return key.publicKeyPem();
+	}
+
+	@GetMapping("/evidence")
+	void bundle(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, HttpServletResponse response) throws IOException {
+		ReportPeriod chosen = period(period, from, to);
+		response.setContentType("application/zip");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename("loaxa-evidence-" + export.communeId() + "-" + chosen.code() + ".zip", StandardCharsets.UTF_8)
+			.build()
+			.toString());
+		export.write(chosen, response.getOutputStream());
+	}
+
+	@PostMapping("/district/communes")
+	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
+	ResponseEntity<DistrictHub.Enrolment> enrol(@RequestBody(required = false) EnrolRequest request,
+			Authentication auth) {
+		requireDistrict();
+		if (request == null) {
+			throw new UserError(400, "bad_request", "district.error.bad_commune_id");
+		}
+		return ResponseEntity.status(201)
+			.body(hub.enrol(request.id(), request.name(), request.publicKey(), Actors.name(auth)));
+	}
+
+	@GetMapping("/district/communes")
+	List<Map<String, Object>> communes() {
+		requireDistrict();
+		return hub.communes().stream().map(c -> {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("id", c.id());
+			m.put("name", c.name());
+			m.put("fingerprint", c.fingerprint());
+			m.put("enrolledAt", c.enrolledAt());
+			return m;
+		}).toList();
+	}
+
+	@PostMapping("/district/evidence")
+	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
+	DistrictHub.Receipt upload(@RequestParam("file") MultipartFile file) throws IOException {
+		requireDistrict();
+		try (InputStream in = file.getInputStream()) {
+			return hub.receive(in, "api", null);
+		}
+	}
+
+	/** A commune's PC sends its new records here, as a bundle in the body, with its push token. */
+	@PostMapping("/district/push")
+	DistrictHub.Receipt push(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			HttpServletRequest request) throws IOException {
+		requireDistrict();
+		String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+		HubStore.Commune commune = hub.byToken(token)
+			.orElseThrow(() -> new UserError(401, "bad_token", "district.error.bad_token"));
+		try (InputStream in = request.getInputStream()) {
+			return hub.receive(in, "push", commune.id());
+		}
+	}
+
+	@GetMapping("/district/reports")
+	void report(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String format,
+			HttpServletResponse response) throws IOException {
+		requireDistrict();
+		ReportPeriod chosen = period(period, from, to);
+		String f = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
+		DistrictReportFiles.Format kind = DistrictReportFiles.Format.parse(f);
+		DistrictReports.DistrictReport report = reports.compute(chosen);
+		response.setContentType(kind.mediaType());
+		if (kind != DistrictReportFiles.Format.JSON) {
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("bao-cao-huyen-" + chosen.code() + "." + kind.extension(), StandardCharsets.UTF_8)
+				.build()
+				.toString());
+		}
+		DistrictReportFiles.write(report, kind, response.getOutputStream());
+	}
+
+	@ExceptionHandler(EvidenceRefused.class)
+	ResponseEntity<Refusal> refused(EvidenceRefused e, Locale locale) {
+		return ResponseEntity.status(e.status())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new Refusal(e.code(), messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale),
+					e.recordId()));
+	}
+
+	private void requireDistrict() {
+		if (!district) {
+			throw new UserError(404, "not_district", "district.error.not_district");
+		}
+	}
+
+	private static ReportPeriod period(String period, String from, String to) {
+		boolean custom = (period == null || period.isBlank()) && (from != null && !from.isBlank() || to != null
+				&& !to.isBlank());
+		return custom ? ReportPeriod.custom(Formats.parseDate(from), Formats.parseDate(to)) : ReportPeriod.parse(period);
+	}
+}

@@ -1,0 +1,169 @@
+package vn.loaxa.district;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import vn.loaxa.config.LoaxaClock;
+import vn.loaxa.media.ClipKind;
+import vn.loaxa.media.Topic;
+import vn.loaxa.report.ReportFigures;
+import vn.loaxa.report.ReportPeriod;
+
+/**
+ * The district's report for a period, summed from the records the communes' verified bundles
+ * brought, with the commune report's rules: only PLAYED counts as an airing, distinct clips by id,
+ * minutes of played time, the other outcomes apart, a corrected record replaced by its correction.
+ */
+@Service
+public class DistrictReports {
+
+	public record CommuneRow(String commune, String name, ReportFigures.Totals totals, List<ReportFigures.KindRow> byKind,
+			List<ReportFigures.TopicRow> byTopic, Instant lastRecordAt) {
+	}
+
+	public record Missing(String commune, String name) {
+	}
+
+	public record DistrictReport(ReportFigures.Period period, List<CommuneRow> communes, ReportFigures.Totals totals,
+			List<Missing> missing) {
+	}
+
+	private record Group(String clipKey, ClipKind kind, Topic topic, long airings, long playedMs, long onTime) {
+	}
+
+	private final JdbcTemplate jdbc;
+	private final HubStore store;
+	private final LoaxaClock clock;
+
+	DistrictReports(JdbcTemplate jdbc, HubStore store, LoaxaClock clock) {
+		this.jdbc = jdbc;
+		this.store = store;
+		this.clock = clock;
+	}
+
+	public DistrictReport compute(ReportPeriod period) {
+		Instant from = period.from().atStartOfDay(clock.zone()).toInstant();
+		Instant to = period.to().plusDays(1).atStartOfDay(clock.zone()).toInstant();
+		List<CommuneRow> rows = new ArrayList<>();
+		List<Missing> missing = new ArrayList<>();
+		List<Group> all = new ArrayList<>();
+		Map<String, Long> problemsAll = new LinkedHashMap<>();
+		for (HubStore.Commune c : store.communes()) {
+			Map<String, Long> problems = problems(c.id(), from, to);
+			List<Group> groups = played(c.id(), from, to);
+			Instant last = lastRecordAt(c.id(), from, to);
+			if (last == null) {
+				missing.add(new Missing(c.id(), c.name()));
+				continue;
+			}
+			groups.forEach(g -> all.add(new Group(g.clipKey() == null ? null : c.id() + "/" + g.clipKey(), g.kind(), g.topic(), g.airings(),
+					g.playedMs(), g.onTime())));
+			problems.forEach((k, v) -> problemsAll.merge(k, v, Long::sum));
+			rows.add(new CommuneRow(c.id(), c.name(), totals(groups, problems), byKind(groups), byTopic(groups), last));
+		}
+		return new DistrictReport(new ReportFigures.Period(period.code(), period.from(), period.to()), rows,
+				totals(all, problemsAll), missing);
+	}
+
+	private List<Group> played(String commune, Instant from, Instant to) {
+		return jdbc.query("SELECT CASE WHEN r.clip_id IS NOT NULL THEN CONCAT('id:', CAST(r.clip_id AS VARCHAR(20))) "
+				+ "WHEN r.clip_sha256 IS NOT NULL THEN CONCAT('sha:', r.clip_sha256) END AS clip_key, r.clip_kind, "
+				+ "r.clip_topic, COUNT(*), SUM(r.played_ms), SUM(CASE WHEN r.actual_start >= r.scheduled_start - "
+				+ "INTERVAL '1' MINUTE AND r.actual_start <= r.scheduled_start + INTERVAL '1' MINUTE THEN 1 ELSE 0 END) "
+				+ "FROM district_record r WHERE r.commune_id = ? AND r.scheduled_start >= ? AND r.scheduled_start < ? "
+				+ "AND r.outcome = 'PLAYED' AND " + NOT_CORRECTED + " GROUP BY clip_key, r.clip_kind, r.clip_topic",
+				(rs, i) -> new Group(rs.getString(1), enumOf(ClipKind.class, rs.getString(2)),
+						enumOf(Topic.class, rs.getString(3)), rs.getLong(4), rs.getLong(5), rs.getLong(6)),
+				commune, HubStore.odt(from), HubStore.odt(to), commune);
+	}
+
+	private Map<String, Long> problems(String commune, Instant from, Instant to) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		jdbc.query("SELECT r.outcome, COUNT(*) FROM district_record r WHERE r.commune_id = ? AND r.scheduled_start >= ? "
+				+ "AND r.scheduled_start < ? AND r.outcome <> 'PLAYED' AND " + NOT_CORRECTED + " GROUP BY r.outcome",
+				rs -> {
+					counts.put(rs.getString(1), rs.getLong(2));
+				}, commune, HubStore.odt(from), HubStore.odt(to), commune);
+		return counts;
+	}
+
+	private Instant lastRecordAt(String commune, Instant from, Instant to) {
+		java.sql.Timestamp at = jdbc.queryForObject("SELECT MAX(r.scheduled_start) FROM district_record r "
+				+ "WHERE r.commune_id = ? AND r.scheduled_start >= ? AND r.scheduled_start < ?", java.sql.Timestamp.class,
+				commune, HubStore.odt(from), HubStore.odt(to));
+		return at == null ? null : at.toInstant();
+	}
+
+	/** A record replaced by a correction of the same commune does not count; the correction does. */
+	private static final String NOT_CORRECTED = "r.record_id NOT IN (SELECT c.corrects_id FROM district_record c "
+			+ "WHERE c.commune_id = ? AND c.corrects_id IS NOT NULL)";
+
+	private static ReportFigures.Totals totals(List<Group> groups, Map<String, Long> problems) {
+		Sum s = sum(groups, g -> true);
+		return new ReportFigures.Totals(s.clips.size(), s.airings, minutes(s.ms), problems.getOrDefault("PARTIAL", 0L),
+				problems.getOrDefault("INTERRUPTED", 0L), problems.getOrDefault("MISSED", 0L),
+				problems.getOrDefault("FAILED", 0L), s.airings == 0 ? 0.0 : round(s.onTime / (double) s.airings, 3));
+	}
+
+	private static List<ReportFigures.KindRow> byKind(List<Group> groups) {
+		List<ReportFigures.KindRow> rows = new ArrayList<>();
+		for (ClipKind kind : ClipKind.values()) {
+			Sum s = sum(groups, g -> g.kind() == kind);
+			rows.add(new ReportFigures.KindRow(kind, s.clips.size(), s.airings, minutes(s.ms)));
+		}
+		return rows;
+	}
+
+	private static List<ReportFigures.TopicRow> byTopic(List<Group> groups) {
+		List<ReportFigures.TopicRow> rows = new ArrayList<>();
+		for (Topic topic : Topic.values()) {
+			Sum s = sum(groups, g -> g.topic() == topic);
+			rows.add(new ReportFigures.TopicRow(topic, s.clips.size(), s.airings, minutes(s.ms)));
+		}
+		return rows;
+	}
+
+	private static Sum sum(List<Group> groups, java.util.function.Predicate<Group> which) {
+		Sum sum = new Sum();
+		groups.stream().filter(which).forEach(sum::add);
+		return sum;
+	}
+
+	private static final class Sum {
+		final Set<String> clips = new HashSet<>();
+		long airings;
+		long ms;
+		long onTime;
+
+		void add(Group g) {
+			if (g.clipKey() != null) {
+				clips.add(g.clipKey());
+			}
+			airings += g.airings();
+			ms += g.playedMs();
+			onTime += g.onTime();
+		}
+	}
+
+	private static double minutes(long ms) {
+		return round(ms / 60_000.0, 1);
+	}
+
+	private static double round(double value, int decimals) {
+		return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+	}
+
+	private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+		return name == null ? null : Enum.valueOf(type, name);
+	}
+}

@@ -1,0 +1,406 @@
+package vn.loaxa.district;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.loaxa.broadcast.Airing;
+import vn.loaxa.broadcast.BroadcastLog;
+import vn.loaxa.broadcast.BroadcastRecord;
+import vn.loaxa.broadcast.Outcome;
+import vn.loaxa.broadcast.Reason;
+import vn.loaxa.media.ClipKind;
+import vn.loaxa.media.Topic;
+import vn.loaxa.report.Report;
+import vn.loaxa.report.ReportPeriod;
+import vn.loaxa.report.ReportService;
+import vn.loaxa.security.CommuneKey;
+
+/**
+ * The district hub (loaxa.mode=district) taking signed bundles over the API. Its own database also
+ * holds a commune's log (this context's broadcast log, exported with this context's commune key),
+ * so the district's sums can be compared with that commune's own report; a second commune signs
+ * with a key of its own, a third sends nothing. Every tampering is refused and stores nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistrictHubTests {
+
+	static final Path ROOT = vn.loaxa.support.TestDirs.create("district");
+	static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");
+	static final String PERIOD = "2026-11";
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("loaxa.mode", () -> "district");
+		registry.add("loaxa.data-dir", () -> ROOT.resolve("data").toString());
+		registry.add("loaxa.media-dir", () -> ROOT.resolve("no-media").toString());
+		registry.add("loaxa.schedules-dir", () -> ROOT.resolve("no-schedules").toString());
+		registry.add("loaxa.admin.password", () -> "test-admin-pw");
+		registry.add("loaxa.commune.id", () -> "xa-na-lay");
+		registry.add("spring.quartz.scheduler-name", () -> "loaxa-" + ROOT.getFileName());
+		vn.loaxa.support.TestDatabase.register(registry);
+	}
+
+	@Autowired BroadcastLog log;
+	@Autowired EvidenceExport export;
+	@Autowired CommuneKey key;
+	@Autowired ReportService reports;
+	@Autowired TestRestTemplate rest;
+	@Autowired ObjectMapper json;
+	@Autowired JdbcTemplate jdbc;
+
+	static byte[] first;
+	static String tokenOfSecond;
+
+	@Test
+	@Order(1)
+	void aBundleOfAnUnknownCommuneOrATruncatedZipIsRefusedAndNothingIsStored() throws Exception {
+		communeLog();
+		first = bundle(PERIOD);
+		assertRefused(upload(first), 404, "unknown_commune", null);
+		assertRefused(upload(java.util.Arrays.copyOf(first, first.length / 2)), 400, "bad_bundle", null);
+		assertThat(held()).isZero();
+		ResponseEntity<String> enrolled = enrol("xa-na-lay", "Xã Na Lay", key.publicKeyPem());
+		assertThat(enrolled.getStatusCode().value()).as(enrolled.getBody()).isEqualTo(201);
+		assertThat(json.readTree(enrolled.getBody()).path("fingerprint").asText()).isEqualTo(key.fingerprint());
+		assertThat(enrol("xa-na-lay", "Xã Na Lay", key.publicKeyPem()).getStatusCode().value()).isEqualTo(409);
+		assertThat(enrol("Xã Sai", "Xã Sai", key.publicKeyPem()).getStatusCode().value()).isEqualTo(400);
+		assertThat(enrol("xa-sai", "Xã Sai", "không phải khóa").getStatusCode().value()).isEqualTo(400);
+	}
+
+	@Test
+	@Order(2)
+	void aVerifiedBundleIsTakenOnceAndTheSameBundleTwiceStoresNothingNew() throws Exception {
+		ResponseEntity<String> taken = upload(first);
+		assertThat(taken.getStatusCode().value()).as(taken.getBody()).isEqualTo(200);
+		JsonNode receipt = json.readTree(taken.getBody());
+		List<BroadcastRecord> inBundle = records(first);
+		assertThat(receipt.path("commune").asText()).isEqualTo("xa-na-lay");
+		assertThat(receipt.path("records").asInt()).isEqualTo(inBundle.size());
+		assertThat(receipt.path("newRecords").asInt()).isEqualTo(inBundle.size());
+		assertThat(receipt.path("firstId").asLong()).isEqualTo(inBundle.get(0).id());
+		assertThat(receipt.path("lastId").asLong()).isEqualTo(inBundle.get(inBundle.size() - 1).id());
+		JsonNode again = json.readTree(upload(first).getBody());
+		assertThat(again.path("newRecords").asInt()).isZero();
+		assertThat(held()).isEqualTo(inBundle.size());
+	}
+
+	@Test
+	@Order(3)
+	void oneChangedByteOfTheRecordsIsABadSignature() throws Exception {
+		Map<String, byte[]> entries = entries(first);
+		byte[] records = entries.get("records.jsonl");
+		String text = new String(records, StandardCharsets.UTF_8).replaceFirst("\"playedMs\":60000", "\"playedMs\":60001");
+		assertThat(text).isNotEqualTo(new String(records, StandardCharsets.UTF_8));
+		entries.put("records.jsonl", text.getBytes(StandardCharsets.UTF_8));
+		long before = held();
+		assertRefused(upload(zip(entries)), 422, "bad_signature", null);
+		assertThat(held()).isEqualTo(before);
+	}
+
+	@Test
+	@Order(4)
+	void aRewrittenPastWithItsChainRecomputedAndReSignedIsCaughtByTheHub() throws Exception {
+		List<BroadcastRecord> original = records(first);
+		// the commune's PC edits its third record and recomputes every hash after it, then signs with its own key
+		int edited = 2;
+		List<BroadcastRecord> forged = new ArrayList<>();
+		String previous = original.get(0).previousHash();
+		for (int i = 0; i < original.size(); i++) {
+			BroadcastRecord r = original.get(i);
+			Airing a = r.airing();
+			if (i == edited) {
+				a = new Airing(a.zoneId(), a.slotName(), a.clipId(), a.clipSha256(), a.clipTitle(), a.kind(), a.topic(),
+						a.scheduledStart(), a.scheduledStart(), a.scheduledStart().plusMillis(a.clipDurationMs()),
+						a.clipDurationMs(), a.clipDurationMs(), Outcome.PLAYED, null, null);
+			}
+			BroadcastRecord unsigned = new BroadcastRecord(r.id(), a, r.correctsId(), r.recordedBy(), r.recordedAt(),
+					previous, null);
+			BroadcastRecord rehashed = new BroadcastRecord(r.id(), a, r.correctsId(), r.recordedBy(), r.recordedAt(),
+					previous, unsigned.contentHash());
+			forged.add(rehashed);
+			previous = rehashed.hash();
+		}
+		byte[] bundle = signedBundle("xa-na-lay", forged, key::sign, key.publicKeyPem());
+		long before = held();
+		assertRefused(upload(bundle), 409, "history_rewritten", original.get(edited).id());
+		assertThat(held()).isEqualTo(before);
+	}
+
+	@Test
+	@Order(5)
+	void aSecondCommunePushesWithItsTokenAndAThirdIsListedAsMissing() throws Exception {
+		KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		ResponseEntity<String> enrolled = enrol("xa-hai", "Xã Hải Đông", CommuneKey.pem(pair.getPublic()));
+		tokenOfSecond = json.readTree(enrolled.getBody()).path("token").asText();
+		assertThat(enrol("xa-ba", "Xã Bắc Ba", CommuneKey.pem(KeyPairGenerator.getInstance("Ed25519")
+			.generateKeyPair().getPublic())).getStatusCode().value()).isEqualTo(201);
+		List<BroadcastRecord> chain = chain(List.of(
+				played("to-1", 11, "2026-11-03T06:00", 120_000, ClipKind.NEWS, Topic.DIGITAL_TRANSFORMATION),
+				played("to-1", 12, "2026-11-03T06:02", 60_000, ClipKind.SLOGAN, Topic.PROCEDURES),
+				played("to-2", 11, "2026-11-04T06:00", 120_000, ClipKind.NEWS, Topic.DIGITAL_TRANSFORMATION)));
+		byte[] bundle = signedBundle("xa-hai", chain, data -> sign(pair, data), CommuneKey.pem(pair.getPublic()));
+		assertThat(push(bundle, "sai-token").getStatusCode().value()).isEqualTo(401);
+		ResponseEntity<String> pushed = push(bundle, tokenOfSecond);
+		assertThat(pushed.getStatusCode().value()).as(pushed.getBody()).isEqualTo(200);
+		assertThat(json.readTree(pushed.getBody()).path("newRecords").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	@Order(6)
+	void theDistrictReportSumsEachCommuneAsItsOwnReportDoes() throws Exception {
+		ResponseEntity<String> response = api().getForEntity("/api/district/reports?period=" + PERIOD, String.class);
+		assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+		JsonNode district = json.readTree(response.getBody());
+		Report own = reports.compute(ReportPeriod.parse(PERIOD));
+		JsonNode naLay = commune(district, "xa-na-lay");
+		assertThat(naLay.path("name").asText()).isEqualTo("Xã Na Lay");
+		assertThat(json.treeToValue(naLay.path("totals"), vn.loaxa.report.ReportFigures.Totals.class))
+			.isEqualTo(own.figures().totals());
+		assertThat(json.convertValue(naLay.path("byKind"),
+				new com.fasterxml.jackson.core.type.TypeReference<List<vn.loaxa.report.ReportFigures.KindRow>>() {
+				})).isEqualTo(own.figures().byKind());
+		assertThat(json.convertValue(naLay.path("byTopic"),
+				new com.fasterxml.jackson.core.type.TypeReference<List<vn.loaxa.report.ReportFigures.TopicRow>>() {
+				})).isEqualTo(own.figures().byTopic());
+		assertThat(own.figures().totals().airings()).as("the October record in the bundle's range is not counted")
+			.isEqualTo(4);
+		assertThat(own.figures().totals().missed()).isEqualTo(1);
+		assertThat(own.figures().totals().failed()).isEqualTo(1);
+		JsonNode hai = commune(district, "xa-hai");
+		assertThat(hai.path("totals").path("airings").asLong()).isEqualTo(3);
+		assertThat(hai.path("totals").path("clips").asLong()).isEqualTo(2);
+		assertThat(hai.path("totals").path("minutes").asDouble()).isEqualTo(5.0);
+		assertThat(district.path("totals").path("airings").asLong())
+			.isEqualTo(own.figures().totals().airings() + 3);
+		assertThat(district.path("totals").path("clips").asLong()).isEqualTo(own.figures().totals().clips() + 2);
+		assertThat(district.path("missing")).hasSize(1);
+		assertThat(district.path("missing").get(0).path("name").asText()).isEqualTo("Xã Bắc Ba");
+		String csv = api().getForObject("/api/district/reports?period=" + PERIOD + "&format=csv", String.class);
+		assertThat(csv).contains("Xã Hải Đông").contains("Xã Bắc Ba").contains("chưa gửi báo cáo");
+		ResponseEntity<byte[]> xlsx = api().getForEntity("/api/district/reports?period=" + PERIOD + "&format=xlsx",
+				byte[].class);
+		assertThat(xlsx.getStatusCode().value()).isEqualTo(200);
+		Path file = Files.write(ROOT.resolve("huyen.xlsx"), xlsx.getBody());
+		try (java.util.zip.ZipFile workbook = new java.util.zip.ZipFile(file.toFile())) {
+			assertThat(workbook.getEntry("xl/worksheets/sheet3.xml")).as("summary and one sheet per commune").isNotNull();
+			// fastexcel writes non-ASCII letters as character references (&#x1ea3;)
+			String strings = java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);")
+				.matcher(new String(workbook.getInputStream(workbook.getEntry("xl/sharedStrings.xml")).readAllBytes(),
+						StandardCharsets.UTF_8))
+				.replaceAll(m -> new String(Character.toChars(Integer.parseInt(m.group(1), 16))));
+			assertThat(strings).contains("Xã Hải Đông").contains("Xã Bắc Ba: chưa gửi báo cáo");
+		}
+		assertThat(api().getForEntity("/api/district/reports?period=" + PERIOD + "&format=doc", String.class)
+			.getStatusCode().value()).isEqualTo(400);
+	}
+
+	// ------------------------------------------------------------------ the commune's own log
+
+	/** Four PLAYED, one MISSED, one FAILED in November; one October record logged between them. */
+	private void communeLog() {
+		log.append(played("ban-na-lay", 1, "2026-11-02T05:30", 60_000, ClipKind.NEWS, Topic.PROCEDURES));
+		log.append(played("to-dan-pho-1", 1, "2026-11-02T05:30", 60_000, ClipKind.NEWS, Topic.PROCEDURES));
+		log.append(played("ban-na-lay", 2, "2026-10-30T17:00", 90_000, ClipKind.ARTICLE, Topic.DIGITAL_TRANSFORMATION));
+		log.append(played("ban-na-lay", 3, "2026-11-09T05:30", 240_000, ClipKind.REPORTAGE, Topic.APPARATUS));
+		log.append(played("to-dan-pho-1", 3, "2026-11-09T05:30", 240_000, ClipKind.REPORTAGE, Topic.APPARATUS));
+		log.append(new Airing("ban-na-lay", "Bản tin chiều", null, null, null, null, null, at("2026-11-10T17:00"), null,
+				null, 0, 0, Outcome.MISSED, "PC off", Reason.PC_OFF));
+		log.append(new Airing("to-dan-pho-1", "Bản tin chiều", 4L, sha(4), "Khẩu hiệu", ClipKind.SLOGAN, Topic.OTHER,
+				at("2026-11-10T17:00"), null, null, 0, 20_000, Outcome.FAILED, "sink", Reason.SINK_UNAVAILABLE));
+	}
+
+	static Airing played(String zone, long clip, String at, long ms, ClipKind kind, Topic topic) {
+		Instant start = at(at);
+		return new Airing(zone, "Bản tin sáng", clip, sha(clip), "Bản tin " + clip, kind, topic, start,
+				start.plusMillis(300), start.plusMillis(300 + ms), ms, ms, Outcome.PLAYED, null);
+	}
+
+	static Instant at(String local) {
+		return LocalDateTime.parse(local).atZone(HCM).toInstant();
+	}
+
+	static String sha(long clip) {
+		return HexFormat.of().formatHex(EvidenceExport.sha256().digest(("clip " + clip).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** Records chained from the genesis, as a commune's log would hold them. */
+	static List<BroadcastRecord> chain(List<Airing> airings) {
+		List<BroadcastRecord> chain = new ArrayList<>();
+		String previous = BroadcastRecord.genesisHash();
+		long id = 1;
+		for (Airing a : airings) {
+			Instant recorded = a.scheduledStart().plusSeconds(600);
+			String hash = new BroadcastRecord(id, a, null, "he-thong", recorded, previous, null).contentHash();
+			chain.add(new BroadcastRecord(id++, a, null, "he-thong", recorded, previous, hash));
+			previous = hash;
+		}
+		return chain;
+	}
+
+	// ------------------------------------------------------------------ bundles
+
+	private byte[] bundle(String period) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		export.write(ReportPeriod.parse(period), out);
+		return out.toByteArray();
+	}
+
+	interface Signer {
+		String sign(byte[] data) throws Exception;
+	}
+
+	private byte[] signedBundle(String commune, List<BroadcastRecord> records, Signer signer, String pem)
+			throws Exception {
+		StringBuilder lines = new StringBuilder();
+		for (BroadcastRecord r : records) {
+			lines.append(json.writeValueAsString(RecordLine.of(r))).append('\n');
+		}
+		byte[] recordBytes = lines.toString().getBytes(StandardCharsets.UTF_8);
+		BroadcastRecord last = records.get(records.size() - 1);
+		BundleHead head = new BundleHead(1, commune, commune, new BundleHead.Period(PERIOD, null, null),
+				records.get(0).id(), records.get(0).hash(), last.id(), last.hash(),
+				new BundleHead.Head(last.id(), last.hash()), records.size(),
+				HexFormat.of().formatHex(EvidenceExport.sha256().digest(recordBytes)), "", Instant.now());
+		byte[] headBytes = json.writeValueAsBytes(head);
+		Map<String, byte[]> entries = new LinkedHashMap<>();
+		entries.put("records.jsonl", recordBytes);
+		entries.put("head.json", headBytes);
+		entries.put("commune.pub", pem.getBytes(StandardCharsets.US_ASCII));
+		entries.put("head.sig", signer.sign(headBytes).getBytes(StandardCharsets.US_ASCII));
+		return zip(entries);
+	}
+
+	private static String sign(KeyPair pair, byte[] data) throws Exception {
+		Signature s = Signature.getInstance("Ed25519");
+		s.initSign(pair.getPrivate());
+		s.update(data);
+		return Base64.getEncoder().encodeToString(s.sign());
+	}
+
+	private List<BroadcastRecord> records(byte[] bundle) throws Exception {
+		List<BroadcastRecord> list = new ArrayList<>();
+		for (String line : new String(entries(bundle).get("records.jsonl"), StandardCharsets.UTF_8).split("\n")) {
+			list.add(json.readValue(line, RecordLine.class).toRecord());
+		}
+		return list;
+	}
+
+	private static Map<String, byte[]> entries(byte[] zip) throws Exception {
+		Map<String, byte[]> entries = new LinkedHashMap<>();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+			for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+				entries.put(e.getName(), in.readAllBytes());
+			}
+		}
+		return entries;
+	}
+
+	private static byte[] zip(Map<String, byte[]> entries) throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(out)) {
+			for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+				zip.putNextEntry(new ZipEntry(e.getKey()));
+				zip.write(e.getValue());
+				zip.closeEntry();
+			}
+		}
+		return out.toByteArray();
+	}
+
+	// ------------------------------------------------------------------ the hub's API
+
+	private TestRestTemplate api() {
+		return rest.withBasicAuth("admin", "test-admin-pw");
+	}
+
+	private ResponseEntity<String> enrol(String id, String name, String pem) {
+		return api().postForEntity("/api/district/communes", Map.of("id", id, "name", name, "publicKey", pem),
+				String.class);
+	}
+
+	private ResponseEntity<String> upload(byte[] bundle) {
+		LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+		form.add("file", new ByteArrayResource(bundle) {
+			@Override
+			public String getFilename() {
+				return "bang-chung.zip";
+			}
+		});
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return api().postForEntity("/api/district/evidence", new HttpEntity<>(form, headers), String.class);
+	}
+
+	private ResponseEntity<String> push(byte[] bundle, String token) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.parseMediaType("application/zip"));
+		headers.setBearerAuth(token);
+		return rest.exchange("/api/district/push", HttpMethod.POST, new HttpEntity<>(bundle, headers), String.class);
+	}
+
+	private void assertRefused(ResponseEntity<String> response, int status, String code, Long recordId) throws Exception {
+		assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
+		JsonNode body = json.readTree(response.getBody());
+		assertThat(body.path("error").asText()).isEqualTo(code);
+		assertThat(body.path("message").asText()).isNotBlank().doesNotContain("Exception");
+		if (recordId != null) {
+			assertThat(body.path("recordId").asLong()).isEqualTo(recordId);
+		}
+	}
+
+	private long held() {
+		Long n = jdbc.queryForObject("SELECT COUNT(*) FROM district_record", Long.class);
+		return n == null ? 0 : n;
+	}
+
+	private static JsonNode commune(JsonNode district, String id) {
+		for (JsonNode c : district.path("communes")) {
+			if (c.path("commune").asText().equals(id)) {
+				return c;
+			}
+		}
+		throw new AssertionError("no commune " + id + " in " + district);
+	}
+}
