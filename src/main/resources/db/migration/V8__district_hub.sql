@@ -50,3 +50,14 @@ CREATE TABLE district_bundle (
     period_code  VARCHAR(60)
 );
 CREATE INDEX district_bundle_commune_idx ON district_bundle (commune_id, received_at);
+
+-- A commune's PC sending to the district (loaxa.district.url): the last record the hub took, and
+-- how the last try went. One row.
+CREATE TABLE district_push_state (
+    id              INT          NOT NULL PRIMARY KEY,
+    acked_id        BIGINT       NOT NULL,
+    last_success_at TIMESTAMP WITH TIME ZONE,
+    last_attempt_at TIMESTAMP WITH TIME ZONE,
+    last_error      VARCHAR(1000)
+);
+INSERT INTO district_push_state (id, acked_id) VALUES (1, 0);

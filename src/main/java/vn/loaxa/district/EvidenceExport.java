@@ -71,11 +71,12 @@ public class EvidenceExport {
 		write(log.rangeScheduledIn(from, to), new BundleHead.Period(period.code(), period.from(), period.to()), out);
 	}
 
-	/** A bundle of the records after {@code afterId} (all of the log's tail), for sending to the district. */
-	void writeAfter(long afterId, OutputStream out) {
+	/** A bundle of at most {@code max} records after {@code afterId}, for sending to the district. */
+	void writeAfter(long afterId, int max, OutputStream out) {
 		BroadcastLog.ChainHead head = log.head();
 		Optional<BroadcastLog.IdRange> range = head.lastId() > afterId
-				? Optional.of(new BroadcastLog.IdRange(afterId + 1, head.lastId())) : Optional.empty();
+				? Optional.of(new BroadcastLog.IdRange(afterId + 1, Math.min(head.lastId(), afterId + max)))
+				: Optional.empty();
 		write(range, null, out);
 	}
 

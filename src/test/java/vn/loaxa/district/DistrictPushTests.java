@@ -1,0 +1,120 @@
+package vn.loaxa.district;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.loaxa.broadcast.BroadcastLog;
+import vn.loaxa.media.ClipKind;
+import vn.loaxa.media.Topic;
+import vn.loaxa.report.ReportPeriod;
+import vn.loaxa.report.ReportService;
+import vn.loaxa.security.CommuneKey;
+import vn.loaxa.support.ApiClient;
+import vn.loaxa.support.LoaxaProcess;
+import vn.loaxa.support.TestDirs;
+
+/**
+ * A commune's PC (this context) sends its log to a district hub running as a child process: the
+ * hub is down at first (the records wait, nothing is lost), then up (everything arrives once, in
+ * batches, and the district report equals the commune's own), then more records follow.
+ */
+@SpringBootTest
+class DistrictPushTests {
+
+	static final Path ROOT = TestDirs.create("district-push");
+	static final Path HUB = TestDirs.create("district-hub");
+	static final String PASSWORD = "mat-khau-huyen-123";
+	static final LoaxaProcess hub = new LoaxaProcess(HUB, PASSWORD, List.of("--loaxa.mode=district"));
+	static String token;
+
+	/** The commune's key made beforehand, so the hub can enrol it before the commune's PC starts. */
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws Exception {
+		KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		Path keys = Files.createDirectories(ROOT.resolve("data/keys"));
+		Files.writeString(keys.resolve("commune-ed25519.key"), "-----BEGIN PRIVATE KEY-----\n"
+				+ Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n",
+				StandardCharsets.US_ASCII);
+		Files.writeString(keys.resolve("commune-ed25519.pub"), CommuneKey.pem(pair.getPublic()), StandardCharsets.US_ASCII);
+		Files.createDirectories(HUB.resolve("media"));
+		Files.createDirectories(HUB.resolve("schedules"));
+		hub.start().awaitUp(Duration.ofSeconds(90));
+		ApiClient.Response enrolled = hub.admin().postJson("/api/district/communes",
+				Map.of("id", "xa-na-lay", "name", "Xã Na Lay", "publicKey", CommuneKey.pem(pair.getPublic())));
+		assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
+		token = enrolled.json().path("token").asText();
+		hub.kill();
+		registry.add("loaxa.data-dir", () -> ROOT.resolve("data").toString());
+		registry.add("loaxa.media-dir", () -> ROOT.resolve("no-media").toString());
+		registry.add("loaxa.schedules-dir", () -> ROOT.resolve("no-schedules").toString());
+		registry.add("loaxa.admin.password", () -> "test-admin-pw");
+		registry.add("loaxa.commune.id", () -> "xa-na-lay");
+		registry.add("loaxa.district.url", hub::baseUrl);
+		registry.add("loaxa.district.token", () -> token);
+		registry.add("loaxa.district.push-delay", () -> "1h");
+		registry.add("spring.quartz.scheduler-name", () -> "loaxa-" + ROOT.getFileName());
+		vn.loaxa.support.TestDatabase.register(registry);
+	}
+
+	@AfterAll
+	static void stopHub() throws InterruptedException {
+		hub.close();
+	}
+
+	@Autowired BroadcastLog log;
+	@Autowired DistrictPush push;
+	@Autowired ReportService reports;
+
+	@Test
+	void recordsWaitWhileTheHubIsDownAndArriveOnceWhenItIsUp() throws Exception {
+		for (int day = 1; day <= 20; day++) {
+			for (String zone : List.of("ban-na-lay", "to-dan-pho-1")) {
+				log.append(DistrictHubTests.played(zone, day % 3 + 1, "2026-11-%02dT05:30".formatted(day), 60_000 + day,
+						ClipKind.NEWS, Topic.DIGITAL_TRANSFORMATION));
+			}
+		}
+		assertThat(push.pushNow()).as("the hub is down").isZero();
+		DistrictPush.Status down = push.status();
+		assertThat(down.sentUpTo()).isZero();
+		assertThat(down.waiting()).isEqualTo(40);
+		assertThat(down.lastError()).isNotBlank();
+		assertThat(down.lastSuccess()).isNull();
+
+		hub.start().awaitUp(Duration.ofSeconds(90));
+		assertThat(push.pushNow()).isEqualTo(40);
+		assertThat(push.pushNow()).as("nothing twice").isZero();
+		log.append(DistrictHubTests.played("ban-na-lay", 9, "2026-11-25T05:30", 30_000, ClipKind.SLOGAN, Topic.OTHER));
+		assertThat(push.pushNow()).isEqualTo(1);
+		DistrictPush.Status up = push.status();
+		assertThat(up.sentUpTo()).isEqualTo(log.head().lastId());
+		assertThat(up.waiting()).isZero();
+		assertThat(up.lastError()).isNull();
+		assertThat(up.lastSuccess()).isNotNull();
+
+		JsonNode district = hub.admin().get("/api/district/reports?period=2026-11").json();
+		JsonNode commune = district.path("communes").get(0);
+		var own = reports.compute(ReportPeriod.parse("2026-11")).figures().totals();
+		assertThat(commune.path("commune").asText()).isEqualTo("xa-na-lay");
+		assertThat(commune.path("totals").path("airings").asLong()).isEqualTo(own.airings()).isEqualTo(41);
+		assertThat(commune.path("totals").path("clips").asLong()).isEqualTo(own.clips());
+		assertThat(commune.path("totals").path("minutes").asDouble()).isEqualTo(own.minutes());
+	}
+}
