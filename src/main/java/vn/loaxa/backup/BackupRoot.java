@@ -46,9 +46,18 @@ final class BackupRoot {
 	}
 
 	static boolean isBackupFolder(Path folder) {
-		return folder.getFileName().toString().matches("\\d{8}-\\d{6}")
+		return folder.getFileName().toString().matches("\\d{8}-\\d{6}(-\\d+)?")
 				&& (Files.isRegularFile(folder.resolve(BackupService.DATABASE))
 						|| Files.isRegularFile(folder.resolve(BackupService.PG_DUMP)));
+	}
+
+	/** {@code stamp}, or {@code stamp-1}, {@code -2} … when a backup of that second exists already. */
+	String freeName(String stamp) {
+		String name = stamp;
+		for (int n = 1; Files.exists(dir.resolve(name)) || Files.exists(dir.resolve(name + PART)); n++) {
+			name = stamp + "-" + n;
+		}
+		return name;
 	}
 
 	/** The complete backup folders, newest first. */

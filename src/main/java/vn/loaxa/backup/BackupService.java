@@ -77,7 +77,7 @@ public class BackupService {
 		long started = System.nanoTime();
 		Instant at = clock.now().toInstant();
 		BackupRoot local = new BackupRoot(root());
-		Path part = local.dir().resolve(FOLDER.format(clock.now()) + BackupRoot.PART);
+		Path part = local.dir().resolve(local.freeName(FOLDER.format(clock.now())) + BackupRoot.PART);
 		Copy copy;
 		try {
 			Path db = database.write(part);

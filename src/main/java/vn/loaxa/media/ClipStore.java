@@ -110,7 +110,12 @@ class ClipStore {
 			Files.deleteIfExists(workFile);
 			return false;
 		}
-		Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+		try {
+			Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+		}
+		catch (IOException e) {
+			log.debug("could not stamp {}: {}", target, e.toString()); // the file is in place; only the sweep's guard is weaker
+		}
 		return true;
 	}
 

@@ -104,6 +104,15 @@ class BackupFailureTests extends ApiTestSupport {
 		assertThat(status.view().state()).isEqualTo(BackupStatus.State.OK);
 		assertThat(backupPart().path("status").asText()).isEqualTo("UP");
 		assertThat(strip()).doesNotContain("strip-backup");
+
+		// the last success three days ago, nothing since (as when the nightly job has stopped running)
+		status.succeeded(new Backup(good.folder(), good.database(), good.manifest(), 2, 0, null, null, 1,
+				java.time.Instant.now().minus(java.time.Duration.ofDays(3))));
+		assertThat(status.view().state()).isEqualTo(BackupStatus.State.STALE);
+		assertThat(backupPart().path("status").asText()).isEqualTo("DEGRADED");
+		assertThat(strip()).contains("strip-backup", "Không có bản sao lưu thành công trong 48 giờ qua");
+		backups.backupNow();
+		assertThat(backupPart().path("status").asText()).isEqualTo("UP");
 	}
 
 	private JsonNode backupPart() throws Exception {
