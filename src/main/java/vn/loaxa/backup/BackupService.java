@@ -77,35 +77,13 @@ public class BackupService {
 		long started = System.nanoTime();
 		Instant at = clock.now().toInstant();
 		BackupRoot local = new BackupRoot(root());
-		Path part = local.dir().resolve(local.freeName(FOLDER.format(clock.now())) + BackupRoot.PART);
-		Copy copy;
-		try {
-			Path db = database.write(part);
-			copy = copyClips(local);
-			Manifest.write(part.resolve(MANIFEST), copy.entries());
-			Path folder = local.publish(part);
-			local.prune(backup.keep());
-			copy = copy.in(folder, folder.resolve(db.getFileName()));
+		Copy copy = writeLocal(local, at);
+		List<Problem> problems = new ArrayList<>();
+		if (!copy.missing().isEmpty()) {
+			problems.add(new Problem("clips_missing", copy.missing().size() + ": " + copy.missing().get(0)));
 		}
-		catch (IOException | RuntimeException e) {
-			FileSystemUtils.deleteRecursively(part.toFile());
-			status.failed(at, "database", e.getMessage() == null ? e.toString() : e.getMessage());
-			throw new BackupFailed("backup failed: " + e, e);
-		}
-		Problem problem = copy.missing().isEmpty() ? null
-				: new Problem("clips_missing", copy.missing().size() + ": " + copy.missing().get(0));
-		Path mirrored = null;
-		if (backup.copyTo() != null) {
-			try {
-				mirrored = new CopyTo(backup.copyTo(), backup.keep()).mirror(local, copy.folder(), copy.entries());
-			}
-			catch (CopyTo.Missing e) {
-				problem = new Problem("copy_to_missing", backup.copyTo().toString());
-			}
-			catch (IOException | RuntimeException e) {
-				problem = new Problem("copy_to_failed", backup.copyTo() + ": " + e);
-			}
-		}
+		Path mirrored = mirror(local, copy, problems);
+		Problem problem = problems.isEmpty() ? null : problems.get(0).and(problems.subList(1, problems.size()));
 		Backup done = new Backup(copy.folder(), copy.database(), copy.folder().resolve(MANIFEST), copy.entries().size(),
 				copy.copied(), mirrored, problem == null ? null : problem.code() + ": " + problem.detail(),
 				(System.nanoTime() - started) / 1_000_000, at);
@@ -121,6 +99,41 @@ public class BackupService {
 		return done;
 	}
 
+	/** The database, the clip files and the manifest into a new dated folder of {@code <data-dir>/backup}. */
+	private Copy writeLocal(BackupRoot local, Instant at) {
+		Path part = local.dir().resolve(local.freeName(FOLDER.format(clock.now())) + BackupRoot.PART);
+		try {
+			Path db = database.write(part);
+			Copy copy = copyClips(local);
+			Manifest.write(part.resolve(MANIFEST), copy.entries());
+			Path folder = local.publish(part);
+			local.prune(backup.keep());
+			return copy.in(folder, folder.resolve(db.getFileName()));
+		}
+		catch (IOException | RuntimeException e) {
+			FileSystemUtils.deleteRecursively(part.toFile());
+			status.failed(at, "database", e.getMessage() == null ? e.toString() : e.getMessage());
+			throw new BackupFailed("backup failed: " + e, e);
+		}
+	}
+
+	/** The same backup to {@code loaxa.backup.copy-to}, if set; a failure is added to {@code problems}. */
+	private Path mirror(BackupRoot local, Copy copy, List<Problem> problems) {
+		if (backup.copyTo() == null) {
+			return null;
+		}
+		try {
+			return new CopyTo(backup.copyTo(), backup.keep()).mirror(local, copy.folder(), copy.entries());
+		}
+		catch (CopyTo.Missing e) {
+			problems.add(new Problem("copy_to_missing", backup.copyTo().toString()));
+		}
+		catch (IOException | RuntimeException e) {
+			problems.add(new Problem("copy_to_failed", backup.copyTo() + ": " + e));
+		}
+		return null;
+	}
+
 	/** The complete backup folders under {@code <data-dir>/backup}, newest first. */
 	public List<Path> backups() {
 		try {
@@ -133,6 +146,12 @@ public class BackupService {
 
 	/** Why a backup that was kept is marked failed: a code under {@code backup.problem.} and its argument. */
 	record Problem(String code, String detail) {
+
+		Problem and(List<Problem> more) {
+			StringBuilder text = new StringBuilder(detail);
+			more.forEach(p -> text.append("; ").append(p.code()).append(": ").append(p.detail()));
+			return new Problem(code, text.toString());
+		}
 	}
 
 	/** What one run stored: the manifest's entries, how many files it copied, what it could not find. */

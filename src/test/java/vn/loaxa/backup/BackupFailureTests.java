@@ -113,6 +113,14 @@ class BackupFailureTests extends ApiTestSupport {
 		assertThat(strip()).contains("strip-backup", "Không có bản sao lưu thành công trong 48 giờ qua");
 		backups.backupNow();
 		assertThat(backupPart().path("status").asText()).isEqualTo("UP");
+
+		// a clip file the database names has gone from data/clips: the backup is kept, and says so
+		vn.loaxa.media.Clip clip = library.search(vn.loaxa.media.ClipFilter.ALL).get(0);
+		Files.delete(library.canonicalAudio(clip));
+		Backup incomplete = backups.backupNow();
+		assertThat(incomplete.problem()).startsWith("clips_missing").contains(clip.getSha256() + ".pcm.wav");
+		assertThat(incomplete.clipFiles()).isEqualTo(1);
+		assertThat(strip()).contains("thiếu tệp bản tin trong data/clips");
 	}
 
 	private JsonNode backupPart() throws Exception {
