@@ -45,10 +45,10 @@ public class BackupStatus {
 	/**
 	 * What health and the strip show. {@code problem} is a message code under {@code backup.problem.}
 	 * ({@code copy_to_missing}, {@code copy_to_failed}, {@code clips_missing}, {@code database}) and
-	 * {@code detail} its argument (a path, a file, an error).
+	 * {@code detail} its argument (a path, a file, an error); {@code staleHours}: {@code loaxa.backup.stale-after}.
 	 */
 	public record View(State state, Instant firstStart, Instant lastSuccess, String lastFolder, Instant failedAt,
-			String problem, String detail) {
+			String problem, String detail, long staleHours) {
 
 		public boolean degraded() {
 			return state == State.FAILED || state == State.STALE;
@@ -110,7 +110,7 @@ public class BackupStatus {
 				: sinceSuccess.compareTo(backup.staleAfter()) > 0 ? State.STALE
 				: success == null ? State.NONE_YET : State.OK;
 		return new View(state, first, success, values.getProperty("lastFolder"), failedAt, values.getProperty("problem"),
-				values.getProperty("detail"));
+				values.getProperty("detail"), backup.staleAfter().toHours());
 	}
 
 	private Instant instant(String key) {

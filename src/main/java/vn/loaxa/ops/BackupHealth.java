@@ -28,7 +28,8 @@ class BackupHealth extends AbstractHealthIndicator {
 		builder.status(view.degraded() ? AudioHealth.DEGRADED.getCode() : Status.UP.getCode())
 			.withDetail("state", view.state().name())
 			.withDetail("firstStart", String.valueOf(view.firstStart()))
-			.withDetail("lastSuccess", String.valueOf(view.lastSuccess()));
+			.withDetail("lastSuccess", String.valueOf(view.lastSuccess()))
+			.withDetail("staleAfterHours", view.staleHours());
 		if (view.lastFolder() != null) {
 			builder.withDetail("lastFolder", view.lastFolder());
 		}
