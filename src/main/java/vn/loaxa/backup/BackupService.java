@@ -1,65 +1,58 @@
 package vn.loaxa.backup;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-
-import javax.sql.DataSource;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.util.FileSystemUtils;
 
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.LoaxaProperties;
+import vn.loaxa.media.ClipFile;
+import vn.loaxa.media.ClipLibrary;
 
 /**
- * Daily online backup into {@code <data-dir>/backup/<yyyyMMdd-HHmmss>/}: {@code loaxa-db.zip}
- * (H2's {@code BACKUP TO}, consistent while LoaXa keeps running) or, on PostgreSQL,
- * {@code loaxa-db.dump} ({@code pg_dump --format=custom}, a consistent snapshot too; restored with
- * {@code pg_restore}, README "PostgreSQL"), and {@code clips-manifest.tsv}
- * (every stored clip file with its size), keeping the newest {@code loaxa.backup.keep}. Clip files
- * are named by their SHA-256 and never change, so the manifest is enough to check a copy of them.
+ * Daily online backup into {@code <data-dir>/backup/<yyyyMMdd-HHmmss>/}: the database (DatabaseCopy)
+ * and {@code clips-manifest.tsv} (every clip file the database names, with size and SHA-256), the
+ * clip files themselves in the backup root's shared {@code clips/} (each copied once: they are named
+ * by hash and never change). With {@code loaxa.backup.copy-to} the same backup is copied there too.
+ * Keeps the newest {@code loaxa.backup.keep} in each, and the clip files their manifests name. The
+ * result goes to {@link BackupStatus}: a copy-to that is missing or unwritable, or a clip file the
+ * database names that is not in the clip store, marks the backup failed (it is kept all the same).
  */
 @Service
 public class BackupService {
 
 	static final String DATABASE = "loaxa-db.zip";
 	static final String PG_DUMP = "loaxa-db.dump";
-	private static final java.time.Duration PG_DUMP_TIMEOUT = java.time.Duration.ofMinutes(30);
-	static final String MANIFEST = "clips-manifest.tsv";
+	static final String MANIFEST = Manifest.NAME;
 	private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 	private static final Logger log = LoggerFactory.getLogger(BackupService.class);
 
-	private final JdbcTemplate jdbc;
-	private final DataSource dataSource;
+	private final DatabaseCopy database;
+	private final ClipLibrary library;
 	private final LoaxaProperties properties;
 	private final BackupProperties backup;
+	private final BackupStatus status;
 	private final LoaxaClock clock;
-	private final DataSourceProperties dataSourceProperties;
-	private final String pgDump;
 
-	BackupService(JdbcTemplate jdbc, DataSource dataSource, LoaxaProperties properties, BackupProperties backup,
-			LoaxaClock clock, DataSourceProperties dataSourceProperties,
-			@Value("${loaxa.backup.pg-dump:pg_dump}") String pgDump) {
-		this.dataSourceProperties = dataSourceProperties;
-		this.pgDump = pgDump;
-		this.jdbc = jdbc;
-		this.dataSource = dataSource;
+	BackupService(DatabaseCopy database, ClipLibrary library, LoaxaProperties properties, BackupProperties backup,
+			BackupStatus status, LoaxaClock clock) {
+		this.database = database;
+		this.library = library;
 		this.properties = properties;
 		this.backup = backup;
+		this.status = status;
 		this.clock = clock;
 	}
 
@@ -69,177 +62,129 @@ public class BackupService {
 			return;
 		}
 		try {
-			Backup done = backupNow();
-			log.info("backup written to {} ({} clip files, {} ms)", done.folder(), done.clipFiles(), done.millis());
+			backupNow();
 		}
 		catch (RuntimeException e) {
 			log.error("daily backup failed", e);
 		}
 	}
 
+	/**
+	 * Makes a backup now. Answers it, with {@link Backup#problem()} set when it is kept but failed (the
+	 * copy-to, missing clip files); throws {@link BackupFailed} when no backup could be written.
+	 */
 	public synchronized Backup backupNow() {
 		long started = System.nanoTime();
-		Path folder = root().resolve(FOLDER.format(clock.now()));
+		Instant at = clock.now().toInstant();
+		BackupRoot local = new BackupRoot(root());
+		Copy copy = writeLocal(local, at);
+		List<Problem> problems = new ArrayList<>();
+		if (!copy.missing().isEmpty()) {
+			problems.add(new Problem("clips_missing", copy.missing().size() + ": " + copy.missing().get(0)));
+		}
+		Path mirrored = mirror(local, copy, problems);
+		Problem problem = problems.isEmpty() ? null : problems.get(0).and(problems.subList(1, problems.size()));
+		Backup done = new Backup(copy.folder(), copy.database(), copy.folder().resolve(MANIFEST), copy.entries().size(),
+				copy.copied(), mirrored, problem == null ? null : problem.code() + ": " + problem.detail(),
+				(System.nanoTime() - started) / 1_000_000, at);
+		if (problem == null) {
+			status.succeeded(done);
+			log.info("backup written to {}{} ({} clip files, {} copied, {} ms)", done.folder(),
+					mirrored == null ? "" : " and " + mirrored, done.clipFiles(), done.clipFilesCopied(), done.millis());
+		}
+		else {
+			status.failed(at, problem.code(), problem.detail());
+			log.error("backup {} kept but FAILED: {}", done.folder(), done.problem());
+		}
+		return done;
+	}
+
+	/** The database, the clip files and the manifest into a new dated folder of {@code <data-dir>/backup}. */
+	private Copy writeLocal(BackupRoot local, Instant at) {
+		Path part = local.dir().resolve(local.freeName(FOLDER.format(clock.now())) + BackupRoot.PART);
 		try {
-			String product = databaseProduct();
-			Path database;
-			if (product.contains("h2")) {
-				Files.createDirectories(folder);
-				database = folder.resolve(DATABASE);
-				jdbc.execute("BACKUP TO '" + database.toAbsolutePath().toString().replace("'", "''") + "'");
-			}
-			else if (product.contains("postgresql")) {
-				Path executable = pgDumpExecutable();
-				Files.createDirectories(folder);
-				database = folder.resolve(PG_DUMP);
-				dumpPostgres(executable, database);
-				log.info("backup: PostgreSQL database dumped with {} (custom format) to {}; restore it with pg_restore "
-						+ "(README, PostgreSQL)", executable, database);
-			}
-			else {
-				throw new IllegalStateException("no online backup for database " + product);
-			}
-			int files = writeManifest(folder.resolve(MANIFEST));
-			prune();
-			return new Backup(folder, database, folder.resolve(MANIFEST), files, (System.nanoTime() - started) / 1_000_000,
-					clock.now().toInstant());
+			Path db = database.write(part);
+			Copy copy = copyClips(local);
+			Manifest.write(part.resolve(MANIFEST), copy.entries());
+			Path folder = local.publish(part);
+			local.prune(backup.keep());
+			return copy.in(folder, folder.resolve(db.getFileName()));
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
+		catch (IOException | RuntimeException e) {
+			FileSystemUtils.deleteRecursively(part.toFile());
+			status.failed(at, "database", e.getMessage() == null ? e.toString() : e.getMessage());
+			throw new BackupFailed("backup failed: " + e, e);
 		}
 	}
 
+	/** The same backup to {@code loaxa.backup.copy-to}, if set; a failure is added to {@code problems}. */
+	private Path mirror(BackupRoot local, Copy copy, List<Problem> problems) {
+		if (backup.copyTo() == null) {
+			return null;
+		}
+		try {
+			return new CopyTo(backup.copyTo(), backup.keep()).mirror(local, copy.folder(), copy.entries());
+		}
+		catch (CopyTo.Missing e) {
+			problems.add(new Problem("copy_to_missing", backup.copyTo().toString()));
+		}
+		catch (IOException | RuntimeException e) {
+			problems.add(new Problem("copy_to_failed", backup.copyTo() + ": " + e));
+		}
+		return null;
+	}
+
+	/** The complete backup folders under {@code <data-dir>/backup}, newest first. */
 	public List<Path> backups() {
-		if (!Files.isDirectory(root())) {
-			return List.of();
-		}
-		try (Stream<Path> folders = Files.list(root())) {
-			return folders.filter(p -> Files.isRegularFile(p.resolve(DATABASE)) || Files.isRegularFile(p.resolve(PG_DUMP)))
-				.sorted(Comparator.reverseOrder())
-				.toList();
+		try {
+			return new BackupRoot(root()).folders();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
 	}
 
-	private int writeManifest(Path manifest) throws IOException {
-		Path clips = properties.clipStoreDir();
-		int count = 0;
-		try (BufferedWriter out = Files.newBufferedWriter(manifest, StandardCharsets.UTF_8)) {
-			out.write("# file\tbytes\n");
-			if (Files.isDirectory(clips)) {
-				try (Stream<Path> files = Files.walk(clips)) {
-					for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-						out.write(clips.relativize(file).toString().replace('\\', '/') + "\t" + Files.size(file) + "\n");
-						count++;
-					}
-				}
-			}
+	/** Why a backup that was kept is marked failed: a code under {@code backup.problem.} and its argument. */
+	record Problem(String code, String detail) {
+
+		Problem and(List<Problem> more) {
+			StringBuilder text = new StringBuilder(detail);
+			more.forEach(p -> text.append("; ").append(p.code()).append(": ").append(p.detail()));
+			return new Problem(code, text.toString());
 		}
-		return count;
 	}
 
-	private void prune() throws IOException {
-		List<Path> all = backups();
-		for (Path old : all.subList(Math.min(backup.keep(), all.size()), all.size())) {
-			FileSystemUtils.deleteRecursively(old);
+	/** What one run stored: the manifest's entries, how many files it copied, what it could not find. */
+	record Copy(List<Manifest.Entry> entries, int copied, List<String> missing, Path folder, Path database) {
+
+		Copy in(Path folder, Path database) {
+			return new Copy(entries, copied, missing, folder, database);
 		}
+	}
+
+	private Copy copyClips(BackupRoot local) throws IOException {
+		Path store = properties.clipStoreDir();
+		Map<String, Manifest.Entry> known = local.known();
+		List<Manifest.Entry> entries = new ArrayList<>();
+		List<String> missing = new ArrayList<>();
+		int copied = 0;
+		for (ClipFile file : library.storedFiles()) {
+			Path source = store.resolve(file.path());
+			if (!Files.isRegularFile(source)) {
+				missing.add(file.path());
+				continue;
+			}
+			BackupRoot.Stored stored = local.store(source, file.path(), known.get(file.path()));
+			if (file.original() && !stored.entry().sha256().equals(file.clipSha256())) {
+				missing.add(file.path() + " (damaged: SHA-256 " + stored.entry().sha256() + ")");
+			}
+			entries.add(stored.entry());
+			copied += stored.copied() ? 1 : 0;
+		}
+		return new Copy(entries, copied, missing, null, null);
 	}
 
 	private Path root() {
 		return properties.dataDir().resolve("backup");
-	}
-
-	private String databaseProduct() {
-		try (var connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-		}
-		catch (java.sql.SQLException e) {
-			throw new IllegalStateException("cannot reach the database for a backup: " + e.getMessage(), e);
-		}
-	}
-
-	/**
-	 * {@code loaxa.backup.pg-dump}: a path, or a name looked up on PATH (default {@code pg_dump}, from
-	 * Debian's postgresql-client; on Windows the PostgreSQL installer's {@code bin} folder).
-	 */
-	private Path pgDumpExecutable() {
-		Path configured = Path.of(pgDump);
-		if (configured.getNameCount() > 1 || configured.isAbsolute()) {
-			if (Files.isExecutable(configured)) {
-				return configured;
-			}
-			throw new IllegalStateException("loaxa.backup.pg-dump = " + pgDump + " is not an executable file");
-		}
-		String path = System.getenv("PATH");
-		if (path != null) {
-			for (String dir : path.split(java.io.File.pathSeparator)) {
-				for (String name : List.of(pgDump, pgDump + ".exe")) {
-					Path candidate = Path.of(dir.isEmpty() ? "." : dir).resolve(name);
-					if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-						return candidate;
-					}
-				}
-			}
-		}
-		throw new IllegalStateException("PostgreSQL backup needs pg_dump, which is not on PATH: install the "
-				+ "PostgreSQL client tools (Debian: postgresql-client) or set loaxa.backup.pg-dump");
-	}
-
-	/** {@code pg_dump --format=custom} of the database LoaXa is connected to; the password goes by environment. */
-	private void dumpPostgres(Path executable, Path target) throws IOException {
-		PgTarget db = PgTarget.of(dataSourceProperties.determineUrl());
-		List<String> command = new java.util.ArrayList<>(List.of(executable.toString(), "--format=custom",
-				"--no-owner", "--file=" + target.toAbsolutePath(), "--host=" + db.host(), "--port=" + db.port()));
-		String user = dataSourceProperties.determineUsername();
-		if (user != null && !user.isBlank()) {
-			command.add("--username=" + user);
-		}
-		command.add("--no-password");
-		command.add(db.database());
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		String password = dataSourceProperties.determinePassword();
-		if (password != null && !password.isEmpty()) {
-			builder.environment().put("PGPASSWORD", password);
-		}
-		Process process = builder.start();
-		String output;
-		try (var in = process.getInputStream()) {
-			output = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-		}
-		try {
-			if (!process.waitFor(PG_DUMP_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-				process.destroyForcibly();
-				throw new IllegalStateException("pg_dump did not finish within " + PG_DUMP_TIMEOUT.toMinutes() + " min");
-			}
-		}
-		catch (InterruptedException e) {
-			process.destroyForcibly();
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while pg_dump ran", e);
-		}
-		if (process.exitValue() != 0) {
-			Files.deleteIfExists(target);
-			throw new IllegalStateException("pg_dump failed (exit " + process.exitValue() + "): " + output);
-		}
-	}
-
-	/** Host, port and database of a {@code jdbc:postgresql://host[:port]/database[?…]} URL. */
-	record PgTarget(String host, int port, String database) {
-
-		static PgTarget of(String jdbcUrl) {
-			if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
-				throw new IllegalStateException("not a PostgreSQL JDBC URL: " + jdbcUrl);
-			}
-			String rest = jdbcUrl.substring("jdbc:postgresql:".length());
-			if (!rest.startsWith("//")) {
-				return new PgTarget("localhost", 5432, rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest);
-			}
-			java.net.URI uri = java.net.URI.create("postgresql:" + rest);
-			String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
-			return new PgTarget(uri.getHost() == null ? "localhost" : uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
-					database);
-		}
 	}
 }

@@ -1,9 +1,6 @@
 package vn.loaxa.backup;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,26 +10,27 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Restores a backup folder into an empty data dir, before LoaXa starts on it: unpacks the database
- * into {@code <data-dir>/db/}, copies the clip files the manifest lists from a clip folder (the old
- * data dir's {@code clips/}, or a copy of it), and answers which listed files could not be found.
- * Runs without Spring, so the database is not open while it is replaced.
+ * Restores a backup into an empty data dir, before LoaXa starts on it, from the backup alone: the
+ * database unpacked into {@code <data-dir>/db/}, and every clip file its manifest lists copied from
+ * the backup root's shared {@code clips/} (or, for a backup of an older release, from {@code --clips})
+ * and checked against the manifest's size and SHA-256. A PostgreSQL backup brings the clip files
+ * back; its dump goes to {@code pg_restore}. Runs without Spring, so no database is open meanwhile.
  */
 public final class Restore {
 
-	public record Result(int clipFiles, List<String> missing) {
+	/** {@code database}: the restored database folder, or null for a PostgreSQL dump (pg_restore's job). */
+	public record Result(int clipFiles, List<String> missing, Path database) {
 	}
 
 	private Restore() {
 	}
 
 	/**
-	 * {@code restore <backup-folder> --loaxa.data-dir=<empty data dir> [--clips=<old clips dir>]}:
-	 * runs before Spring starts, so no database is open. Exit 0 restored, 1 clip files missing or
-	 * refused, 2 usage.
+	 * {@code restore <backup folder, or the folder of backups for the newest> --loaxa.data-dir=<empty dir>
+	 * [--clips=<old data/clips>]}: exit 0 restored, 1 clip files missing or refused, 2 usage.
 	 */
 	public static int command(String... args) {
-		Path backup = null;
+		Path given = null;
 		Path dataDir = Path.of(System.getenv().getOrDefault("LOAXA_DATA_DIR", "data"));
 		Path clips = null;
 		for (int i = 1; i < args.length; i++) {
@@ -42,18 +40,23 @@ public final class Restore {
 			else if (args[i].startsWith("--clips=")) {
 				clips = Path.of(args[i].substring("--clips=".length()));
 			}
-			else if (backup == null && !args[i].startsWith("--")) {
-				backup = Path.of(args[i]);
+			else if (given == null && !args[i].startsWith("--")) {
+				given = Path.of(args[i]);
 			}
 		}
-		if (backup == null || !Files.isRegularFile(backup.resolve(BackupService.DATABASE))) {
-			System.err.println("usage: restore <data/backup/yyyyMMdd-HHmmss> --loaxa.data-dir=<empty dir> [--clips=<old data/clips>]");
+		Path backup = given == null ? null : backupFolder(given);
+		if (backup == null) {
+			System.err.println("usage: restore <data/backup/yyyyMMdd-HHmmss | data/backup | USB copy> "
+					+ "--loaxa.data-dir=<empty dir> [--clips=<old data/clips>]");
 			return 2;
 		}
 		try {
 			Result result = run(backup, dataDir, clips);
-			System.out.println("Đã khôi phục cơ sở dữ liệu vào " + dataDir.resolve("db") + "; " + result.clipFiles()
-					+ " tệp bản tin có đủ.");
+			System.out.println(result.database() == null
+					? "Cơ sở dữ liệu PostgreSQL: khôi phục " + backup.resolve(BackupService.PG_DUMP)
+							+ " bằng pg_restore vào một cơ sở dữ liệu trống (README, PostgreSQL)."
+					: "Đã khôi phục cơ sở dữ liệu từ " + backup + " vào " + result.database() + ".");
+			System.out.println(result.clipFiles() + " tệp bản tin có đủ, đúng SHA-256, trong " + dataDir.resolve("clips"));
 			if (!result.missing().isEmpty()) {
 				System.err.println("Thiếu " + result.missing().size() + " tệp bản tin, ví dụ " + result.missing().get(0)
 						+ ": chép thư mục clips/ cũ vào rồi chạy lại với --clips=…");
@@ -67,54 +70,75 @@ public final class Restore {
 		}
 	}
 
+	/** A backup folder as given, or the newest one in a folder of backups; null when there is none. */
+	static Path backupFolder(Path given) {
+		if (Files.isRegularFile(given.resolve(BackupService.DATABASE))
+				|| Files.isRegularFile(given.resolve(BackupService.PG_DUMP))) {
+			return given;
+		}
+		try {
+			return new BackupRoot(given).folders().stream().findFirst().orElse(null);
+		}
+		catch (IOException e) {
+			return null;
+		}
+	}
+
 	public static Result run(Path backupFolder, Path dataDir, Path clipSource) throws IOException {
-		if (!Files.isRegularFile(backupFolder.resolve(BackupService.DATABASE))
-				&& Files.isRegularFile(backupFolder.resolve(BackupService.PG_DUMP))) {
-			throw new IllegalStateException("a PostgreSQL backup: restore " + BackupService.PG_DUMP
-					+ " with pg_restore into an empty database (README, PostgreSQL)");
+		Path database = null;
+		if (Files.isRegularFile(backupFolder.resolve(BackupService.DATABASE))) {
+			database = unpack(backupFolder.resolve(BackupService.DATABASE), dataDir.resolve("db"));
 		}
-		Path db = dataDir.resolve("db");
-		if (Files.isDirectory(db) && Files.list(db).findAny().isPresent()) {
-			throw new IllegalStateException("refusing to restore over an existing database in " + db);
+		else if (!Files.isRegularFile(backupFolder.resolve(BackupService.PG_DUMP))) {
+			throw new IllegalStateException(backupFolder + " holds no database backup");
 		}
-		Files.createDirectories(db);
-		try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(backupFolder.resolve(BackupService.DATABASE)))) {
-			ZipEntry entry;
-			while ((entry = zip.getNextEntry()) != null) {
-				Path target = db.resolve(Path.of(entry.getName()).getFileName().toString());
-				if (!entry.isDirectory()) {
-					Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
-		}
+		Path shared = backupFolder.toAbsolutePath().getParent().resolve(BackupRoot.CLIPS);
 		Path clips = dataDir.resolve("clips");
 		List<String> missing = new ArrayList<>();
-		int copied = 0;
-		try (BufferedReader manifest = Files.newBufferedReader(backupFolder.resolve(BackupService.MANIFEST),
-				StandardCharsets.UTF_8)) {
-			String line;
-			while ((line = manifest.readLine()) != null) {
-				if (line.startsWith("#") || line.isBlank()) {
-					continue;
+		int present = 0;
+		for (Manifest.Entry entry : Manifest.read(backupFolder.resolve(BackupService.MANIFEST))) {
+			Path target = clips.resolve(entry.path());
+			boolean ok = matches(target, entry);
+			for (Path source : clipSource == null ? List.of(shared) : List.of(shared, clipSource)) {
+				if (!ok && Files.isRegularFile(source.resolve(entry.path()))) {
+					DurableCopy.copy(source.resolve(entry.path()), target);
+					ok = matches(target, entry);
 				}
-				String file = line.substring(0, line.indexOf('\t'));
-				long bytes = Long.parseLong(line.substring(line.indexOf('\t') + 1));
-				Path target = clips.resolve(file);
-				Path source = clipSource == null ? null : clipSource.resolve(file);
-				if (!Files.exists(target) && source != null && Files.isRegularFile(source)) {
-					Files.createDirectories(target.getParent());
-					try (InputStream in = Files.newInputStream(source)) {
-						Files.copy(in, target);
-					}
-				}
-				if (Files.isRegularFile(target) && Files.size(target) == bytes) {
-					copied++;
-				}
-				else {
-					missing.add(file);
+			}
+			if (ok) {
+				present++;
+			}
+			else {
+				Files.deleteIfExists(target);
+				missing.add(entry.path());
+			}
+		}
+		return new Result(present, missing, database);
+	}
+
+	private static boolean matches(Path file, Manifest.Entry entry) throws IOException {
+		return Files.isRegularFile(file) && Files.size(file) == entry.bytes()
+				&& (entry.sha256() == null || DurableCopy.hash(file).equals(entry.sha256()));
+	}
+
+	private static Path unpack(Path zipFile, Path db) throws IOException {
+		if (Files.isDirectory(db)) {
+			try (var existing = Files.list(db)) {
+				if (existing.findAny().isPresent()) {
+					throw new IllegalStateException("refusing to restore over an existing database in " + db);
 				}
 			}
 		}
-		return new Result(copied, missing);
+		Files.createDirectories(db);
+		try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(zipFile))) {
+			ZipEntry entry;
+			while ((entry = zip.getNextEntry()) != null) {
+				if (!entry.isDirectory()) {
+					Files.copy(zip, db.resolve(Path.of(entry.getName()).getFileName().toString()),
+							StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+		}
+		return db;
 	}
 }

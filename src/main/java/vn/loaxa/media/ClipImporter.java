@@ -116,6 +116,8 @@ class ClipImporter {
 			boolean placedOriginal = false;
 			boolean placedPcm = false;
 			try {
+				// files first, row second: a crash between leaves files no row names, which OrphanSweep removes
+				// at the next start; the other order would leave a committed row naming files that never arrived
 				placedOriginal = store.moveIn(typed, original);
 				placedPcm = store.moveIn(canonical, pcm);
 				Instant now = clock.now().toInstant();
@@ -139,6 +141,13 @@ class ClipImporter {
 				}
 				throw e;
 			}
+		}
+	}
+
+	/** Runs {@code task} while no import is between moving its files in and committing its row. */
+	void betweenImports(Runnable task) {
+		synchronized (storeLock) {
+			task.run();
 		}
 	}
 

@@ -156,6 +156,13 @@ public class ClipLibrary {
 		return store.original(clip.getSha256(), clip.getOriginalExt());
 	}
 
+	/** Every file of the clip store that a clip row names (original and canonical WAV), for the backup. */
+	public List<ClipFile> storedFiles() {
+		return clips.findAll().stream().sorted(Comparator.comparing(Clip::getSha256)).flatMap(c -> java.util.stream.Stream.of(
+				new ClipFile(store.relative(store.original(c.getSha256(), c.getOriginalExt())), c.getSha256(), true),
+				new ClipFile(store.relative(store.canonical(c.getSha256())), c.getSha256(), false))).toList();
+	}
+
 	private void record(Clip clip, String by, String action, String detail) {
 		history.save(ClipHistoryEntry.of(clip.getId(), now(), by, action, detail));
 		audit.record(by, "clip." + action.toLowerCase(java.util.Locale.ROOT),

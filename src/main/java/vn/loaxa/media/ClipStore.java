@@ -80,7 +80,20 @@ class ClipStore {
 		return original(sha256, "wav").resolveSibling(sha256 + ".pcm.wav");
 	}
 
-	/** Moves a finished work file to its place; answers false when an identical file was already there. */
+	/** {@code ab/<name>} with forward slashes: a stored file's name relative to the clip store. */
+	String relative(Path stored) {
+		return root.relativize(stored).toString().replace('\\', '/');
+	}
+
+	Path root() {
+		return root;
+	}
+
+	/**
+	 * Moves a finished work file to its place, stamped with the time it arrived (so the orphan sweep
+	 * can tell a file whose row is being committed right now); answers false when an identical file
+	 * was already there.
+	 */
 	boolean moveIn(Path workFile, Path target) throws IOException {
 		Files.createDirectories(target.getParent());
 		if (Files.exists(target)) {
@@ -96,6 +109,12 @@ class ClipStore {
 		catch (FileAlreadyExistsException e) {
 			Files.deleteIfExists(workFile);
 			return false;
+		}
+		try {
+			Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+		}
+		catch (IOException e) {
+			log.debug("could not stamp {}: {}", target, e.toString()); // the file is in place; only the sweep's guard is weaker
 		}
 		return true;
 	}

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import vn.loaxa.backup.BackupStatus;
 import vn.loaxa.broadcast.BroadcastLog;
 import vn.loaxa.broadcast.Outcome;
 import vn.loaxa.config.LoaxaClock;
@@ -22,7 +23,8 @@ import vn.loaxa.schedule.SlotOccurrence;
 
 /**
  * The strip on every page: next slot, last slot's outcome, missed and failed airings in the last
- * 7 days, disk space left, and the PC's own clock (an NTP-less PC drifts; the officer should see it).
+ * 7 days, disk space left, and the PC's own clock (an NTP-less PC drifts; the officer should see it);
+ * a failed backup, or none for 48 h, in red (null {@code backup} while backups are fine).
  */
 @ControllerAdvice(annotations = Controller.class)
 class StatusStrip {
@@ -31,7 +33,7 @@ class StatusStrip {
 	static final long LOW_DISK_BYTES = 2L * 1024 * 1024 * 1024;
 
 	record Strip(SlotOccurrence next, Playout.SlotRunView last, long missed, long failed, long freeBytes,
-			boolean lowDisk, ZonedDateTime pcTime, ZoneId pcZone) {
+			boolean lowDisk, ZonedDateTime pcTime, ZoneId pcZone, BackupStatus.View backup) {
 	}
 
 	private final Schedule schedule;
@@ -39,8 +41,11 @@ class StatusStrip {
 	private final BroadcastLog log;
 	private final LoaxaClock clock;
 	private final LoaxaProperties properties;
+	private final BackupStatus backups;
 
-	StatusStrip(Schedule schedule, Playout playout, BroadcastLog log, LoaxaClock clock, LoaxaProperties properties) {
+	StatusStrip(Schedule schedule, Playout playout, BroadcastLog log, LoaxaClock clock, LoaxaProperties properties,
+			BackupStatus backups) {
+		this.backups = backups;
 		this.schedule = schedule;
 		this.playout = playout;
 		this.log = log;
@@ -63,7 +68,9 @@ class StatusStrip {
 		Map<Outcome, Long> counts = log.countByOutcome(weekAgo, now.toInstant().plusSeconds(1));
 		long free = properties.dataDir().toFile().getUsableSpace();
 		ZoneId pcZone = ZoneId.systemDefault();
+		BackupStatus.View backup = backups.view();
 		return new Strip(next.orElse(null), last.isEmpty() ? null : last.get(0), counts.getOrDefault(Outcome.MISSED, 0L),
-				counts.getOrDefault(Outcome.FAILED, 0L), free, free < LOW_DISK_BYTES, ZonedDateTime.now(pcZone), pcZone);
+				counts.getOrDefault(Outcome.FAILED, 0L), free, free < LOW_DISK_BYTES, ZonedDateTime.now(pcZone), pcZone,
+				backup.degraded() ? backup : null);
 	}
 }

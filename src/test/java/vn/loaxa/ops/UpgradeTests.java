@@ -79,11 +79,15 @@ class UpgradeTests {
 		settings.put("logging.file.name", data.resolve("logs/loaxa.log").toString());
 		String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LoaxaApplication.class).run(args)) {
-			assertThat(Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load()
-				.info().pending()).as("every later migration applied on start").isEmpty();
+			String vendor = "classpath:db/vendor/" + (url.startsWith("jdbc:h2:") ? "h2" : "postgresql");
+			assertThat(Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration", vendor)
+				.load().info().pending()).as("every later migration applied on start").isEmpty();
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success", Integer.class))
 				.isGreaterThan(1);
+			org.assertj.core.api.Assertions.assertThatThrownBy(
+					() -> jdbc.update("UPDATE broadcast_chain_head SET last_id = -1 WHERE id = 1"))
+				.as("V7's triggers are in place after the upgrade").hasMessageContaining("only moves forward");
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class))
 				.as("no first administrator made: the release-1 user is there").isEqualTo(1);
 

@@ -75,8 +75,13 @@ class PostgresBackupTests {
 		assertThat(Files.readAllBytes(backup.database())).startsWith("PGDMP".getBytes(StandardCharsets.US_ASCII));
 		assertThat(Files.readString(backup.manifest())).contains(clip.getSha256() + ".pcm.wav");
 		assertThat(backups.backups()).contains(backup.folder());
-		assertThatThrownBy(() -> Restore.run(backup.folder(), TestDirs.create("pg-restore"), null))
-			.hasMessageContaining("pg_restore");
+		Path clipsBack = TestDirs.create("pg-restore");
+		Restore.Result clipsOnly = Restore.run(backup.folder(), clipsBack, null);
+		assertThat(clipsOnly.database()).as("the dump is pg_restore's job").isNull();
+		assertThat(clipsOnly.missing()).isEmpty();
+		assertThat(clipsOnly.clipFiles()).isEqualTo(backup.clipFiles()).isPositive();
+		assertThat(clipsBack.resolve("clips").resolve(clip.getSha256().substring(0, 2)).resolve(clip.getSha256() + ".pcm.wav"))
+			.exists();
 
 		String restored = TestDatabase.create();
 		String name = restored.substring(restored.lastIndexOf('/') + 1);
@@ -87,6 +92,19 @@ class PostgresBackupTests {
 		Process p = pb.start();
 		String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(p.waitFor()).as(output).isZero();
+		// pg_restore loaded the rows (triggers come after the data) and recreated V7's triggers
+		try (java.sql.Connection c = java.sql.DriverManager.getConnection(restored, TestDatabase.user(), TestDatabase.password());
+				java.sql.Statement s = c.createStatement()) {
+			var rs = s.executeQuery("SELECT COUNT(*) FROM broadcast_record");
+			rs.next();
+			assertThat(rs.getLong(1)).isEqualTo(log.count());
+			assertThatThrownBy(() -> s.executeUpdate("UPDATE broadcast_record SET reason = 'sửa'"))
+				.hasMessageContaining("broadcast_record is append-only");
+			assertThatThrownBy(() -> s.executeUpdate("TRUNCATE broadcast_record"))
+				.hasMessageContaining("broadcast_record is append-only");
+			assertThatThrownBy(() -> s.executeUpdate("UPDATE broadcast_chain_head SET last_id = 0"))
+				.hasMessageContaining("only moves forward");
+		}
 
 		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 		java.io.PrintStream stdout = System.out;
