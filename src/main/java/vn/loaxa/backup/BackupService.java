@@ -104,6 +104,7 @@ public class BackupService {
 		Path part = local.dir().resolve(local.freeName(FOLDER.format(clock.now())) + BackupRoot.PART);
 		try {
 			Path db = database.write(part);
+			copyKeys(part);
 			Copy copy = copyClips(local);
 			Manifest.write(part.resolve(MANIFEST), copy.entries());
 			Path folder = local.publish(part);
@@ -183,6 +184,23 @@ public class BackupService {
 		}
 		return new Copy(entries, copied, missing, null, null);
 	}
+
+	/** The commune's signing key (data/keys) goes with every backup: a restored PC signs as the same commune. */
+	private void copyKeys(Path part) throws IOException {
+		Path keys = properties.dataDir().resolve(KEYS);
+		if (!Files.isDirectory(keys)) {
+			return;
+		}
+		try (java.util.stream.Stream<Path> files = Files.list(keys)) {
+			for (Path key : files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().startsWith(KEY_PREFIX))
+				.toList()) {
+				DurableCopy.copy(key, part.resolve(key.getFileName().toString()));
+			}
+		}
+	}
+
+	static final String KEYS = "keys";
+	static final String KEY_PREFIX = "commune-ed25519";
 
 	private Path root() {
 		return properties.dataDir().resolve("backup");

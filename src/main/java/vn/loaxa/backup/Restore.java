@@ -92,6 +92,7 @@ public final class Restore {
 		else if (!Files.isRegularFile(backupFolder.resolve(BackupService.PG_DUMP))) {
 			throw new IllegalStateException(backupFolder + " holds no database backup");
 		}
+		restoreKeys(backupFolder, dataDir);
 		Path shared = backupFolder.toAbsolutePath().getParent().resolve(BackupRoot.CLIPS);
 		Path clips = dataDir.resolve("clips");
 		List<String> missing = new ArrayList<>();
@@ -140,5 +141,15 @@ public final class Restore {
 			}
 		}
 		return db;
+	}
+
+	/** The commune's key files kept beside the database, back into {@code <data-dir>/keys}. */
+	private static void restoreKeys(Path backupFolder, Path dataDir) throws IOException {
+		try (java.util.stream.Stream<Path> files = Files.list(backupFolder)) {
+			for (Path key : files.filter(f -> f.getFileName().toString().startsWith(BackupService.KEY_PREFIX)).toList()) {
+				Path target = Files.createDirectories(dataDir.resolve(BackupService.KEYS)).resolve(key.getFileName().toString());
+				Files.copy(key, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
 	}
 }

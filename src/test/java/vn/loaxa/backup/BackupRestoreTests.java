@@ -59,10 +59,12 @@ class BackupRestoreTests {
 		Map<String, String> sha256 = new HashMap<>();
 		long records;
 		Backup second;
+		String fingerprint;
 		try (ConfigurableApplicationContext app = start(data, data.resolve("no-schedules"), false, "--loaxa.backup.copy-to=" + usb)) {
 			ClipLibrary library = app.getBean(ClipLibrary.class);
 			BroadcastLog log = app.getBean(BroadcastLog.class);
 			BackupService backups = app.getBean(BackupService.class);
+			fingerprint = app.getBean(vn.loaxa.security.CommuneKey.class).fingerprint();
 			for (String fixture : List.of("tone.flac", "tone.wav")) {
 				Clip clip = library.importFile(Path.of("src/test/resources/audio/" + fixture), ClipDraft.EMPTY, "test").clip();
 				library.approve(clip.getId(), "test");
@@ -120,6 +122,8 @@ class BackupRestoreTests {
 				"--loaxa.audio.file-sink-realtime=false")) {
 			BroadcastLog log = restored.getBean(BroadcastLog.class);
 			ClipLibrary library = restored.getBean(ClipLibrary.class);
+			assertThat(restored.getBean(vn.loaxa.security.CommuneKey.class).fingerprint())
+				.as("the restored PC signs as the same commune").isEqualTo(fingerprint);
 			assertThat(log.verify().intact()).isTrue();
 			assertThat(log.count()).isEqualTo(records);
 			List<Clip> clips = new ArrayList<>();
