@@ -6,9 +6,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
+	private final boolean district;
+
+	HomeController(@org.springframework.beans.factory.annotation.Value("${loaxa.mode:commune}") String mode) {
+		this.district = "district".equalsIgnoreCase(mode.strip());
+	}
+
 	@GetMapping("/")
 	String home() {
-		return "redirect:/schedule";
+		return district ? "redirect:/district" : "redirect:/schedule";
 	}
 
 	@GetMapping("/login")

@@ -63,6 +63,7 @@ import vn.loaxa.security.CommuneKey;
  * with a key of its own, a third sends nothing. Every tampering is refused and stores nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistrictHubTests {
 
@@ -89,6 +90,7 @@ class DistrictHubTests {
 	@Autowired TestRestTemplate rest;
 	@Autowired ObjectMapper json;
 	@Autowired JdbcTemplate jdbc;
+	@Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
 	static byte[] first;
 	static String tokenOfSecond;
@@ -234,6 +236,28 @@ class DistrictHubTests {
 		}
 		assertThat(api().getForEntity("/api/district/reports?period=" + PERIOD + "&format=doc", String.class)
 			.getStatusCode().value()).isEqualTo(400);
+	}
+
+	@Test
+	@Order(7)
+	void theDistrictPageListsCommunesAndBundlesInVietnameseAndTakesAFileFromAUsbDisk() throws Exception {
+		var officer = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("can-bo")
+			.roles("OFFICER");
+		var get = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/district").with(officer);
+		String page = mvc.perform(get).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Xã Na Lay").contains("Xã Hải Đông").contains("Xã Bắc Ba")
+			.contains("Chữ ký không khớp").contains("Nhật ký của xã đã bị viết lại").contains("tại bản ghi số")
+			.doesNotContain("Exception");
+		var upload = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/district/evidence")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "q.zip", "application/zip",
+					java.util.Arrays.copyOf(first, 100)))
+			.with(officer)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+		var result = mvc.perform(upload).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(302);
+		assertThat(String.valueOf(result.getFlashMap().get("error"))).startsWith("Tệp bằng chứng hỏng");
+		var home = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/").with(officer);
+		assertThat(mvc.perform(home).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/district");
 	}
 
 	// ------------------------------------------------------------------ the commune's own log
