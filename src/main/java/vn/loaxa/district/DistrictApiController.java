@@ -120,10 +120,11 @@ class DistrictApiController {
 	@PostMapping("/district/push")
 	DistrictHub.Receipt push(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			HttpServletRequest request) throws IOException {
-		requireDistrict();
+		// the token first: without one this is a request without log-in, refused as such
 		String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
 		HubStore.Commune commune = hub.byToken(token)
 			.orElseThrow(() -> new UserError(401, "bad_token", "district.error.bad_token"));
+		requireDistrict();
 		try (InputStream in = request.getInputStream()) {
 			return hub.receive(in, "push", commune.id());
 		}

@@ -25,10 +25,18 @@ class SettingsController {
 
 	private final CommuneSettingsStore store;
 	private final MessageSource messages;
+	private final vn.loaxa.security.CommuneKey key;
 
-	SettingsController(CommuneSettingsStore store, MessageSource messages) {
+	SettingsController(CommuneSettingsStore store, MessageSource messages, vn.loaxa.security.CommuneKey key) {
 		this.store = store;
 		this.messages = messages;
+		this.key = key;
+	}
+
+	/** The commune's signing key as the district enrols it: its public key and fingerprint. */
+	@org.springframework.web.bind.annotation.ModelAttribute("communeKey")
+	java.util.Map<String, String> communeKey() {
+		return java.util.Map.of("fingerprint", key.fingerprint(), "pem", key.publicKeyPem());
 	}
 
 	@GetMapping("/settings")

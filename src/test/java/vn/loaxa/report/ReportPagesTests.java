@@ -33,6 +33,9 @@ class ReportPagesTests extends ReportTestSupport {
 	@Autowired
 	CommuneSettingsStore settings;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	vn.loaxa.security.CommuneKey key;
+
 	@Test
 	void reportPageShowsFiguresChartsAndDownloads() throws Exception {
 		mvc.perform(get("/reports").param("period", "2026-Q1-statutory").with(OFFICER))
@@ -149,7 +152,13 @@ class ReportPagesTests extends ReportTestSupport {
 			assertThat(settings.current().communeName()).isEqualTo("Xã Tả Phìn & \"Mới\"");
 			mvc.perform(get("/settings").with(OFFICER))
 				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("Xã Tả Phìn &amp; &quot;Mới&quot;")));
+				.andExpect(content().string(containsString("Xã Tả Phìn &amp; &quot;Mới&quot;")))
+				.andExpect(content().string(containsString(key.fingerprint())))
+				.andExpect(content().string(containsString("-----BEGIN PUBLIC KEY-----")));
+			mvc.perform(get("/api/evidence/public-key").with(OFFICER))
+				.andExpect(status().isOk())
+				.andExpect(content().contentTypeCompatibleWith("text/plain"))
+				.andExpect(content().string(key.publicKeyPem()));
 
 			mvc.perform(post("/settings").with(OFFICER).with(csrf()).param("communeName", ""))
 				.andExpect(status().isBadRequest())
