@@ -260,6 +260,36 @@ class DistrictHubTests {
 		assertThat(mvc.perform(home).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/district");
 	}
 
+	@Test
+	@Order(8)
+	void aRecordEditedInTheCommunesDatabaseWithItsChainRecomputedIsIntactThereAndRewrittenAtTheHub() throws Exception {
+		List<BroadcastRecord> original = records(first);
+		BroadcastRecord victim = original.get(1);
+		// what someone with the database file can do: triggers off, the record made a full airing, every later hash redone
+		vn.loaxa.support.LogTamperer.withTriggersOff(jdbc, () -> {
+			List<BroadcastRecord> tail = new ArrayList<>();
+			log.streamRange(new BroadcastLog.IdRange(victim.id(), log.head().lastId()), tail::add);
+			String previous = victim.previousHash();
+			for (BroadcastRecord r : tail) {
+				long played = r.id() == victim.id() ? r.airing().playedMs() + 30_000 : r.airing().playedMs();
+				Airing a = r.airing();
+				Airing edited = new Airing(a.zoneId(), a.slotName(), a.clipId(), a.clipSha256(), a.clipTitle(), a.kind(),
+						a.topic(), a.scheduledStart(), a.actualStart(), a.actualEnd(), played, a.clipDurationMs(),
+						a.outcome(), a.reason(), a.reasonCode());
+				String hash = new BroadcastRecord(r.id(), edited, r.correctsId(), r.recordedBy(), r.recordedAt(), previous,
+						null).contentHash();
+				jdbc.update("UPDATE broadcast_record SET played_ms = ?, previous_hash = ?, hash = ? WHERE id = ?", played,
+						previous, hash, r.id());
+				previous = hash;
+			}
+			jdbc.update("UPDATE broadcast_chain_head SET last_hash = ? WHERE id = 1", previous);
+		});
+		assertThat(log.verify().intact()).as("the commune's own check cannot tell").isTrue();
+		long before = held();
+		assertRefused(upload(bundle(PERIOD)), 409, "history_rewritten", victim.id());
+		assertThat(held()).isEqualTo(before);
+	}
+
 	// ------------------------------------------------------------------ the commune's own log
 
 	/** Four PLAYED, one MISSED, one FAILED in November; one October record logged between them. */
