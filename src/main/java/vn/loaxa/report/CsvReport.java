@@ -32,7 +32,7 @@ final class CsvReport {
 		this.labels = labels;
 	}
 
-	void write(Report report, OutputStream out) throws IOException {
+	void write(Report report, ReportAnchor anchor, OutputStream out) throws IOException {
 		out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 		CSVPrinter csv = new CSVPrinter(writer, FORMAT);
@@ -79,6 +79,8 @@ final class CsvReport {
 			csv.printRecord("problems", p.outcome().name(), p.reason(), null, null, null, null, null, null, p.count(),
 					p.code());
 		}
+		value(csv, "anchor", "signed", labels.get("report.anchor"), anchor.signed());
+		value(csv, "anchor", "signature", labels.get("report.anchor.signature"), anchor.signature());
 		csv.flush();
 		writer.flush();
 	}

@@ -29,7 +29,7 @@ public class ReportCommands {
 	public static final int FAILED = 1;
 	public static final int USAGE = 2;
 
-	public static final Set<String> NAMES = Set.of("report", "verify");
+	public static final Set<String> NAMES = Set.of("report", "verify", "verify-report");
 	static final Set<String> REPORT_OPTIONS = Set.of("period", "from", "to", "format", "out");
 
 	public static final String USAGE_TEXT = """
@@ -37,6 +37,7 @@ public class ReportCommands {
 			  java -jar loaxa.jar report --period 2026-Q1-statutory --format xlsx --out q1.xlsx
 			  java -jar loaxa.jar report --from 2026-01-01 --to 2026-03-31 --format pdf --out q1.pdf
 			  java -jar loaxa.jar verify
+			  java -jar loaxa.jar verify-report q1.xlsx      (or a .json report: checked against the log and the key)
 			  period: 2026-03 | 2026-Q1 | 2026-H1 | 2026 | 2026-Q1-statutory | 2026-H1-statutory | 2026-statutory
 			  format: json | xlsx | csv | pdf (default json); --out omitted = standard output
 			  Spring settings may follow as --loaxa.data-dir=/path
@@ -46,7 +47,10 @@ public class ReportCommands {
 	private final BroadcastLog log;
 	private final MessageSource messages;
 
-	ReportCommands(ReportExports exports, BroadcastLog log, MessageSource messages) {
+	private final ReportVerifier verifier;
+
+	ReportCommands(ReportExports exports, BroadcastLog log, MessageSource messages, ReportVerifier verifier) {
+		this.verifier = verifier;
 		this.exports = exports;
 		this.log = log;
 		this.messages = messages;
@@ -66,6 +70,7 @@ public class ReportCommands {
 		try {
 			return switch (args.get(0)) {
 				case "verify" -> verify(out, err);
+				case "verify-report" -> verifyReport(Path.of(options.get("file")), out, err);
 				default -> report(options, out, err);
 			};
 		}
@@ -90,6 +95,13 @@ public class ReportCommands {
 		}
 		Set<String> allowed = args.get(0).equals("report") ? REPORT_OPTIONS : Set.of();
 		Map<String, String> options = new LinkedHashMap<>();
+		if (args.get(0).equals("verify-report")) {
+			if (args.size() != 2 || args.get(1).startsWith("--")) {
+				throw new IllegalArgumentException("Cần đúng một tệp / need exactly one file: verify-report FILE");
+			}
+			options.put("file", args.get(1));
+			return options;
+		}
 		for (int i = 1; i < args.size(); i++) {
 			String arg = args.get(i);
 			if (!arg.startsWith("--")) {
@@ -118,6 +130,23 @@ public class ReportCommands {
 			throw new IllegalArgumentException("Cần --period, hoặc --from và --to / need --period, or --from and --to");
 		}
 		return options;
+	}
+
+	private int verifyReport(Path file, PrintStream out, PrintStream err) throws IOException {
+		if (!Files.isRegularFile(file)) {
+			err.println("Không có tệp / no such file: " + file);
+			return USAGE;
+		}
+		ReportVerifier.Outcome outcome = verifier.verify(file);
+		if (outcome.ok()) {
+			out.println("ĐÚNG / VALID: " + file.getFileName() + " khớp nhật ký và chữ ký của xã / matches the log and the "
+					+ "commune's signature");
+			out.print(outcome.anchor());
+			return OK;
+		}
+		err.println("SAI / INVALID: " + file.getFileName());
+		outcome.problems().forEach(p -> err.println("  - " + p));
+		return FAILED;
 	}
 
 	private int verify(PrintStream out, PrintStream err) {

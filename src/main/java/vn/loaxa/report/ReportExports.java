@@ -53,13 +53,20 @@ public class ReportExports {
 		switch (format) {
 			case JSON -> json.writerWithDefaultPrettyPrinter()
 				.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-				.writeValue(out, report.figures());
+				.writeValue(out, withAnchor(report));
 			case XLSX -> new XlsxReport(labels, reports.zone()).write(report.period(),
 					CompletableFuture.completedFuture(report), reports, out);
-			case CSV -> new CsvReport(labels).write(report, out);
-			case PDF -> new PdfReport(templates, labels).write(report, out);
+			case CSV -> new CsvReport(labels).write(report, reports.anchor(report), out);
+			case PDF -> new PdfReport(templates, labels).write(report, reports.anchor(report), out);
 		}
 		out.flush();
+	}
+
+	/** The JSON report: the contract's figures, then {@code anchor} (README, "Every export is anchored"). */
+	private com.fasterxml.jackson.databind.node.ObjectNode withAnchor(Report report) {
+		com.fasterxml.jackson.databind.node.ObjectNode node = json.valueToTree(report.figures());
+		node.set("anchor", json.valueToTree(reports.anchor(report)));
+		return node;
 	}
 
 	private ReportLabels labels() {

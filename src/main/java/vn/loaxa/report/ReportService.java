@@ -48,9 +48,14 @@ public class ReportService {
 
 	private final org.springframework.context.MessageSource messages;
 
+	private final vn.loaxa.security.CommuneKey key;
+	private final LoaxaClock clock;
+
 	ReportService(AiringCounts counts, BroadcastLog log, PlanTargets plans, CommuneSettingsStore settings,
-			LoaxaClock clock, org.springframework.context.MessageSource messages) {
+			LoaxaClock clock, org.springframework.context.MessageSource messages, vn.loaxa.security.CommuneKey key) {
 		this.messages = messages;
+		this.key = key;
+		this.clock = clock;
 		this.counts = counts;
 		this.log = log;
 		this.plans = plans;
@@ -145,6 +150,28 @@ public class ReportService {
 	}
 
 	/** Every record that counts in the period (a correction instead of the record it corrects), oldest first. */
+	/** Pins the report to the log as it is now, signed with the commune key. */
+	public ReportAnchor anchor(Report report) {
+		BroadcastLog.ChainHead head = log.head();
+		var range = log.rangeScheduledIn(report.period().start(zone), report.period().end(zone));
+		String text = ReportAnchor.text(report.figures(), report.commune().communeName(), range, head, key.fingerprint(),
+				clock.now().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+		byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		return new ReportAnchor(range.map(BroadcastLog.IdRange::firstId).orElse(null),
+				range.map(BroadcastLog.IdRange::lastId).orElse(null), head.lastId(), head.lastHash(),
+				ReportAnchor.digest(report.figures()), key.fingerprint(), text, key.sign(bytes));
+	}
+
+	/** True when the signature over this text is the commune key's. */
+	boolean signedHere(String text, String signature) {
+		return vn.loaxa.security.CommuneKey.verify(vn.loaxa.security.CommuneKey.parsePublicKey(key.publicKeyPem()),
+				text.getBytes(java.nio.charset.StandardCharsets.UTF_8), signature);
+	}
+
+	BroadcastLog log() {
+		return log;
+	}
+
 	public void evidence(ReportPeriod period, Consumer<BroadcastRecord> each) {
 		log.streamCounted(period.start(zone), period.end(zone), each);
 	}

@@ -50,9 +50,34 @@ final class XlsxReport {
 		wb.setCompressionLevel(COMPRESSION);
 		Worksheet summary = wb.newWorksheet(SUMMARY);
 		evidence(period, service, wb);
-		summary(await(figures), summary);
+		Report report = await(figures);
+		summary(report, summary);
+		summary.finish();
+		anchor(wb.newWorksheet(ANCHOR), service.anchor(report));
+		wb.finish();
+	}
+
+	/** The summary sheet alone, as {@code write} makes it: what {@code verify-report} compares a file's figures with. */
+	void writeSummary(Report report, OutputStream out) throws IOException {
+		Workbook wb = new Workbook(out, "LoaXa", "1.0");
+		Worksheet summary = wb.newWorksheet(SUMMARY);
+		summary(report, summary);
 		summary.finish();
 		wb.finish();
+	}
+
+	/** The sheet {@code verify-report} reads: the signed anchor text and its signature. */
+	static final String ANCHOR = "Kiểm chứng";
+
+	private void anchor(Worksheet ws, ReportAnchor anchor) throws IOException {
+		ws.width(0, 20);
+		ws.width(1, 100);
+		ws.value(0, 0, labels.get("report.anchor"));
+		ws.inlineString(0, 1, anchor.signed());
+		ws.value(1, 0, labels.get("report.anchor.signature"));
+		ws.inlineString(1, 1, anchor.signature());
+		ws.value(3, 0, labels.get("report.anchor.help"));
+		ws.finish();
 	}
 
 	private static Report await(Future<Report> figures) throws IOException {

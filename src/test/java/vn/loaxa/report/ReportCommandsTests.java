@@ -63,6 +63,52 @@ class ReportCommandsTests extends ReportTestSupport {
 	}
 
 	@Test
+	void verifyReportPassesAnExportAndFailsWhenOneFigureInTheFileChanges() throws Exception {
+		Path xlsx = out.resolve("q1.xlsx");
+		Path json = out.resolve("q1.json");
+		assertThat(run("report", "--period", "2026-Q1-statutory", "--format", "xlsx", "--out", xlsx.toString())).isZero();
+		assertThat(run("report", "--period", "2026-Q1-statutory", "--format", "json", "--out", json.toString())).isZero();
+		assertThat(run("verify-report", xlsx.toString())).as(err()).isZero();
+		assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("ĐÚNG").contains("chain head: ");
+		assertThat(run("verify-report", json.toString())).as(err()).isZero();
+
+		// one figure of the summary sheet changed, as Excel would save it
+		Path edited = out.resolve("q1-sua.xlsx");
+		java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(xlsx.toFile())) {
+			zip.stream().forEach(e -> {
+				try {
+					entries.put(e.getName(), zip.getInputStream(e).readAllBytes());
+				}
+				catch (java.io.IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			});
+		}
+		String sheet = new String(entries.get("xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8);
+		java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<c r=\"(D\\d+)\"[^>]* t=\"n\"><v>(\\d+)</v>").matcher(sheet);
+		assertThat(cell.find()).isTrue();
+		String changed = sheet.substring(0, cell.start(2)) + (Long.parseLong(cell.group(2)) + 1) + sheet.substring(cell.end(2));
+		entries.put("xl/worksheets/sheet1.xml", changed.getBytes(StandardCharsets.UTF_8));
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(edited))) {
+			for (var e : entries.entrySet()) {
+				zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+				zip.write(e.getValue());
+				zip.closeEntry();
+			}
+		}
+		assertThat(run("verify-report", edited.toString())).isEqualTo(ReportCommands.FAILED);
+		assertThat(err()).contains("SAI").contains("ô " + cell.group(1));
+
+		String text = Files.readString(json);
+		String airings = mapper.readTree(text).path("totals").path("airings").asText();
+		Files.writeString(json, text.replaceFirst("\"airings\" : " + airings, "\"airings\" : " + (Long.parseLong(airings) + 1)));
+		assertThat(run("verify-report", json.toString())).isEqualTo(ReportCommands.FAILED);
+		assertThat(err()).contains("số liệu trong tệp khác số liệu đã ký");
+		assertThat(run("verify-report", out.resolve("khong-co.xlsx").toString())).isEqualTo(ReportCommands.USAGE);
+	}
+
+	@Test
 	void usageErrorsExitWithTwo() {
 		assertThat(run("report", "--period", "2026-Q5")).isEqualTo(ReportCommands.USAGE);
 		assertThat(err()).contains("Kỳ báo cáo không hợp lệ");

@@ -90,7 +90,7 @@ class ReportExportTests extends ReportTestSupport {
 		List<String> summaryTexts = new ArrayList<>();
 		try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
 			List<String> sheets = wb.getSheets().map(s -> s.getName()).toList();
-			assertThat(sheets).containsExactly("Tổng hợp", "Nhật ký phát sóng");
+			assertThat(sheets).containsExactly("Tổng hợp", "Nhật ký phát sóng", "Kiểm chứng");
 			for (Row row : wb.getSheet(0).orElseThrow().read()) {
 				for (int i = 0; i < row.getCellCount(); i++) {
 					summaryTexts.add(row.getCellText(i));
