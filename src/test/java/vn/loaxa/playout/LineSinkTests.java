@@ -29,6 +29,7 @@ import vn.loaxa.support.TestDirs;
  * bookkeeping. Without that line the test is skipped with the install line
  * ({@link Requires#audioLine()}; fails with CI=true).
  */
+@Requires.Present(Requires.Os.AUDIO_LINE)
 class LineSinkTests {
 
 	static final AudioFormat CANONICAL = new AudioFormat(44100, 16, 1, true, false);

@@ -41,6 +41,7 @@ import vn.loaxa.support.TestDirs;
  * than the server, the test is skipped with the install line ({@link Requires}; fails with CI=true).
  */
 @Tag("postgres")
+@Requires.Present(Requires.Os.PG_CLIENT_TOOLS)
 @SpringBootTest
 class PostgresBackupTests {
 

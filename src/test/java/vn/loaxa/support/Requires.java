@@ -1,6 +1,12 @@
 package vn.loaxa.support;
 
 import java.io.File;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +23,12 @@ import javax.sound.sampled.Mixer;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.TestAbortedException;
 
 /**
  * What a test needs from the operating system beyond Java 17 and Maven: Debian's chromium, a real
@@ -26,10 +38,61 @@ import org.junit.jupiter.api.Assumptions;
  * Java and Maven. With the environment variable {@code CI=true} (set by CI, {@code .ci/run}) an
  * absence <em>fails</em> the test instead: CI cannot go green without them.
  * <p>
- * Call it from a {@code @BeforeAll} (the whole class is skipped, no Spring context is started) or at
- * the start of a test.
+ * Put {@link Present @Requires.Present(…)} on the test class (checked before anything starts: no
+ * Spring context for a test that cannot run), or call a method at the start of a test.
  */
 public final class Requires {
+
+	/** What a test class needs from the operating system. */
+	public enum Os {
+		/** {@link Requires#chromium()} */
+		CHROMIUM,
+		/** {@link Requires#audioLine()} */
+		AUDIO_LINE,
+		/** {@code pg_dump} and {@code pg_restore} for the test database's server ({@link Requires#pgClient}) */
+		PG_CLIENT_TOOLS
+	}
+
+	/**
+	 * The class is skipped (CI=true: fails) when one of these is absent, with the reason and the
+	 * install line.
+	 */
+	@Target(ElementType.TYPE)
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@Inherited
+	@ExtendWith(Requires.Condition.class)
+	public @interface Present {
+		Os[] value();
+	}
+
+	static final class Condition implements ExecutionCondition {
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			Optional<Present> present = AnnotationSupport.findAnnotation(context.getElement(), Present.class);
+			if (present.isEmpty()) {
+				return ConditionEvaluationResult.enabled("nothing required");
+			}
+			try {
+				for (Os os : present.get().value()) {
+					switch (os) {
+						case CHROMIUM -> chromium();
+						case AUDIO_LINE -> audioLine();
+						case PG_CLIENT_TOOLS -> {
+							int server = TestDatabase.serverMajor();
+							pgClient("pg_dump", server);
+							pgClient("pg_restore", server);
+						}
+					}
+				}
+			}
+			catch (TestAbortedException e) {
+				return ConditionEvaluationResult.disabled(e.getMessage());
+			}
+			return ConditionEvaluationResult.enabled("present: " + Arrays.toString(present.get().value()));
+		}
+	}
 
 	static final String CHROMIUM_INSTALL = "sudo apt-get install chromium";
 	static final String AUDIO_INSTALL = "sudo apt-get install pulseaudio pulseaudio-utils libasound2-plugins, "

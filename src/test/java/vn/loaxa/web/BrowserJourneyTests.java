@@ -26,9 +26,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * clips through the form, approve them, see them queued, add a slot a minute ahead, see the preview,
  * watch it air into the file sink, see the log, download the quarterly XLSX and read it. Screenshots of each page go to
  * {@code target/screenshots/}, at the office PC's 1366 px and the phone's 360 px. Without chromium
- * the test is skipped with the install line ({@link vn.loaxa.support.Requires#chromium()}; fails with
- * CI=true).
+ * the test is skipped with the install line ({@link vn.loaxa.support.Requires#chromium()}, checked
+ * before the application starts; fails with CI=true).
  */
+@vn.loaxa.support.Requires.Present(vn.loaxa.support.Requires.Os.CHROMIUM)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserJourneyTests {
 
