@@ -25,10 +25,10 @@ import vn.loaxa.schedule.SlotOccurrence;
 import vn.loaxa.schedule.Zone;
 
 /**
- * Runs a due slot under the grace rule (DESIGN.md, "Time"): on time, the full programme; late
- * within {@code loaxa.playout.grace}, a programme trimmed to what is left of the slot; later, a
- * MISSED record per zone. Each occurrence is handled once, whoever sees it first: its trigger, a
- * misfire, or the catch-up after the PC was off.
+ * Runs a due slot under the grace rule (docs/schedule-files.md, "How a slot airs"): on time, the
+ * full programme; late within {@code loaxa.playout.grace}, a programme trimmed to what is left of
+ * the slot; later, a MISSED record per zone. Each occurrence is handled once, whoever sees it
+ * first: its trigger, a misfire, or the catch-up after the PC was off.
  */
 @Component
 class SlotRunner {
