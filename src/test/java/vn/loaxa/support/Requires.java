@@ -96,7 +96,7 @@ public final class Requires {
 
 	static final String CHROMIUM_INSTALL = "sudo apt-get install chromium";
 	static final String AUDIO_INSTALL = "sudo apt-get install pulseaudio pulseaudio-utils libasound2-plugins, "
-			+ "then start PulseAudio with a null sink 'loa' as ALSA's default device (the audio-line steps of .ci/run)";
+			+ "then start PulseAudio with a null sink 'loa' as ALSA's default device (README, \"Tests and benchmarks\")";
 	static final String PG_CLIENT_INSTALL = "sudo apt-get install postgresql-client";
 
 	private Requires() {
