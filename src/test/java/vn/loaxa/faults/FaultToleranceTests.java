@@ -91,8 +91,6 @@ class FaultToleranceTests {
 		Path root = TestDirs.create("faults-kill");
 		FaultCommune.zones(root, 3);
 		FaultCommune.clips(root, CLIP_MS, 440, 554.37, 659.25);
-		ZonedDateTime cutStart = FaultCommune.inSeconds(20);
-		FaultCommune.slot(root, "ban-1", "ban-1", "Bản tin bị cắt", cutStart, Duration.ofSeconds(60));
 
 		try (LoaxaProcess app = new LoaxaProcess(root, PASSWORD, List.of())) {
 			app.start().awaitUp(UP);
@@ -101,6 +99,14 @@ class FaultToleranceTests {
 					() -> api.get("/api/clips?status=APPROVED").json().size() == 3);
 			List<String> clipFiles = TestDirs.files(app.dataDir().resolve("clips"));
 			assertThat(clipFiles).hasSize(6); // original + canonical PCM per clip
+
+			// the slot is planned once the clips are in, so however long the PC takes to start (a
+			// loaded machine: 15-20 s) its programme has something to air; a slot in the plan files
+			// 20 s ahead fired before the import had finished and aired an empty programme
+			ZonedDateTime cutStart = FaultCommune.inSeconds(10);
+			FaultCommune.slot(root, "ban-1", "ban-1", "Bản tin bị cắt", cutStart, Duration.ofSeconds(60));
+			ApiClient.Response planned = api.post("/api/schedule/reload");
+			assertThat(planned.json().path("ok").asBoolean()).as(planned.toString()).isTrue();
 
 			// a programme is on air: the sink holds 2.5 s of the first clip (of 6 s); pull the plug
 			long wanted = (long) (2.5 * FaultCommune.RATE) * 2;
