@@ -26,7 +26,7 @@ import vn.loaxa.schedule.SlotOccurrence;
 import vn.loaxa.schedule.Zone;
 
 /**
- * Hands a due slot to its channels under the grace rule (README, "Schedule and playout"): on time,
+ * Hands a due slot to its channels under the grace rule (docs/schedule-files.md, "How a slot airs"): on time,
  * the full programme; late within {@code loaxa.playout.grace}, a programme trimmed to what is left
  * of the slot; later, a MISSED record per zone. Each occurrence is claimed once, whoever sees it
  * first (its trigger, a misfire, the catch-up after the PC was off, a plan saved inside the slot's

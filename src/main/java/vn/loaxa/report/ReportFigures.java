@@ -8,9 +8,9 @@ import vn.loaxa.media.ClipKind;
 import vn.loaxa.media.Topic;
 
 /**
- * The figures of a report, in the JSON shape of the contract (DESIGN.md): period, totals, byKind,
- * byTopic, byZone, byMonth, targets; then the plan compared with and the problems (non-PLAYED
- * records) by reason. Every export shows these same numbers.
+ * The figures of a report, in the JSON shape of {@code GET /api/reports} (docs/api.md): period,
+ * totals, byKind, byTopic, byZone, byMonth, targets; then the plan compared with and the problems
+ * (non-PLAYED records) by reason. Every export shows these same numbers.
  */
 public record ReportFigures(Period period, Totals totals, List<KindRow> byKind, List<TopicRow> byTopic,
 		List<ZoneRow> byZone, List<MonthRow> byMonth, List<TargetRow> targets, PlanRow plan,

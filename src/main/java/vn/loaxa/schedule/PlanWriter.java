@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import vn.loaxa.media.Topic;
 
-/** Writes the plan back as YAML files in the format the reader takes (DESIGN.md, "Schedule files"). */
+/** Writes the plan back as YAML files in the format the reader takes (docs/schedule-files.md). */
 final class PlanWriter {
 
 	private PlanWriter() {

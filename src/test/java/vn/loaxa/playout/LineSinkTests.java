@@ -9,7 +9,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 import javax.sound.sampled.AudioFormat;
@@ -19,24 +18,25 @@ import javax.sound.sampled.Mixer;
 
 import org.junit.jupiter.api.Test;
 
+import vn.loaxa.support.Requires;
 import vn.loaxa.support.TestDirs;
 
 /**
  * Playout on a real Java Sound line in real time: PulseAudio's null sink "loa" is the PC's
- * {@code default} mixer (set up by {@code .ci/run} with {@code shared/tools/audio-line.sh start}),
- * and {@code parec} records what the "loudspeaker" got, so the gap between clips and the
- * programme's length are measured on the wire, not in our own bookkeeping.
+ * {@code default} mixer (set up by {@code .ci/run}: ALSA's default device is PulseAudio, whose
+ * default sink is the null sink {@code loa}), and {@code parec} records what the "loudspeaker" got,
+ * so the gap between clips and the programme's length are measured on the wire, not in our own
+ * bookkeeping. Without that line the test is skipped with the install line
+ * ({@link Requires#audioLine()}; fails with CI=true).
  */
+@Requires.Present(Requires.Os.AUDIO_LINE)
 class LineSinkTests {
 
 	static final AudioFormat CANONICAL = new AudioFormat(44100, 16, 1, true, false);
 
 	@Test
 	void twoClipsAndAPauseReachTheLoudspeakerBackToBack() throws Exception {
-		Mixer.Info mixer = Arrays.stream(AudioSystem.getMixerInfo())
-			.filter(m -> m.getName().equals("default") || m.getName().startsWith("default ["))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no 'default' mixer: start the audio line (shared/tools/audio-line.sh start)"));
+		Mixer.Info mixer = Requires.audioLine();
 		Path recording = TestDirs.create("line").resolve("loa.wav");
 		Process parec = new ProcessBuilder("parec", "-d", "loa.monitor", "--file-format=wav", "--rate=44100",
 				"--channels=1", "--format=s16le", recording.toString()).redirectErrorStream(true).start();

@@ -25,8 +25,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * The officer's day in a real browser (Debian's chromium driven by Playwright): log in, upload two
  * clips through the form, approve them, see them queued, add a slot a minute ahead, see the preview,
  * watch it air into the file sink, see the log, download the quarterly XLSX and read it. Screenshots of each page go to
- * {@code target/screenshots/}, at the office PC's 1366 px and the phone's 360 px.
+ * {@code target/screenshots/}, at the office PC's 1366 px and the phone's 360 px. Without chromium
+ * the test is skipped with the install line ({@link vn.loaxa.support.Requires#chromium()}, checked
+ * before the application starts; fails with CI=true).
  */
+@vn.loaxa.support.Requires.Present(vn.loaxa.support.Requires.Os.CHROMIUM)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserJourneyTests {
 
@@ -76,10 +79,11 @@ class BrowserJourneyTests {
 
 	@BeforeAll
 	static void launch() throws Exception {
+		Path chromium = vn.loaxa.support.Requires.chromium();
 		Files.createDirectories(SHOTS);
 		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-			.setExecutablePath(Path.of(System.getProperty("loaxa.chromium", "/usr/bin/chromium")))
+			.setExecutablePath(chromium)
 			.setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-component-update",
 					"--disable-sync", "--no-first-run", "--disable-gpu")));
 	}
