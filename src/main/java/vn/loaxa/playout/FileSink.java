@@ -70,6 +70,18 @@ class FileSink implements AudioSink {
 		}
 
 		@Override
+		public void holdUntil(Instant at) {
+			if (at == null) {
+				return;
+			}
+			long nanos = java.time.Duration.between(clock.instant(), at).toNanos();
+			while (nanos > 0) {
+				LockSupport.parkNanos(Math.min(nanos, 50_000_000L));
+				nanos = java.time.Duration.between(clock.instant(), at).toNanos();
+			}
+		}
+
+		@Override
 		public void write(byte[] pcm, int offset, int length) throws IOException {
 			if (start == null) {
 				startNanos = System.nanoTime();

@@ -13,7 +13,10 @@ import javax.sound.sampled.SourceDataLine;
 
 /**
  * A sound-card line: one {@link SourceDataLine} per programme on the channel's mixer, the
- * programme's PCM written to it back to back. Frame times count from the first write.
+ * programme's PCM written to it back to back. Until a slot's start the line is fed silence, and the
+ * programme's first frame is written when the frames still queued (the line's buffer and the
+ * device behind it) will have played at the start, so it is heard on the beat; when a frame is heard
+ * is read from the device's own frame position, so the log's times are the loudspeakers'.
  */
 class LineSink implements AudioSink {
 
@@ -51,18 +54,45 @@ class LineSink implements AudioSink {
 
 		private final SourceDataLine line;
 		private final AudioFormat format;
+		private final int quietFrames;
+		private final byte[] quiet;
+		/** Frames of silence written before the programme's first. */
+		private long held;
 		private long frames;
-		private Instant start;
+		/** When the programme's first frame was heard, as the device told it: the times after close count from it. */
+		private Instant firstHeard;
 
 		Session(SourceDataLine line, AudioFormat format) {
 			this.line = line;
 			this.format = format;
+			this.quietFrames = (int) (format.getFrameRate() / 200); // 5 ms
+			this.quiet = new byte[quietFrames * format.getFrameSize()];
+		}
+
+		@Override
+		public void holdUntil(Instant at) {
+			if (at == null || frames > 0) {
+				return;
+			}
+			long half = nanos(quietFrames) / 2;
+			while (java.time.Duration.between(clock.instant(), at).toNanos() - nanos(queued()) > half) {
+				int done = 0;
+				while (done < quiet.length) {
+					done += line.write(quiet, done, quiet.length - done);
+				}
+				held += quietFrames;
+			}
+		}
+
+		/** Frames written that the device has not played yet. */
+		private long queued() {
+			return Math.max(0, held + frames - line.getLongFramePosition());
 		}
 
 		@Override
 		public void write(byte[] pcm, int offset, int length) {
-			if (start == null) {
-				start = clock.instant();
+			if (firstHeard == null) {
+				firstHeard = instantAt(0);
 			}
 			int done = 0;
 			while (done < length) {
@@ -78,8 +108,14 @@ class LineSink implements AudioSink {
 
 		@Override
 		public Instant instantAt(long frame) {
-			Instant origin = start == null ? clock.instant() : start;
-			return origin.plusNanos((long) (frame * 1_000_000_000.0 / format.getFrameRate()));
+			if (!line.isOpen()) {
+				return (firstHeard == null ? clock.instant() : firstHeard).plusNanos(nanos(frame));
+			}
+			return clock.instant().plusNanos(nanos(held + frame - line.getLongFramePosition()));
+		}
+
+		private long nanos(long frameCount) {
+			return (long) (frameCount * 1_000_000_000.0 / format.getFrameRate());
 		}
 
 		@Override

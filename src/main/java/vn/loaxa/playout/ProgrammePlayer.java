@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import javax.sound.sampled.AudioInputStream;
@@ -17,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import vn.loaxa.broadcast.Outcome;
 import vn.loaxa.broadcast.Reason;
-import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.programme.ProgrammeItem;
 import vn.loaxa.schedule.Zone;
 
@@ -38,13 +36,11 @@ class ProgrammePlayer {
 	private final Sinks sinks;
 	private final ZoneSwitch zoneSwitch;
 	private final AiringRecorder recorder;
-	private final LoaxaClock clock;
 
-	ProgrammePlayer(Sinks sinks, ZoneSwitch zoneSwitch, AiringRecorder recorder, LoaxaClock clock) {
+	ProgrammePlayer(Sinks sinks, ZoneSwitch zoneSwitch, AiringRecorder recorder) {
 		this.sinks = sinks;
 		this.zoneSwitch = zoneSwitch;
 		this.recorder = recorder;
-		this.clock = clock;
 	}
 
 	Summary play(Run run, Cue cue, Consumer<NowPlaying> now) {
@@ -58,7 +54,7 @@ class ProgrammePlayer {
 			if (!on.isEmpty()) {
 				cause = Reason.SINK_UNAVAILABLE;
 				session = sinks.of(run.channel()).open(run.slotName(), sinks.format());
-				waitUntil(run.occasion().airAt());
+				session.holdUntil(run.occasion().airAt());
 				cause = Reason.WRITE_FAILED;
 				playItems(run, cue, now, session, due);
 				session.drain();
@@ -195,18 +191,6 @@ class ProgrammePlayer {
 		}
 		catch (IOException | RuntimeException e) {
 			log.warn("sink session could not be closed: {}", e.toString());
-		}
-	}
-
-	/** Holds the first frame until the slot's start (the trigger fires a pre-roll ahead). */
-	private void waitUntil(Instant at) {
-		if (at == null) {
-			return;
-		}
-		long nanos = Duration.between(clock.now().toInstant(), at).toNanos();
-		while (nanos > 0) {
-			LockSupport.parkNanos(Math.min(nanos, 50_000_000L));
-			nanos = Duration.between(clock.now().toInstant(), at).toNanos();
 		}
 	}
 

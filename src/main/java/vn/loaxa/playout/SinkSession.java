@@ -7,12 +7,18 @@ import java.time.Instant;
 /** One programme going out on one channel: PCM written in order, and when each frame is heard. */
 interface SinkSession extends AutoCloseable {
 
+	/**
+	 * Keeps the output quiet until {@code at}, so that the next frame written is heard then: a
+	 * line is fed silence while it runs (its own latency is taken into account), a file waits.
+	 */
+	void holdUntil(Instant at);
+
 	/** Writes whole frames; blocks as a sound-card line does when its buffer is full. */
 	void write(byte[] pcm, int offset, int length) throws IOException;
 
 	long framesWritten();
 
-	/** When the frame at this position reaches (or reached) the loudspeaker. */
+	/** When the frame at this position reaches (or reached) the loudspeaker: for a line, from the device's own position. */
 	Instant instantAt(long frame);
 
 	/** Waits until everything written has been heard. */

@@ -48,6 +48,10 @@ public final class PlayoutBenchmark {
 	static final long PAUSE_MS = 1000;
 
 	public static void main(String[] args) throws Exception {
+		if (Boolean.getBoolean("line")) {
+			realLine(Integer.getInteger("trials", 7));
+			return;
+		}
 		Path root = Files.createTempDirectory("loaxa-playout-bench");
 		Path media = Files.createDirectories(root.resolve("media"));
 		Path schedules = Files.createDirectories(root.resolve("schedules"));
@@ -151,5 +155,33 @@ public final class PlayoutBenchmark {
 
 	private static long max(List<Long> values) {
 		return values.stream().mapToLong(Long::longValue).max().orElse(0);
+	}
+
+	/**
+	 * {@code -Dline=true}: sound on the beat on a real line (PulseAudio null sink {@code loa}, as
+	 * .ci/run sets up): per trial, LoaXa's first sound beside a minimal 100 ms writer in one recording,
+	 * and what LoaXa's own record says, side by side; medians printed.
+	 */
+	static void realLine(int trials) throws Exception {
+		javax.sound.sampled.Mixer.Info mixer = vn.loaxa.playout.LineBeat.defaultMixer();
+		if (mixer == null) {
+			System.out.println("PlayoutBenchmark -Dline=true: no 'default' mixer (start PulseAudio with the null sink 'loa')");
+			return;
+		}
+		List<Long> lag = new ArrayList<>();
+		List<Long> written = new ArrayList<>();
+		List<Long> claimed = new ArrayList<>();
+		for (int i = 0; i < trials; i++) {
+			vn.loaxa.playout.LineBeat.Trial t = vn.loaxa.playout.LineBeat.measure(mixer,
+					Files.createTempDirectory("loaxa-line-beat"));
+			System.out.println("trial " + (i + 1) + ": " + t);
+			lag.add(Math.round(t.lagBehindIdealMs()));
+			written.add(t.writtenMs());
+			claimed.add(t.claimedMs());
+		}
+		System.out.printf("real line, %d trials: first sound behind the minimal writer, from the recording: median %d ms "
+				+ "(min %d, max %d); first frame written %d ms from the beat (median); the record says heard %d ms from "
+				+ "the beat (median)%n", trials, pct(lag, 50), java.util.Collections.min(lag), java.util.Collections.max(lag),
+				pct(written, 50), pct(claimed, 50));
 	}
 }

@@ -93,6 +93,23 @@ class LineSinkTests {
 			.isCloseTo(300, within(20.0));
 	}
 
+	/**
+	 * Sound on the beat: LoaXa's line, held until a second beside a minimal writer (a 100 ms line that
+	 * writes an 880 Hz tone at that second), is heard in the same recording, and the time it says its
+	 * first frame is heard is the device's (the frames still queued in front of it), not the moment it
+	 * was written. How close to the minimal writer it sounds is a figure, measured by PlayoutBenchmark's
+	 * real-line mode ({@code -Dline=true}), not asserted here.
+	 */
+	@Test
+	void aHeldLineIsHeardAndSaysWhenTheDeviceWillPlayItsFirstFrame() throws Exception {
+		LineBeat.Trial trial = LineBeat.measure(Requires.audioLine(), TestDirs.create("line-beat"));
+		System.out.println("on the beat: " + trial);
+		assertThat(trial.loaxaOnsetMs()).as("LoaXa's tone was heard").isNotNegative();
+		assertThat(trial.idealOnsetMs()).as("the minimal writer's tone was heard").isNotNegative();
+		assertThat(trial.claimedMs() - trial.writtenMs()).as("heard after it was written, by the line's latency")
+			.isGreaterThanOrEqualTo(50);
+	}
+
 	private static byte[] tone(double hz, int ms) {
 		int frames = 44100 * ms / 1000;
 		ByteBuffer pcm = ByteBuffer.allocate(frames * 2).order(ByteOrder.LITTLE_ENDIAN);
@@ -102,7 +119,7 @@ class LineSinkTests {
 		return pcm.array();
 	}
 
-	private static short[] read(Path wav) throws IOException {
+	static short[] read(Path wav) throws IOException {
 		try (AudioInputStream in = AudioSystem.getAudioInputStream(AudioSystem.getAudioInputStream(wav.toFile()).getFormat()
 				.getSampleRate() == 44100 ? wav.toFile() : wav.toFile())) {
 			byte[] bytes = in.readAllBytes();
