@@ -20,6 +20,8 @@ import javax.sound.sampled.SourceDataLine;
  */
 class LineSink implements AudioSink {
 
+	static final long WARM_LIMIT_MS = 2000;
+
 	private final Mixer.Info mixer;
 	private final int bufferMs;
 	private final Clock clock;
@@ -43,7 +45,9 @@ class LineSink implements AudioSink {
 			int bytes = (int) (format.getFrameRate() * bufferMs / 1000) * format.getFrameSize();
 			line.open(format, Math.max(bytes, format.getFrameSize() * 1024));
 			line.start();
-			return new Session(line, format);
+			Session session = new Session(line, format);
+			session.warm();
+			return session;
 		}
 		catch (LineUnavailableException | IllegalArgumentException e) {
 			throw new IOException("audio line unavailable: " + e.getMessage(), e);
@@ -76,6 +80,22 @@ class LineSink implements AudioSink {
 			}
 			long half = nanos(quietFrames) / 2;
 			while (java.time.Duration.between(clock.instant(), at).toNanos() - nanos(queued()) > half) {
+				int done = 0;
+				while (done < quiet.length) {
+					done += line.write(quiet, done, quiet.length - done);
+				}
+				held += quietFrames;
+			}
+		}
+
+		/**
+		 * Feeds silence until the device is seen playing (PulseAudio connects a new stream in a few
+		 * hundred milliseconds, during which writes block), so the hold before a slot starts from a
+		 * running line; at most {@link #WARM_LIMIT_MS}.
+		 */
+		void warm() {
+			long deadline = System.nanoTime() + WARM_LIMIT_MS * 1_000_000L;
+			while (line.getLongFramePosition() <= 0 && System.nanoTime() < deadline) {
 				int done = 0;
 				while (done < quiet.length) {
 					done += line.write(quiet, done, quiet.length - done);
