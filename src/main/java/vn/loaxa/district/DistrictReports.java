@@ -1,7 +1,5 @@
 package vn.loaxa.district;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -156,11 +154,11 @@ public class DistrictReports {
 	}
 
 	private static double minutes(long ms) {
-		return round(ms / 60_000.0, 1);
+		return ReportFigures.minutes(ms);
 	}
 
 	private static double round(double value, int decimals) {
-		return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+		return ReportFigures.round(value, decimals);
 	}
 
 	private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {

@@ -53,4 +53,13 @@ public record ReportFigures(Period period, Totals totals, List<KindRow> byKind, 
 	 */
 	public record ProblemRow(Outcome outcome, String code, String reason, long count) {
 	}
+
+	/** Minutes of played time as every report shows them: one decimal, half up. */
+	public static double minutes(long ms) {
+		return round(ms / 60_000.0, 1);
+	}
+
+	public static double round(double value, int decimals) {
+		return java.math.BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
+	}
 }

@@ -195,11 +195,11 @@ public class ReportService {
 	}
 
 	static double minutes(long ms) {
-		return round(ms / 60_000.0, 1);
+		return ReportFigures.minutes(ms);
 	}
 
 	static double round(double value, int decimals) {
-		return java.math.BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
+		return ReportFigures.round(value, decimals);
 	}
 
 	private static final class Sum {
