@@ -53,10 +53,12 @@ class DistrictApiController {
 	private final DistrictHub hub;
 	private final DistrictReports reports;
 	private final MessageSource messages;
+	private final DistrictPdf pdf;
 	private final boolean district;
 
 	DistrictApiController(CommuneKey key, EvidenceExport export, DistrictHub hub, DistrictReports reports,
-			MessageSource messages, @Value("${loaxa.mode:commune}") String mode) {
+			MessageSource messages, DistrictPdf pdf, @Value("${loaxa.mode:commune}") String mode) {
+		this.pdf = pdf;
 		this.key = key;
 		this.export = export;
 		this.hub = hub;
@@ -146,7 +148,12 @@ class DistrictApiController {
 				.build()
 				.toString());
 		}
-		DistrictReportFiles.write(report, kind, response.getOutputStream());
+		if (kind == DistrictReportFiles.Format.PDF) {
+			pdf.write(report, response.getOutputStream());
+		}
+		else {
+			DistrictReportFiles.write(report, kind, response.getOutputStream());
+		}
 	}
 
 	@ExceptionHandler(EvidenceRefused.class)

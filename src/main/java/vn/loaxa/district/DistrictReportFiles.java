@@ -22,14 +22,15 @@ import vn.loaxa.report.ReportFigures;
 
 /**
  * The district report as a file: JSON (the API's shape), CSV (UTF-8 with BOM, one row per commune
- * and figure) and XLSX (a summary sheet, then one sheet per commune). Every format shows the same
+ * and figure) and XLSX (a summary sheet, then one sheet per commune); the PDF is {@link DistrictPdf}'s. Every format shows the same
  * numbers, with the communes' names.
  */
 final class DistrictReportFiles {
 
 	enum Format {
 		JSON("application/json", "json"), CSV("text/csv;charset=UTF-8", "csv"),
-		XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+		XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+		PDF("application/pdf", "pdf");
 
 		private final String mediaType;
 		private final String extension;
@@ -68,6 +69,7 @@ final class DistrictReportFiles {
 			case JSON -> JSON.writeValue(out, report);
 			case CSV -> csv(report, out);
 			case XLSX -> xlsx(report, out);
+			case PDF -> throw new IllegalArgumentException("the PDF is DistrictPdf's");
 		}
 	}
 

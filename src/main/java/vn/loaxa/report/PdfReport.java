@@ -1,7 +1,6 @@
 package vn.loaxa.report;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +8,6 @@ import java.util.List;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 /**
  * The PDF export: A4, the commune's title block, the figures tables and the signature lines, drawn
@@ -19,7 +16,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
  */
 final class PdfReport {
 
-	static final String FONT = "DejaVu Sans";
+	static final String FONT = PdfDocuments.FONT;
 
 	private final ITemplateEngine templates;
 	private final ReportLabels labels;
@@ -66,23 +63,6 @@ final class PdfReport {
 						labels.get("report.monthLabel", k.month().substring(5), k.month().substring(0, 4)), k.month(),
 						k.clips(), k.airings(), k.minutes())).toList(), false));
 		context.setVariable("sections", sections);
-		String html = templates.process("reports/pdf", context);
-
-		PdfRendererBuilder builder = new PdfRendererBuilder();
-		builder.useFastMode();
-		builder.useFont(() -> font("DejaVuSans.ttf"), FONT, 400, FontStyle.NORMAL, true);
-		builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT, 700, FontStyle.NORMAL, true);
-		builder.withHtmlContent(html, null);
-		builder.withProducer("LoaXa");
-		builder.toStream(out);
-		builder.run();
-	}
-
-	private static InputStream font(String file) {
-		InputStream in = PdfReport.class.getResourceAsStream("/fonts/" + file);
-		if (in == null) {
-			throw new IllegalStateException("bundled font missing: /fonts/" + file);
-		}
-		return in;
+		PdfDocuments.render(templates.process("reports/pdf", context), out);
 	}
 }

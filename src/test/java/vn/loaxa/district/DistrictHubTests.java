@@ -234,6 +234,14 @@ class DistrictHubTests {
 				.replaceAll(m -> new String(Character.toChars(Integer.parseInt(m.group(1), 16))));
 			assertThat(strings).contains("Xã Hải Đông").contains("Xã Bắc Ba: chưa gửi báo cáo");
 		}
+		ResponseEntity<byte[]> pdf = api().getForEntity("/api/district/reports?period=" + PERIOD + "&format=pdf",
+				byte[].class);
+		assertThat(pdf.getStatusCode().value()).isEqualTo(200);
+		try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+			assertThat(text).contains("BÁO CÁO TỔNG HỢP").contains("Xã Na Lay").contains("Xã Hải Đông")
+				.contains("Toàn huyện").contains("Chưa gửi báo cáo").contains("Xã Bắc Ba");
+		}
 		assertThat(api().getForEntity("/api/district/reports?period=" + PERIOD + "&format=doc", String.class)
 			.getStatusCode().value()).isEqualTo(400);
 	}
