@@ -52,59 +52,69 @@ public class DistrictReports {
 	public DistrictReport compute(ReportPeriod period) {
 		Instant from = period.from().atStartOfDay(clock.zone()).toInstant();
 		Instant to = period.to().plusDays(1).atStartOfDay(clock.zone()).toInstant();
+		// three grouped queries for the whole district, not three per commune
+		Map<String, List<Group>> played = played(from, to);
+		Map<String, Map<String, Long>> problems = problems(from, to);
+		Map<String, Instant> last = lastRecordAt(from, to);
 		List<CommuneRow> rows = new ArrayList<>();
 		List<Missing> missing = new ArrayList<>();
 		List<Group> all = new ArrayList<>();
 		Map<String, Long> problemsAll = new LinkedHashMap<>();
 		for (HubStore.Commune c : store.communes()) {
-			Map<String, Long> problems = problems(c.id(), from, to);
-			List<Group> groups = played(c.id(), from, to);
-			Instant last = lastRecordAt(c.id(), from, to);
-			if (last == null) {
+			if (!last.containsKey(c.id())) {
 				missing.add(new Missing(c.id(), c.name()));
 				continue;
 			}
-			groups.forEach(g -> all.add(new Group(g.clipKey() == null ? null : c.id() + "/" + g.clipKey(), g.kind(), g.topic(), g.airings(),
-					g.playedMs(), g.onTime())));
-			problems.forEach((k, v) -> problemsAll.merge(k, v, Long::sum));
-			rows.add(new CommuneRow(c.id(), c.name(), totals(groups, problems), byKind(groups), byTopic(groups), last));
+			List<Group> groups = played.getOrDefault(c.id(), List.of());
+			Map<String, Long> communeProblems = problems.getOrDefault(c.id(), Map.of());
+			groups.forEach(g -> all.add(new Group(g.clipKey() == null ? null : c.id() + "/" + g.clipKey(), g.kind(),
+					g.topic(), g.airings(), g.playedMs(), g.onTime())));
+			communeProblems.forEach((k, v) -> problemsAll.merge(k, v, Long::sum));
+			rows.add(new CommuneRow(c.id(), c.name(), totals(groups, communeProblems), byKind(groups), byTopic(groups),
+					last.get(c.id())));
 		}
 		return new DistrictReport(new ReportFigures.Period(period.code(), period.from(), period.to()), rows,
 				totals(all, problemsAll), missing);
 	}
 
-	private List<Group> played(String commune, Instant from, Instant to) {
-		return jdbc.query("SELECT CASE WHEN r.clip_id IS NOT NULL THEN CONCAT('id:', CAST(r.clip_id AS VARCHAR(20))) "
+	private Map<String, List<Group>> played(Instant from, Instant to) {
+		Map<String, List<Group>> byCommune = new java.util.HashMap<>();
+		jdbc.query("SELECT r.commune_id, CASE WHEN r.clip_id IS NOT NULL THEN CONCAT('id:', CAST(r.clip_id AS VARCHAR(20))) "
 				+ "WHEN r.clip_sha256 IS NOT NULL THEN CONCAT('sha:', r.clip_sha256) END AS clip_key, r.clip_kind, "
 				+ "r.clip_topic, COUNT(*), SUM(r.played_ms), SUM(CASE WHEN r.actual_start >= r.scheduled_start - "
 				+ "INTERVAL '1' MINUTE AND r.actual_start <= r.scheduled_start + INTERVAL '1' MINUTE THEN 1 ELSE 0 END) "
-				+ "FROM district_record r WHERE r.commune_id = ? AND r.scheduled_start >= ? AND r.scheduled_start < ? "
-				+ "AND r.outcome = 'PLAYED' AND " + NOT_CORRECTED + " GROUP BY clip_key, r.clip_kind, r.clip_topic",
-				(rs, i) -> new Group(rs.getString(1), enumOf(ClipKind.class, rs.getString(2)),
-						enumOf(Topic.class, rs.getString(3)), rs.getLong(4), rs.getLong(5), rs.getLong(6)),
-				commune, HubStore.odt(from), HubStore.odt(to), commune);
-	}
-
-	private Map<String, Long> problems(String commune, Instant from, Instant to) {
-		Map<String, Long> counts = new LinkedHashMap<>();
-		jdbc.query("SELECT r.outcome, COUNT(*) FROM district_record r WHERE r.commune_id = ? AND r.scheduled_start >= ? "
-				+ "AND r.scheduled_start < ? AND r.outcome <> 'PLAYED' AND " + NOT_CORRECTED + " GROUP BY r.outcome",
+				+ "FROM district_record r WHERE r.scheduled_start >= ? AND r.scheduled_start < ? "
+				+ "AND r.outcome = 'PLAYED' AND " + NOT_CORRECTED + " GROUP BY r.commune_id, clip_key, r.clip_kind, r.clip_topic",
 				rs -> {
-					counts.put(rs.getString(1), rs.getLong(2));
-				}, commune, HubStore.odt(from), HubStore.odt(to), commune);
-		return counts;
+					byCommune.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+						.add(new Group(rs.getString(2), enumOf(ClipKind.class, rs.getString(3)),
+								enumOf(Topic.class, rs.getString(4)), rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+				}, HubStore.odt(from), HubStore.odt(to));
+		return byCommune;
 	}
 
-	private Instant lastRecordAt(String commune, Instant from, Instant to) {
-		java.sql.Timestamp at = jdbc.queryForObject("SELECT MAX(r.scheduled_start) FROM district_record r "
-				+ "WHERE r.commune_id = ? AND r.scheduled_start >= ? AND r.scheduled_start < ?", java.sql.Timestamp.class,
-				commune, HubStore.odt(from), HubStore.odt(to));
-		return at == null ? null : at.toInstant();
+	private Map<String, Map<String, Long>> problems(Instant from, Instant to) {
+		Map<String, Map<String, Long>> byCommune = new java.util.HashMap<>();
+		jdbc.query("SELECT r.commune_id, r.outcome, COUNT(*) FROM district_record r WHERE r.scheduled_start >= ? "
+				+ "AND r.scheduled_start < ? AND r.outcome <> 'PLAYED' AND " + NOT_CORRECTED
+				+ " GROUP BY r.commune_id, r.outcome", rs -> {
+					byCommune.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
+				}, HubStore.odt(from), HubStore.odt(to));
+		return byCommune;
+	}
+
+	private Map<String, Instant> lastRecordAt(Instant from, Instant to) {
+		Map<String, Instant> last = new java.util.HashMap<>();
+		jdbc.query("SELECT r.commune_id, MAX(r.scheduled_start) FROM district_record r WHERE r.scheduled_start >= ? "
+				+ "AND r.scheduled_start < ? GROUP BY r.commune_id", rs -> {
+					last.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+				}, HubStore.odt(from), HubStore.odt(to));
+		return last;
 	}
 
 	/** A record replaced by a correction of the same commune does not count; the correction does. */
-	private static final String NOT_CORRECTED = "r.record_id NOT IN (SELECT c.corrects_id FROM district_record c "
-			+ "WHERE c.commune_id = ? AND c.corrects_id IS NOT NULL)";
+	private static final String NOT_CORRECTED = "NOT EXISTS (SELECT 1 FROM district_record c "
+			+ "WHERE c.commune_id = r.commune_id AND c.corrects_id = r.record_id)";
 
 	private static ReportFigures.Totals totals(List<Group> groups, Map<String, Long> problems) {
 		Sum s = sum(groups, g -> true);
