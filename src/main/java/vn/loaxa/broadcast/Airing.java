@@ -37,6 +37,13 @@ public record Airing(String zoneId, String slotName, Long clipId, String clipSha
 		}
 	}
 
+	/** A record about a slot as a whole in one zone (nothing of it aired): no clip, no actual times. */
+	public static Airing slotLevel(String zoneId, String slotName, Instant scheduledStart, Outcome outcome, String reason,
+			Reason reasonCode) {
+		return new Airing(zoneId, slotName, null, null, null, null, null, scheduledStart, null, null, 0, 0, outcome, reason,
+				reasonCode);
+	}
+
 	private static Instant millis(Instant instant) {
 		return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
 	}

@@ -32,7 +32,6 @@ import vn.loaxa.report.ReportPeriod;
 import vn.loaxa.security.Actors;
 import vn.loaxa.security.CommuneKey;
 import vn.loaxa.web.ApiController;
-import vn.loaxa.web.Formats;
 
 /**
  * Evidence over the API. On a commune's PC: its public key and its signed bundle for a period. On
@@ -75,7 +74,7 @@ class DistrictApiController {
 	@GetMapping("/evidence")
 	void bundle(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, HttpServletResponse response) throws IOException {
-		ReportPeriod chosen = period(period, from, to);
+		ReportPeriod chosen = ReportPeriod.choose(period, from, to);
 		response.setContentType("application/zip");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 			.filename("loaxa-evidence-" + export.communeId() + "-" + chosen.code() + ".zip", StandardCharsets.UTF_8)
@@ -137,7 +136,7 @@ class DistrictApiController {
 			@RequestParam(required = false) String to, @RequestParam(required = false) String format,
 			HttpServletResponse response) throws IOException {
 		requireDistrict();
-		ReportPeriod chosen = period(period, from, to);
+		ReportPeriod chosen = ReportPeriod.choose(period, from, to);
 		String f = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
 		DistrictReportFiles.Format kind = DistrictReportFiles.Format.parse(f);
 		DistrictReports.DistrictReport report = reports.compute(chosen);
@@ -168,11 +167,5 @@ class DistrictApiController {
 		if (!district) {
 			throw new UserError(404, "not_district", "district.error.not_district");
 		}
-	}
-
-	private static ReportPeriod period(String period, String from, String to) {
-		boolean custom = (period == null || period.isBlank()) && (from != null && !from.isBlank() || to != null
-				&& !to.isBlank());
-		return custom ? ReportPeriod.custom(Formats.parseDate(from), Formats.parseDate(to)) : ReportPeriod.parse(period);
 	}
 }

@@ -118,16 +118,16 @@ public class DistrictReports {
 
 	private static ReportFigures.Totals totals(List<Group> groups, Map<String, Long> problems) {
 		Sum s = sum(groups, g -> true);
-		return new ReportFigures.Totals(s.clips.size(), s.airings, minutes(s.ms), problems.getOrDefault("PARTIAL", 0L),
+		return new ReportFigures.Totals(s.clips.size(), s.airings, ReportFigures.minutes(s.ms), problems.getOrDefault("PARTIAL", 0L),
 				problems.getOrDefault("INTERRUPTED", 0L), problems.getOrDefault("MISSED", 0L),
-				problems.getOrDefault("FAILED", 0L), s.airings == 0 ? 0.0 : round(s.onTime / (double) s.airings, 3));
+				problems.getOrDefault("FAILED", 0L), s.airings == 0 ? 0.0 : ReportFigures.round(s.onTime / (double) s.airings, 3));
 	}
 
 	private static List<ReportFigures.KindRow> byKind(List<Group> groups) {
 		List<ReportFigures.KindRow> rows = new ArrayList<>();
 		for (ClipKind kind : ClipKind.values()) {
 			Sum s = sum(groups, g -> g.kind() == kind);
-			rows.add(new ReportFigures.KindRow(kind, s.clips.size(), s.airings, minutes(s.ms)));
+			rows.add(new ReportFigures.KindRow(kind, s.clips.size(), s.airings, ReportFigures.minutes(s.ms)));
 		}
 		return rows;
 	}
@@ -136,7 +136,7 @@ public class DistrictReports {
 		List<ReportFigures.TopicRow> rows = new ArrayList<>();
 		for (Topic topic : Topic.values()) {
 			Sum s = sum(groups, g -> g.topic() == topic);
-			rows.add(new ReportFigures.TopicRow(topic, s.clips.size(), s.airings, minutes(s.ms)));
+			rows.add(new ReportFigures.TopicRow(topic, s.clips.size(), s.airings, ReportFigures.minutes(s.ms)));
 		}
 		return rows;
 	}
@@ -163,13 +163,6 @@ public class DistrictReports {
 		}
 	}
 
-	private static double minutes(long ms) {
-		return ReportFigures.minutes(ms);
-	}
-
-	private static double round(double value, int decimals) {
-		return ReportFigures.round(value, decimals);
-	}
 
 	private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
 		return name == null ? null : Enum.valueOf(type, name);

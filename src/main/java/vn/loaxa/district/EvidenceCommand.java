@@ -15,7 +15,6 @@ import java.util.function.Function;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.loaxa.report.ReportPeriod;
-import vn.loaxa.web.Formats;
 
 /**
  * {@code java -jar loaxa.jar evidence --period 2026-Q1-statutory --out q1.zip} (or {@code --from}/{@code --to}):
@@ -57,8 +56,7 @@ public final class EvidenceCommand {
 			return 2;
 		}
 		try (ConfigurableApplicationContext ctx = context.apply(spring.toArray(String[]::new))) {
-			ReportPeriod period = options.containsKey("period") ? ReportPeriod.parse(options.get("period"))
-					: ReportPeriod.custom(Formats.parseDate(options.get("from")), Formats.parseDate(options.get("to")));
+			ReportPeriod period = ReportPeriod.choose(options.get("period"), options.get("from"), options.get("to"));
 			Path out = Path.of(options.get("out")).toAbsolutePath();
 			Path tmp = out.resolveSibling(out.getFileName() + ".part");
 			try (OutputStream stream = Files.newOutputStream(tmp)) {

@@ -97,8 +97,7 @@ class ChannelPlayers {
 	private void missed(Run run, Reason reason, String detail) {
 		log.warn("«{}» on channel {}: MISSED, {}", run.slotName(), run.channel().id(), detail);
 		recorder.record(AiringBatch.of(run.zoneIds().stream()
-			.map(zone -> new Airing(zone, run.slotName(), null, null, null, null, null, run.occasion().start(), null,
-					null, 0, 0, Outcome.MISSED, detail, reason))
+			.map(zone -> Airing.slotLevel(zone, run.slotName(), run.occasion().start(), Outcome.MISSED, detail, reason))
 			.toList()));
 	}
 

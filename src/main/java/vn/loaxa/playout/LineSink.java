@@ -80,11 +80,7 @@ class LineSink implements AudioSink {
 			}
 			long half = nanos(quietFrames) / 2;
 			while (java.time.Duration.between(clock.instant(), at).toNanos() - nanos(queued()) > half) {
-				int done = 0;
-				while (done < quiet.length) {
-					done += line.write(quiet, done, quiet.length - done);
-				}
-				held += quietFrames;
+				writeQuiet();
 			}
 		}
 
@@ -96,12 +92,17 @@ class LineSink implements AudioSink {
 		void warm() {
 			long deadline = System.nanoTime() + WARM_LIMIT_MS * 1_000_000L;
 			while (line.getLongFramePosition() <= 0 && System.nanoTime() < deadline) {
-				int done = 0;
-				while (done < quiet.length) {
-					done += line.write(quiet, done, quiet.length - done);
-				}
-				held += quietFrames;
+				writeQuiet();
 			}
+		}
+
+		/** 5 ms of silence ahead of the programme. */
+		private void writeQuiet() {
+			int done = 0;
+			while (done < quiet.length) {
+				done += line.write(quiet, done, quiet.length - done);
+			}
+			held += quietFrames;
 		}
 
 		/** Frames written that the device has not played yet. */

@@ -151,8 +151,7 @@ class SlotRunner {
 			String detail) {
 		log.warn("slot {} at {}: {} {} ({})", occurrence.slot().key(), occurrence.start(), outcome, reason.code(), detail);
 		recorder.record(AiringBatch.of(zoneIds.stream()
-			.map(zone -> new Airing(zone, occurrence.slot().name(), null, null, null, null, null,
-					occurrence.startInstant(), null, null, 0, 0, outcome, detail, reason))
+			.map(zone -> Airing.slotLevel(zone, occurrence.slot().name(), occurrence.startInstant(), outcome, detail, reason))
 			.toList()));
 	}
 
@@ -214,9 +213,8 @@ class SlotRunner {
 			var recorded = recorder.zonesRecorded(c.slotName(), c.scheduledStart(), end);
 			List<Airing> airings = c.zones().stream()
 				.filter(zone -> !recorded.contains(zone))
-				.map(zone -> new Airing(zone, c.slotName() == null ? c.slotKey() : c.slotName(), null, null, null, null,
-						null, c.scheduledStart(), null, null, 0, 0, Outcome.INTERRUPTED,
-						detail + " before its first clip was recorded", Reason.CRASH))
+				.map(zone -> Airing.slotLevel(zone, c.slotName() == null ? c.slotKey() : c.slotName(), c.scheduledStart(),
+						Outcome.INTERRUPTED, detail + " before its first clip was recorded", Reason.CRASH))
 				.toList();
 			if (!airings.isEmpty()) {
 				recorder.record(AiringBatch.of(airings));

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.loaxa.web.ApiController;
-import vn.loaxa.web.Formats;
 
 /** {@code GET /api/reports?period=…&format=json|xlsx|csv|pdf}, or {@code from}/{@code to} for a custom range. */
 @ApiController("/api")
@@ -27,16 +26,9 @@ class ReportApiController {
 	void report(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String format,
 			HttpServletResponse response) throws IOException {
-		ReportPeriod chosen = choose(period, from, to);
+		ReportPeriod chosen = ReportPeriod.choose(period, from, to);
 		ReportFormat chosenFormat = ReportFormat.parse(format);
 		send(chosen, chosenFormat, response, exports);
-	}
-
-	/** A named period, or a custom range when only {@code from}/{@code to} are given. */
-	static ReportPeriod choose(String period, String from, String to) {
-		boolean custom = (period == null || period.isBlank() || "custom".equalsIgnoreCase(period.strip()))
-				&& (from != null && !from.isBlank() || to != null && !to.isBlank());
-		return custom ? ReportPeriod.custom(Formats.parseDate(from), Formats.parseDate(to)) : ReportPeriod.parse(period);
 	}
 
 	/** Writes a report with its file name; period and format are checked before any header goes out. */

@@ -162,7 +162,7 @@ public class ReportCommands {
 	}
 
 	private int report(Map<String, String> options, PrintStream out, PrintStream err) throws IOException {
-		ReportPeriod period = ReportApiController.choose(options.get("period"), options.get("from"), options.get("to"));
+		ReportPeriod period = ReportPeriod.choose(options.get("period"), options.get("from"), options.get("to"));
 		ReportFormat format = ReportFormat.parse(options.get("format"));
 		String target = options.get("out");
 		if (target == null || target.equals("-")) {

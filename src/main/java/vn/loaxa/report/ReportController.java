@@ -61,7 +61,7 @@ class ReportController {
 				&& (to == null || to.isBlank());
 		boolean yearChosen = year != null && year >= ReportPeriod.MIN_YEAR && year <= ReportPeriod.MAX_YEAR;
 		// a year picked alone shows that year's statutory report; nothing picked, the current quarter
-		ReportPeriod chosen = !nothingChosen ? ReportApiController.choose(period, from, to)
+		ReportPeriod chosen = !nothingChosen ? ReportPeriod.choose(period, from, to)
 				: yearChosen ? ReportPeriod.parse(year + "-statutory") : currentQuarter();
 		Report report = reports.compute(chosen);
 		int shownYear = yearChosen ? year : chosen.planYear();
@@ -85,7 +85,7 @@ class ReportController {
 	void download(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String format,
 			HttpServletResponse response) throws IOException {
-		ReportPeriod chosen = ReportApiController.choose(period, from, to);
+		ReportPeriod chosen = ReportPeriod.choose(period, from, to);
 		ReportFormat chosenFormat = ReportFormat.parse(format);
 		ReportApiController.send(chosen, chosenFormat, response, exports);
 	}

@@ -41,6 +41,13 @@ public record ReportPeriod(String code, Type type, LocalDate from, LocalDate to)
 	 * {@code 2026-Q1-statutory}, {@code 2026-H1-statutory}, {@code 2026-statutory}, or a custom range
 	 * {@code 2026-01-05..2026-02-10}.
 	 */
+	/** A named period, or a custom range when only {@code from}/{@code to} (dates) are given. */
+	public static ReportPeriod choose(String period, String from, String to) {
+		boolean custom = (period == null || period.isBlank() || "custom".equalsIgnoreCase(period.strip()))
+				&& (from != null && !from.isBlank() || to != null && !to.isBlank());
+		return custom ? custom(vn.loaxa.web.Formats.parseDate(from), vn.loaxa.web.Formats.parseDate(to)) : parse(period);
+	}
+
 	public static ReportPeriod parse(String text) {
 		if (text == null || text.isBlank()) {
 			throw new UserError(400, "invalid_period", "report.error.periodMissing");
