@@ -8,6 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -38,7 +39,11 @@ public class LoaxaApplication {
 		if (args.length > 0 && ReportCommands.NAMES.contains(args[0])) {
 			System.exit(runCommand(args));
 		}
-		SpringApplication.run(LoaxaApplication.class, args);
+		SpringApplication application = new SpringApplication(LoaxaApplication.class);
+		if (Boolean.getBoolean("loaxa.startup-steps")) {
+			application.setApplicationStartup(new BufferingApplicationStartup(20_000));
+		}
+		application.run(args);
 	}
 
 	/**
