@@ -63,7 +63,7 @@ final class CsvReport {
 					k.minutes());
 		}
 		for (ReportFigures.ZoneRow k : f.byZone()) {
-			figures(csv, "byZone", k.zone(), k.zone(), k.clips(), k.airings(), k.minutes());
+			figures(csv, "byZone", k.zone(), report.zoneName(k.zone()), k.clips(), k.airings(), k.minutes());
 		}
 		for (ReportFigures.MonthRow k : f.byMonth()) {
 			figures(csv, "byMonth", k.month(),

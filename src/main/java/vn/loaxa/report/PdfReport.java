@@ -56,7 +56,7 @@ final class PdfReport {
 				f.byTopic().stream().map(k -> new Line(labels.of(k.topic(), "topic."), k.topic().name(), k.clips(),
 						k.airings(), k.minutes())).toList(), true));
 		sections.add(new Section("IV. " + labels.get("report.section.byZone"), labels.get("report.col.zone"),
-				f.byZone().stream().map(k -> new Line(k.zone(), k.zone(), k.clips(), k.airings(), k.minutes())).toList(),
+				f.byZone().stream().map(k -> new Line(report.zoneName(k.zone()), k.zone(), k.clips(), k.airings(), k.minutes())).toList(),
 				false));
 		sections.add(new Section("V. " + labels.get("report.section.byMonth"), labels.get("report.col.month"),
 				f.byMonth().stream().map(k -> new Line(

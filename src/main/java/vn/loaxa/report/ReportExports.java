@@ -65,6 +65,9 @@ public class ReportExports {
 	/** The JSON report: the contract's figures, then {@code anchor} (README, "Every export is anchored"). */
 	private com.fasterxml.jackson.databind.node.ObjectNode withAnchor(Report report) {
 		com.fasterxml.jackson.databind.node.ObjectNode node = json.valueToTree(report.figures());
+		// ids stay the contract; each zone row adds its name (not signed: ReportVerifier drops it)
+		node.path("byZone").forEach(row -> ((com.fasterxml.jackson.databind.node.ObjectNode) row).put("name",
+				report.zoneName(row.path("zone").asText())));
 		node.set("anchor", json.valueToTree(reports.anchor(report)));
 		return node;
 	}

@@ -48,6 +48,9 @@ class ReportExportTests extends ReportTestSupport {
 	@Autowired
 	ObjectMapper mapper;
 
+	@Autowired
+	vn.loaxa.schedule.Schedule schedule;
+
 	JsonNode json() throws Exception {
 		byte[] body = download("json", "application/json");
 		return mapper.readTree(body);
@@ -255,6 +258,62 @@ class ReportExportTests extends ReportTestSupport {
 				assertThat(mapper.readTree(body).get("totals").get("airings").asLong()).isZero();
 			}
 		}
+	}
+
+	/** The plan in force names ban-na-lay "Bản Na Lay"; thon-hua-ca is no longer in it and keeps its id. */
+	@Test
+	void zonesAreShownByTheirNamesInEveryFormatAndJsonKeepsTheIds() throws Exception {
+		java.nio.file.Path plans = DATA_DIR.resolve("no-schedules");
+		java.nio.file.Files.createDirectories(plans);
+		java.nio.file.Files.writeString(plans.resolve("zones.yaml"), """
+				channels:
+				  - id: main
+				    name: Đường loa chính
+				    output: file
+				zones:
+				  - id: ban-na-lay
+				    name: Bản Na Lay
+				    channel: main
+				""");
+		assertThat(schedule.reload().ok()).isTrue();
+		JsonNode zoneRow = null;
+		for (JsonNode row : json().get("byZone")) {
+			if (row.get("zone").asText().equals("ban-na-lay")) {
+				zoneRow = row;
+			}
+		}
+		assertThat(zoneRow).isNotNull();
+		assertThat(zoneRow.get("name").asText()).isEqualTo("Bản Na Lay");
+
+		String csv = new String(download("csv", "text/csv"), StandardCharsets.UTF_8);
+		assertThat(csv).contains("\"byZone\",\"ban-na-lay\",\"Bản Na Lay\"");
+
+		List<String> summary = new ArrayList<>();
+		List<String> evidenceZones = new ArrayList<>();
+		try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(download("xlsx",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))) {
+			for (Row row : wb.getSheet(0).orElseThrow().read()) {
+				if (row.getCellCount() > 2 && row.getCellText(2).equals("ban-na-lay")) {
+					summary.add(row.getCellText(1));
+				}
+			}
+			for (Row row : wb.getSheet(1).orElseThrow().read()) {
+				evidenceZones.add(row.getCellText(1));
+			}
+		}
+		assertThat(summary).containsExactly("Bản Na Lay");
+		assertThat(evidenceZones).contains("Bản Na Lay", "thon-hua-ca").doesNotContain("ban-na-lay");
+
+		try (PDDocument doc = Loader.loadPDF(download("pdf", "application/pdf"))) {
+			PDFTextStripper stripper = new PDFTextStripper();
+			stripper.setSortByPosition(true);
+			assertThat(stripper.getText(doc)).contains("Bản Na Lay ban-na-lay");
+		}
+
+		String page = mvc.perform(get("/reports").param("period", PERIOD)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains(">Bản Na Lay</td>");
 	}
 
 	private static double number(Row row, int column) {
