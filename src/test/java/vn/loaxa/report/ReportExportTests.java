@@ -260,6 +260,34 @@ class ReportExportTests extends ReportTestSupport {
 		}
 	}
 
+	/** After the figures, one row per record that counts, like the XLSX evidence sheet; the anchor rows stay last. */
+	@Test
+	void csvCarriesTheEvidenceRowsAfterTheFigures() throws Exception {
+		byte[] csv = download("csv", "text/csv");
+		List<CSVRecord> all = new ArrayList<>();
+		try (CSVParser parser = CSVParser.parse(new InputStreamReader(new ByteArrayInputStream(csv, 3, csv.length - 3),
+				StandardCharsets.UTF_8), CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+			parser.forEach(all::add);
+		}
+		List<String> sections = all.stream().map(r -> r.get("section")).toList();
+		int heading = sections.indexOf("evidence");
+		assertThat(sections.subList(0, heading)).doesNotContain("anchor");
+		assertThat(sections.subList(sections.size() - 2, sections.size())).containsExactly("anchor", "anchor");
+		CSVRecord columns = all.get(heading);
+		assertThat(columns.toList()).containsExactly("evidence", "columns", "Cụm loa", "Giờ theo lịch", "Giờ phát thực tế",
+				"Tiêu đề", "Loại", "Lĩnh vực", "Kết quả", "Mã băm chuỗi");
+		List<CSVRecord> rows = all.stream().filter(r -> r.get("section").equals("evidence")).skip(1).toList();
+		// the fixture's records that count: 8 PLAYED, 1 PARTIAL, 1 INTERRUPTED, 1 MISSED, 2 FAILED
+		assertThat(rows).hasSize(13);
+		assertThat(rows.stream().filter(r -> r.get(8).equals("Đã phát")).count()).isEqualTo(8);
+		CSVRecord last = rows.get(rows.size() - 1);
+		assertThat(last.toList().subList(2, 9)).containsExactly("thon-hua-ca", "14/03/2026 23:59:00",
+				"14/03/2026 23:59:01", "Thông báo lịch tiếp công dân \"tháng 3\"", "Thông báo", "Cải cách chế độ công vụ",
+				"Đã phát");
+		assertThat(last.get(9)).matches("[0-9a-f]{64}");
+		assertThat(rows.get(0).get(3)).isEqualTo("15/12/2025 00:00:00");
+	}
+
 	/** The plan in force names ban-na-lay "Bản Na Lay"; thon-hua-ca is no longer in it and keeps its id. */
 	@Test
 	void zonesAreShownByTheirNamesInEveryFormatAndJsonKeepsTheIds() throws Exception {
