@@ -79,6 +79,11 @@ public class ReportService {
 		return zoneId == null ? "" : schedule.current().targetName(zoneId);
 	}
 
+	/** Today in the commune: the date of the PDF's place-and-date line. */
+	java.time.LocalDate today() {
+		return clock.today();
+	}
+
 	public ZoneId zone() {
 		return zone;
 	}

@@ -260,6 +260,49 @@ class ReportExportTests extends ReportTestSupport {
 		}
 	}
 
+	/** The document number and the place-and-date line, from the commune settings; bad settings save nothing. */
+	@Test
+	void pdfHasTheAdministrativeFormLines() throws Exception {
+		CommuneSettings before = settings.current();
+		try {
+			settings.save(new CommuneSettings(before.communeName(), before.district(), before.province(),
+					before.officerName(), "12/BC-UBND", "Na Lay"), "test");
+			java.time.LocalDate today = java.time.LocalDate.now(ReportFixture.HCM);
+			String text;
+			try (PDDocument doc = Loader.loadPDF(download("pdf", "application/pdf"))) {
+				text = new PDFTextStripper().getText(doc);
+			}
+			assertThat(text).contains("Số: 12/BC-UBND", "Na Lay, ngày "
+					+ String.format("%02d tháng %02d năm %d", today.getDayOfMonth(), today.getMonthValue(), today.getYear()),
+					"Kế hoạch 45/KH-UBND");
+
+			for (String[] bad : new String[][] { { "<b>12</b>/BC-UBND", "Na Lay" }, { "12/BC-UBND", "x".repeat(201) },
+					{ "12/BC\u0007", "Na Lay" } }) {
+				assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> settings.save(new CommuneSettings(
+						before.communeName(), before.district(), before.province(), before.officerName(), bad[0], bad[1]),
+						"test"))).isInstanceOf(vn.loaxa.config.UserError.class);
+			}
+			assertThat(settings.current().documentNumber()).isEqualTo("12/BC-UBND");
+			assertThat(settings.current().place()).isEqualTo("Na Lay");
+
+			String refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/settings")
+					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN"))
+					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+					.locale(java.util.Locale.forLanguageTag("vi"))
+					.param("communeName", before.communeName()).param("documentNumber", "<script>x</script>").param("place", "Na Lay"))
+				.andExpect(status().isBadRequest())
+				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+			assertThat(refused).contains("Số văn bản").doesNotContain("Exception");
+			assertThat(settings.current().documentNumber()).isEqualTo("12/BC-UBND");
+		}
+		finally {
+			settings.save(before, "test");
+		}
+	}
+
+	@Autowired
+	CommuneSettingsStore settings;
+
 	/** After the figures, one row per record that counts, like the XLSX evidence sheet; the anchor rows stay last. */
 	@Test
 	void csvCarriesTheEvidenceRowsAfterTheFigures() throws Exception {
