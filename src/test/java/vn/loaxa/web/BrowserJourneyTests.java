@@ -109,6 +109,16 @@ class BrowserJourneyTests {
 			page.fill("#password", "browser-admin-pw");
 			page.click("button[type=submit]");
 			assertThat(page.locator("h1")).hasText("Thư viện bản tin");
+			// a new installation: the first steps in Vietnamese, until dismissed
+			assertThat(page.locator("#first-run")).containsText("Mật khẩu của tài khoản admin");
+			page.setViewportSize(360, 740);
+			List<String> firstRunWide = overflow(page, 360, "/clips-first-run");
+			assertThat(firstRunWide).isEmpty();
+			page.setViewportSize(1366, 800);
+			page.click("#first-run-dismiss");
+			assertThat(page.locator("#first-run")).hasCount(0);
+			page.navigate(url("/queue"));
+			assertThat(page.locator("#first-run")).hasCount(0);
 
 			page.navigate(url("/clips/upload"));
 			page.setInputFiles("#files", new Path[] { Path.of("src/test/resources/audio/cbr-mpeg1-id3v23.mp3"),
