@@ -35,13 +35,15 @@ final class PdfReport {
 	record Section(String title, String column, List<Line> rows, boolean withTotal) {
 	}
 
-	void write(Report report, ReportAnchor anchor, java.time.LocalDate today, OutputStream out) throws IOException {
+	void write(Report report, ReportAnchor anchor, java.time.LocalDate today, String planCitation, OutputStream out)
+			throws IOException {
 		PdfLogging.install();
 		ReportFigures f = report.figures();
 		Context context = new Context(ReportLabels.VIETNAMESE);
 		context.setVariable("f", f);
 		context.setVariable("commune", report.commune());
 		context.setVariable("placeAndDate", report.commune().placeAndDate(today));
+		context.setVariable("planCitation", planCitation);
 		context.setVariable("anchor", anchor);
 		context.setVariable("range", ReportLabels.range(f.period().from(), f.period().to()));
 		ReportFigures.Totals t = f.totals();

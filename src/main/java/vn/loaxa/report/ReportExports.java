@@ -57,7 +57,8 @@ public class ReportExports {
 			case XLSX -> new XlsxReport(labels, reports.zone()).write(report.period(),
 					CompletableFuture.completedFuture(report), reports, out);
 			case CSV -> new CsvReport(labels).write(report, reports.anchor(report), reports, out);
-			case PDF -> new PdfReport(templates, labels).write(report, reports.anchor(report), reports.today(), out);
+			case PDF -> new PdfReport(templates, labels).write(report, reports.anchor(report), reports.today(),
+					reports.planCitation(report.period()), out);
 		}
 		out.flush();
 	}

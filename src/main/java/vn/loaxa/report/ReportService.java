@@ -79,6 +79,11 @@ public class ReportService {
 		return zoneId == null ? "" : schedule.current().targetName(zoneId);
 	}
 
+	/** "Kế hoạch số 45/KH-UBND ngày 15/01/2026" of the period's plan, or empty. */
+	String planCitation(ReportPeriod period) {
+		return plans.document(period.planYear()).citation();
+	}
+
 	/** Today in the commune: the date of the PDF's place-and-date line. */
 	java.time.LocalDate today() {
 		return clock.today();

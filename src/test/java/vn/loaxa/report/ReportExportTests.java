@@ -267,12 +267,20 @@ class ReportExportTests extends ReportTestSupport {
 		try {
 			settings.save(new CommuneSettings(before.communeName(), before.district(), before.province(),
 					before.officerName(), "12/BC-UBND", "Na Lay"), "test");
+			String planName = plans.plan(2026).orElseThrow().name();
+			plans.savePlan(2026, planName, "45/KH-UBND", "15/01/2026");
+			for (String[] bad : new String[][] { { "<i>45</i>", "15/01/2026" }, { "x".repeat(101), "15/01/2026" },
+					{ "46/KH-UBND", "32/01/2026" } }) {
+				assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> plans.savePlan(2026, planName, bad[0], bad[1])))
+					.isInstanceOf(vn.loaxa.config.UserError.class);
+			}
+			assertThat(plans.document(2026).number()).isEqualTo("45/KH-UBND");
 			java.time.LocalDate today = java.time.LocalDate.now(ReportFixture.HCM);
 			String text;
 			try (PDDocument doc = Loader.loadPDF(download("pdf", "application/pdf"))) {
 				text = new PDFTextStripper().getText(doc);
 			}
-			assertThat(text).contains("Số: 12/BC-UBND", "Na Lay, ngày "
+			assertThat(text).contains("Căn cứ Kế hoạch số 45/KH-UBND ngày 15/01/2026", "Số: 12/BC-UBND", "Na Lay, ngày "
 					+ String.format("%02d tháng %02d năm %d", today.getDayOfMonth(), today.getMonthValue(), today.getYear()),
 					"Kế hoạch 45/KH-UBND");
 
@@ -302,6 +310,9 @@ class ReportExportTests extends ReportTestSupport {
 
 	@Autowired
 	CommuneSettingsStore settings;
+
+	@Autowired
+	PlanTargets plans;
 
 	/** After the figures, one row per record that counts, like the XLSX evidence sheet; the anchor rows stay last. */
 	@Test
