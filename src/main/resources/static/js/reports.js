@@ -13,6 +13,17 @@
     }
   });
 
+  // a target's name on lines of at most max letters, so a long name is not cut at the chart's edge
+  function wrap(text, max) {
+    var lines = [];
+    var line = '';
+    String(text).split(' ').forEach(function (word) {
+      if (line && (line + ' ' + word).length > max) { lines.push(line); line = word; } else { line = line ? line + ' ' + word : word; }
+    });
+    if (line) { lines.push(line); }
+    return lines;
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     var box = document.getElementById('charts');
     if (!box || typeof Chart === 'undefined') { return; }
@@ -32,6 +43,8 @@
       }
     });
 
+    var targetsBox = document.getElementById('chart-targets').parentNode;
+    targetsBox.style.height = Math.max(280, 60 + data.targets.length * 56) + 'px';
     new Chart(document.getElementById('chart-targets'), {
       type: 'bar',
       data: {
@@ -41,7 +54,12 @@
           { label: data.labels.done, data: data.targets.map(function (t) { return t.done; }), backgroundColor: '#198754' }
         ]
       },
-      options: { indexAxis: 'y', maintainAspectRatio: false, scales: { x: { beginAtZero: true } } }
+      options: {
+        indexAxis: 'y', maintainAspectRatio: false,
+        scales: { x: { beginAtZero: true }, y: { ticks: { autoSkip: false, callback: function (value) {
+          return wrap(this.getLabelForValue(value), window.innerWidth < 576 ? 18 : 32);
+        } } } }
+      }
     });
   });
 })();

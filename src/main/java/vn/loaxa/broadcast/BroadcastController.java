@@ -50,19 +50,10 @@ class BroadcastController {
 			@RequestParam(required = false) String kind, @RequestParam(required = false) String outcome,
 			@RequestParam(required = false) String after, @RequestParam(required = false) String before, Model model,
 			Locale locale) {
-		LocalDate today = clock.today();
-		LocalDate first = Formats.parseDate(from);
-		LocalDate last = Formats.parseDate(to);
-		first = first == null ? (last == null ? today.minusDays(6) : last.minusDays(6)) : first;
-		last = last == null ? (first.isAfter(today) ? first : today) : last;
-		if (first.isAfter(last)) {
-			throw new UserError(400, "invalid_range", "broadcast.error.range", Formats.date(first), Formats.date(last));
-		}
 		ZoneId zoneId = clock.zone();
-		LogFilter filter = new LogFilter(first.atStartOfDay(zoneId).toInstant(),
-				last.plusDays(1).atStartOfDay(zoneId).toInstant(), zone, Formats.parseEnum(Topic.class, topic, "invalid_topic"),
-				Formats.parseEnum(ClipKind.class, kind, "invalid_kind"),
-				Formats.parseEnum(Outcome.class, outcome, "invalid_outcome"));
+		LogFilter filter = filter(from, to, zone, topic, kind, outcome, clock);
+		LocalDate first = LocalDate.ofInstant(filter.from(), zoneId);
+		LocalDate last = LocalDate.ofInstant(filter.to(), zoneId).minusDays(1);
 		LogPage page = search.page(filter, LogPage.Cursor.parse(after), LogPage.Cursor.parse(before), PAGE_SIZE);
 
 		model.addAttribute("lines", page.entries().stream().map(e -> line(e, zoneId, locale)).toList());
@@ -79,6 +70,24 @@ class BroadcastController {
 		model.addAttribute("kinds", ClipKind.values());
 		model.addAttribute("outcomes", Outcome.values());
 		return LOG;
+	}
+
+	/** The page's filters (days dd/MM/yyyy, the last 7 days by default), as the page and its exports read them. */
+	static LogFilter filter(String from, String to, String zone, String topic, String kind, String outcome,
+			LoaxaClock clock) {
+		LocalDate today = clock.today();
+		LocalDate first = Formats.parseDate(from);
+		LocalDate last = Formats.parseDate(to);
+		first = first == null ? (last == null ? today.minusDays(6) : last.minusDays(6)) : first;
+		last = last == null ? (first.isAfter(today) ? first : today) : last;
+		if (first.isAfter(last)) {
+			throw new UserError(400, "invalid_range", "broadcast.error.range", Formats.date(first), Formats.date(last));
+		}
+		ZoneId zoneId = clock.zone();
+		return new LogFilter(first.atStartOfDay(zoneId).toInstant(), last.plusDays(1).atStartOfDay(zoneId).toInstant(),
+				zone, Formats.parseEnum(Topic.class, topic, "invalid_topic"),
+				Formats.parseEnum(ClipKind.class, kind, "invalid_kind"),
+				Formats.parseEnum(Outcome.class, outcome, "invalid_outcome"));
 	}
 
 	@PostMapping("/broadcasts/verify")

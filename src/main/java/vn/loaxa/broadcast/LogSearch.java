@@ -83,6 +83,17 @@ public class LogSearch {
 		return new LogPage(rows, next, previous);
 	}
 
+	/** Every record the filter selects, oldest first, read a page at a time (an export of a year stays small in memory). */
+	public void each(LogFilter filter, java.util.function.Consumer<BroadcastRecord> each) {
+		LogPage.Cursor after = null;
+		do {
+			LogPage page = page(filter, after, null, MAX_PAGE);
+			page.entries().forEach(e -> each.accept(e.record()));
+			after = page.next();
+		}
+		while (after != null);
+	}
+
 	private static LogPage.Cursor cursor(LogPage.Entry entry) {
 		return new LogPage.Cursor(entry.record().airing().scheduledStart(), entry.record().id());
 	}

@@ -29,26 +29,30 @@ public class CommuneSettingsStore {
 	}
 
 	public CommuneSettings current() {
-		return jdbc.query("SELECT commune_name, district, province, officer_name FROM commune_settings WHERE id = 1",
-				(rs, n) -> new CommuneSettings(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+		return jdbc.query("SELECT commune_name, district, province, officer_name, document_number, place "
+				+ "FROM commune_settings WHERE id = 1", (rs, n) -> new CommuneSettings(rs.getString(1), rs.getString(2),
+						rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
 			.stream()
 			.findFirst()
-			.orElse(new CommuneSettings("", "", "", ""));
+			.orElse(new CommuneSettings("", "", "", "", "", ""));
 	}
 
 	/** Checks every field first, then saves all of them, or nothing. */
 	public CommuneSettings save(CommuneSettings settings, String by) {
 		CommuneSettings clean = new CommuneSettings(check(settings.communeName(), "communeName", true),
 				check(settings.district(), "district", false), check(settings.province(), "province", false),
-				check(settings.officerName(), "officerName", false));
+				check(settings.officerName(), "officerName", false),
+				check(settings.documentNumber(), "documentNumber", false), check(settings.place(), "place", false));
 		CommuneSettings before = current();
 		int changed = jdbc.update("UPDATE commune_settings SET commune_name = ?, district = ?, province = ?, "
-				+ "officer_name = ?, updated_by = ?, updated_at = ? WHERE id = 1", clean.communeName(), clean.district(),
-				clean.province(), clean.officerName(), by, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+				+ "officer_name = ?, document_number = ?, place = ?, updated_by = ?, updated_at = ? WHERE id = 1",
+				clean.communeName(), clean.district(), clean.province(), clean.officerName(), clean.documentNumber(),
+				clean.place(), by, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
 		if (changed == 0) {
-			jdbc.update("INSERT INTO commune_settings (id, commune_name, district, province, officer_name, updated_by, "
-					+ "updated_at) VALUES (1, ?, ?, ?, ?, ?, ?)", clean.communeName(), clean.district(), clean.province(),
-					clean.officerName(), by, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+			jdbc.update("INSERT INTO commune_settings (id, commune_name, district, province, officer_name, "
+					+ "document_number, place, updated_by, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
+					clean.communeName(), clean.district(), clean.province(), clean.officerName(), clean.documentNumber(),
+					clean.place(), by, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
 		}
 		audit.record(by, "settings.save", "commune_settings", before.toString(), clean.toString());
 		return clean;

@@ -6,9 +6,14 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
+
+import vn.loaxa.broadcast.EvidenceRow;
 
 /**
  * The CSV export of the figures: UTF-8 with a byte-order mark so Excel shows the diacritics, one row
@@ -32,7 +37,7 @@ final class CsvReport {
 		this.labels = labels;
 	}
 
-	void write(Report report, ReportAnchor anchor, OutputStream out) throws IOException {
+	void write(Report report, ReportAnchor anchor, ReportService service, OutputStream out) throws IOException {
 		out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 		CSVPrinter csv = new CSVPrinter(writer, FORMAT);
@@ -63,7 +68,7 @@ final class CsvReport {
 					k.minutes());
 		}
 		for (ReportFigures.ZoneRow k : f.byZone()) {
-			figures(csv, "byZone", k.zone(), k.zone(), k.clips(), k.airings(), k.minutes());
+			figures(csv, "byZone", k.zone(), report.zoneName(k.zone()), k.clips(), k.airings(), k.minutes());
 		}
 		for (ReportFigures.MonthRow k : f.byMonth()) {
 			figures(csv, "byMonth", k.month(),
@@ -79,10 +84,37 @@ final class CsvReport {
 			csv.printRecord("problems", p.outcome().name(), p.reason(), null, null, null, null, null, null, p.count(),
 					p.code());
 		}
+		evidence(csv, report, service);
 		value(csv, "anchor", "signed", labels.get("report.anchor"), anchor.signed());
 		value(csv, "anchor", "signature", labels.get("report.anchor.signature"), anchor.signature());
 		csv.flush();
 		writer.flush();
+	}
+
+	/**
+	 * After the figures, every record that counts (as the XLSX evidence sheet): a heading row
+	 * ({@code evidence, columns, …}), then {@code evidence, <record id>, <EvidenceRow cells>}.
+	 */
+	private void evidence(CSVPrinter csv, Report report, ReportService service) throws IOException {
+		List<Object> heading = new ArrayList<>(List.of("evidence", "columns"));
+		heading.addAll(EvidenceRow.headings(labels::get));
+		csv.printRecord(heading);
+		EvidenceRow.Context context = new EvidenceRow.Context(service.zone(), service::zoneName, labels::get);
+		try {
+			service.evidence(report.period(), record -> {
+				List<Object> row = new ArrayList<>(List.of("evidence", String.valueOf(record.id())));
+				row.addAll(EvidenceRow.cells(record, context));
+				try {
+					csv.printRecord(row);
+				}
+				catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			});
+		}
+		catch (java.io.UncheckedIOException e) {
+			throw e.getCause();
+		}
 	}
 
 	private static void value(CSVPrinter csv, String section, String code, String label, String value)

@@ -35,12 +35,15 @@ final class PdfReport {
 	record Section(String title, String column, List<Line> rows, boolean withTotal) {
 	}
 
-	void write(Report report, ReportAnchor anchor, OutputStream out) throws IOException {
+	void write(Report report, ReportAnchor anchor, java.time.LocalDate today, String planCitation, OutputStream out)
+			throws IOException {
 		PdfLogging.install();
 		ReportFigures f = report.figures();
 		Context context = new Context(ReportLabels.VIETNAMESE);
 		context.setVariable("f", f);
 		context.setVariable("commune", report.commune());
+		context.setVariable("placeAndDate", report.commune().placeAndDate(today));
+		context.setVariable("planCitation", planCitation);
 		context.setVariable("anchor", anchor);
 		context.setVariable("range", ReportLabels.range(f.period().from(), f.period().to()));
 		ReportFigures.Totals t = f.totals();
@@ -56,7 +59,7 @@ final class PdfReport {
 				f.byTopic().stream().map(k -> new Line(labels.of(k.topic(), "topic."), k.topic().name(), k.clips(),
 						k.airings(), k.minutes())).toList(), true));
 		sections.add(new Section("IV. " + labels.get("report.section.byZone"), labels.get("report.col.zone"),
-				f.byZone().stream().map(k -> new Line(k.zone(), k.zone(), k.clips(), k.airings(), k.minutes())).toList(),
+				f.byZone().stream().map(k -> new Line(report.zoneName(k.zone()), k.zone(), k.clips(), k.airings(), k.minutes())).toList(),
 				false));
 		sections.add(new Section("V. " + labels.get("report.section.byMonth"), labels.get("report.col.month"),
 				f.byMonth().stream().map(k -> new Line(

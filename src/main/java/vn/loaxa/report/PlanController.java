@@ -68,10 +68,11 @@ class PlanController {
 
 	@PostMapping("/reports/plan")
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
-	String savePlan(@RequestParam int year, @RequestParam(required = false) String name, Model model,
+	String savePlan(@RequestParam int year, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String number, @RequestParam(required = false) String date, Model model,
 			HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
 		try {
-			plans.savePlan(year, name);
+			plans.savePlan(year, name, number, date);
 		}
 		catch (UserError e) {
 			return refused(e, year(year), TargetForm.empty(), model, response, locale);
@@ -136,6 +137,7 @@ class PlanController {
 	private String show(int year, TargetForm form, Model model) {
 		model.addAttribute("year", year);
 		model.addAttribute("plan", plans.plan(year).orElse(null));
+		model.addAttribute("planDocument", plans.document(year));
 		model.addAttribute("targets", plans.targets(year));
 		model.addAttribute("form", form);
 		model.addAttribute("kinds", ClipKind.values());

@@ -55,6 +55,40 @@ public class PlanTargets {
 		}
 	}
 
+	/** The plan's number and date as the PDF cites it ("số 45/KH-UBND ngày 15/01/2026"). */
+	public record PlanDocument(String number, java.time.LocalDate date) {
+
+		/** "Kế hoạch số 45/KH-UBND ngày 15/01/2026", or empty when neither is set. */
+		public String citation() {
+			if ((number == null || number.isBlank()) && date == null) {
+				return "";
+			}
+			return "Kế hoạch" + (number == null || number.isBlank() ? "" : " số " + number)
+					+ (date == null ? "" : " ngày " + vn.loaxa.web.Formats.date(date));
+		}
+	}
+
+	public PlanDocument document(int year) {
+		return jdbc.query("SELECT plan_number, plan_date FROM report_plan WHERE plan_year = ?",
+				(rs, n) -> new PlanDocument(rs.getString(1), rs.getObject(2, java.time.LocalDate.class)), year)
+			.stream()
+			.findFirst()
+			.orElse(new PlanDocument("", null));
+	}
+
+	/** Creates or renames the plan of a year with its number and date (dd/MM/yyyy, may be blank); all or nothing. */
+	@Transactional
+	public void savePlan(int year, String name, String number, String date) {
+		String cleanNumber = number == null ? "" : number.strip();
+		if (cleanNumber.length() > 100 || cleanNumber.matches("(?s).*<\\s*/?\\s*[a-zA-Z!?].*")
+				|| cleanNumber.chars().anyMatch(c -> c < 0x20)) {
+			throw new UserError(400, "invalid_plan_number", "report.error.planNumber", 100);
+		}
+		java.time.LocalDate day = vn.loaxa.web.Formats.parseDate(date);
+		savePlan(year, name);
+		jdbc.update("UPDATE report_plan SET plan_number = ?, plan_date = ? WHERE plan_year = ?", cleanNumber, day, year);
+	}
+
 	/** Adds a target (id null) or changes one; the plan of its year must exist. */
 	@Transactional
 	public PlanTarget save(PlanTarget target) {

@@ -56,8 +56,9 @@ public class ReportExports {
 				.writeValue(out, withAnchor(report));
 			case XLSX -> new XlsxReport(labels, reports.zone()).write(report.period(),
 					CompletableFuture.completedFuture(report), reports, out);
-			case CSV -> new CsvReport(labels).write(report, reports.anchor(report), out);
-			case PDF -> new PdfReport(templates, labels).write(report, reports.anchor(report), out);
+			case CSV -> new CsvReport(labels).write(report, reports.anchor(report), reports, out);
+			case PDF -> new PdfReport(templates, labels).write(report, reports.anchor(report), reports.today(),
+					reports.planCitation(report.period()), out);
 		}
 		out.flush();
 	}
@@ -65,6 +66,9 @@ public class ReportExports {
 	/** The JSON report: the contract's figures, then {@code anchor} (README, "Every export is anchored"). */
 	private com.fasterxml.jackson.databind.node.ObjectNode withAnchor(Report report) {
 		com.fasterxml.jackson.databind.node.ObjectNode node = json.valueToTree(report.figures());
+		// ids stay the contract; each zone row adds its name (not signed: ReportVerifier drops it)
+		node.path("byZone").forEach(row -> ((com.fasterxml.jackson.databind.node.ObjectNode) row).put("name",
+				report.zoneName(row.path("zone").asText())));
 		node.set("anchor", json.valueToTree(reports.anchor(report)));
 		return node;
 	}

@@ -50,9 +50,12 @@ public class ReportService {
 
 	private final vn.loaxa.security.CommuneKey key;
 	private final LoaxaClock clock;
+	private final vn.loaxa.schedule.Schedule schedule;
 
 	ReportService(AiringCounts counts, BroadcastLog log, PlanTargets plans, CommuneSettingsStore settings,
-			LoaxaClock clock, org.springframework.context.MessageSource messages, vn.loaxa.security.CommuneKey key) {
+			LoaxaClock clock, org.springframework.context.MessageSource messages, vn.loaxa.security.CommuneKey key,
+			vn.loaxa.schedule.Schedule schedule) {
+		this.schedule = schedule;
 		this.messages = messages;
 		this.key = key;
 		this.clock = clock;
@@ -69,6 +72,21 @@ public class ReportService {
 		}
 		String label = messages.getMessage(p.code().messageKey(), null, p.code().code(), ReportLabels.VIETNAMESE);
 		return new ReportFigures.ProblemRow(p.outcome(), p.code().code(), label, p.count());
+	}
+
+	/** The name of a zone or group in the plan in force; its id when the plan no longer has it. */
+	public String zoneName(String zoneId) {
+		return zoneId == null ? "" : schedule.current().targetName(zoneId);
+	}
+
+	/** "Kế hoạch số 45/KH-UBND ngày 15/01/2026" of the period's plan, or empty. */
+	String planCitation(ReportPeriod period) {
+		return plans.document(period.planYear()).citation();
+	}
+
+	/** Today in the commune: the date of the PDF's place-and-date line. */
+	java.time.LocalDate today() {
+		return clock.today();
 	}
 
 	public ZoneId zone() {
@@ -146,7 +164,9 @@ public class ReportService {
 				new ReportFigures.Period(period.code(), period.from(), period.to()), totals, byKind, byTopic, byZone,
 				byMonth, targets, new ReportFigures.PlanRow(period.planYear(), plan.map(Plan::name).orElse(null)),
 				problems);
-		return new Report(period, figures, settings.current(), chart);
+		Map<String, String> names = new TreeMap<>();
+		byZone.forEach(z -> names.put(z.zone(), zoneName(z.zone())));
+		return new Report(period, figures, settings.current(), chart, names);
 	}
 
 	/** Every record that counts in the period (a correction instead of the record it corrects), oldest first. */

@@ -49,8 +49,10 @@ class SettingsController {
 	@PreAuthorize("hasAnyRole('OFFICER','TECHNICIAN','ADMIN')")
 	String save(@RequestParam(required = false) String communeName, @RequestParam(required = false) String district,
 			@RequestParam(required = false) String province, @RequestParam(required = false) String officerName,
+			@RequestParam(required = false) String documentNumber, @RequestParam(required = false) String place,
 			Authentication auth, Model model, HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
-		CommuneSettings typed = new CommuneSettings(communeName, district, province, officerName);
+		CommuneSettings typed = new CommuneSettings(communeName, district, province, officerName, documentNumber,
+				place);
 		try {
 			store.save(typed, Actors.name(auth));
 		}

@@ -154,7 +154,7 @@ final class XlsxReport {
 				labels.get("report.col.code"), cols[0], cols[1], cols[2]);
 		n = 1;
 		for (ReportFigures.ZoneRow k : f.byZone()) {
-			r = row(ws, r, n++, k.zone(), k.zone(), k.clips(), k.airings(), k.minutes());
+			r = row(ws, r, n++, report.zoneName(k.zone()), k.zone(), k.clips(), k.airings(), k.minutes());
 		}
 		r++;
 		r = header(ws, r, "V. " + labels.get("report.section.byMonth"), labels.get("report.col.month"),
@@ -234,7 +234,7 @@ final class XlsxReport {
 				"report.ev.seconds", "report.ev.outcome", "report.ev.reason", "report.ev.corrects", "report.ev.sha256",
 				"report.ev.hash" };
 		double[] widths = { 10, 16, 11, 10, 10, 18, 48, 13, 24, 10, 12, 30, 10, 66, 66 };
-		EvidenceWriter writer = new EvidenceWriter(wb, columns, widths);
+		EvidenceWriter writer = new EvidenceWriter(wb, columns, widths, service::zoneName);
 		try {
 			service.evidence(period, writer::write);
 		}
@@ -255,7 +255,11 @@ final class XlsxReport {
 		private int sheets;
 		private int r;
 
-		EvidenceWriter(Workbook wb, String[] columns, double[] widths) throws IOException {
+		private final java.util.function.Function<String, String> zoneNames;
+
+		EvidenceWriter(Workbook wb, String[] columns, double[] widths, java.util.function.Function<String, String> zoneNames)
+				throws IOException {
+			this.zoneNames = zoneNames;
 			this.wb = wb;
 			this.columns = columns;
 			this.widths = widths;
@@ -284,7 +288,7 @@ final class XlsxReport {
 				}
 				Airing a = record.airing();
 				ws.value(r, 0, record.id());
-				ws.value(r, 1, a.zoneId());
+				ws.value(r, 1, zoneNames.apply(a.zoneId()));
 				ws.inlineString(r, 2, clock.date(a.scheduledStart()));
 				ws.inlineString(r, 3, clock.time(a.scheduledStart()));
 				if (a.actualStart() != null) {

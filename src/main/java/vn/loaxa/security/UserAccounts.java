@@ -169,7 +169,7 @@ public class UserAccounts implements UserDetailsService, SmartInitializingSingle
 				log.warn("account '{}' locked for {} after {} failed log-ins", name, LOCK_TIME, MAX_FAILURES);
 			}
 		});
-		audit.write(name, "login.failed", null, null, event.getException().getClass().getSimpleName(), "REFUSED", null);
+		audit.write(name, "login.failed", null, null, AuditText.reasonCode(event.getException()), "REFUSED", null);
 	}
 
 	@EventListener

@@ -48,6 +48,9 @@ class ReportExportTests extends ReportTestSupport {
 	@Autowired
 	ObjectMapper mapper;
 
+	@Autowired
+	vn.loaxa.schedule.Schedule schedule;
+
 	JsonNode json() throws Exception {
 		byte[] body = download("json", "application/json");
 		return mapper.readTree(body);
@@ -255,6 +258,144 @@ class ReportExportTests extends ReportTestSupport {
 				assertThat(mapper.readTree(body).get("totals").get("airings").asLong()).isZero();
 			}
 		}
+	}
+
+	/** The document number and the place-and-date line, from the commune settings; bad settings save nothing. */
+	@Test
+	void pdfHasTheAdministrativeFormLines() throws Exception {
+		CommuneSettings before = settings.current();
+		try {
+			settings.save(new CommuneSettings(before.communeName(), before.district(), before.province(),
+					before.officerName(), "12/BC-UBND", "Na Lay"), "test");
+			String planName = plans.plan(2026).orElseThrow().name();
+			plans.savePlan(2026, planName, "45/KH-UBND", "15/01/2026");
+			for (String[] bad : new String[][] { { "<i>45</i>", "15/01/2026" }, { "x".repeat(101), "15/01/2026" },
+					{ "46/KH-UBND", "32/01/2026" } }) {
+				assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> plans.savePlan(2026, planName, bad[0], bad[1])))
+					.isInstanceOf(vn.loaxa.config.UserError.class);
+			}
+			assertThat(plans.document(2026).number()).isEqualTo("45/KH-UBND");
+			java.time.LocalDate today = java.time.LocalDate.now(ReportFixture.HCM);
+			String text;
+			try (PDDocument doc = Loader.loadPDF(download("pdf", "application/pdf"))) {
+				text = new PDFTextStripper().getText(doc);
+			}
+			assertThat(text).contains("Căn cứ Kế hoạch số 45/KH-UBND ngày 15/01/2026", "Số: 12/BC-UBND", "Na Lay, ngày "
+					+ String.format("%02d tháng %02d năm %d", today.getDayOfMonth(), today.getMonthValue(), today.getYear()),
+					"Kế hoạch 45/KH-UBND");
+
+			for (String[] bad : new String[][] { { "<b>12</b>/BC-UBND", "Na Lay" }, { "12/BC-UBND", "x".repeat(201) },
+					{ "12/BC\u0007", "Na Lay" } }) {
+				assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> settings.save(new CommuneSettings(
+						before.communeName(), before.district(), before.province(), before.officerName(), bad[0], bad[1]),
+						"test"))).isInstanceOf(vn.loaxa.config.UserError.class);
+			}
+			assertThat(settings.current().documentNumber()).isEqualTo("12/BC-UBND");
+			assertThat(settings.current().place()).isEqualTo("Na Lay");
+
+			String refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/settings")
+					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN"))
+					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+					.locale(java.util.Locale.forLanguageTag("vi"))
+					.param("communeName", before.communeName()).param("documentNumber", "<script>x</script>").param("place", "Na Lay"))
+				.andExpect(status().isBadRequest())
+				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+			assertThat(refused).contains("Số văn bản").doesNotContain("Exception");
+			assertThat(settings.current().documentNumber()).isEqualTo("12/BC-UBND");
+		}
+		finally {
+			settings.save(before, "test");
+		}
+	}
+
+	@Autowired
+	CommuneSettingsStore settings;
+
+	@Autowired
+	PlanTargets plans;
+
+	/** After the figures, one row per record that counts, like the XLSX evidence sheet; the anchor rows stay last. */
+	@Test
+	void csvCarriesTheEvidenceRowsAfterTheFigures() throws Exception {
+		byte[] csv = download("csv", "text/csv");
+		List<CSVRecord> all = new ArrayList<>();
+		try (CSVParser parser = CSVParser.parse(new InputStreamReader(new ByteArrayInputStream(csv, 3, csv.length - 3),
+				StandardCharsets.UTF_8), CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+			parser.forEach(all::add);
+		}
+		List<String> sections = all.stream().map(r -> r.get("section")).toList();
+		int heading = sections.indexOf("evidence");
+		assertThat(sections.subList(0, heading)).doesNotContain("anchor");
+		assertThat(sections.subList(sections.size() - 2, sections.size())).containsExactly("anchor", "anchor");
+		CSVRecord columns = all.get(heading);
+		assertThat(columns.toList()).containsExactly("evidence", "columns", "Cụm loa", "Giờ theo lịch", "Giờ phát thực tế",
+				"Tiêu đề", "Loại", "Lĩnh vực", "Kết quả", "Mã băm chuỗi");
+		List<CSVRecord> rows = all.stream().filter(r -> r.get("section").equals("evidence")).skip(1).toList();
+		// the fixture's records that count: 8 PLAYED, 1 PARTIAL, 1 INTERRUPTED, 1 MISSED, 2 FAILED
+		assertThat(rows).hasSize(13);
+		assertThat(rows.stream().filter(r -> r.get(8).equals("Đã phát")).count()).isEqualTo(8);
+		CSVRecord last = rows.get(rows.size() - 1);
+		assertThat(last.toList().subList(2, 9)).containsExactly("thon-hua-ca", "14/03/2026 23:59:00",
+				"14/03/2026 23:59:01", "Thông báo lịch tiếp công dân \"tháng 3\"", "Thông báo", "Cải cách chế độ công vụ",
+				"Đã phát");
+		assertThat(last.get(9)).matches("[0-9a-f]{64}");
+		assertThat(rows.get(0).get(3)).isEqualTo("15/12/2025 00:00:00");
+	}
+
+	/** The plan in force names ban-na-lay "Bản Na Lay"; thon-hua-ca is no longer in it and keeps its id. */
+	@Test
+	void zonesAreShownByTheirNamesInEveryFormatAndJsonKeepsTheIds() throws Exception {
+		java.nio.file.Path plans = DATA_DIR.resolve("no-schedules");
+		java.nio.file.Files.createDirectories(plans);
+		java.nio.file.Files.writeString(plans.resolve("zones.yaml"), """
+				channels:
+				  - id: main
+				    name: Đường loa chính
+				    output: file
+				zones:
+				  - id: ban-na-lay
+				    name: Bản Na Lay
+				    channel: main
+				""");
+		assertThat(schedule.reload().ok()).isTrue();
+		JsonNode zoneRow = null;
+		for (JsonNode row : json().get("byZone")) {
+			if (row.get("zone").asText().equals("ban-na-lay")) {
+				zoneRow = row;
+			}
+		}
+		assertThat(zoneRow).isNotNull();
+		assertThat(zoneRow.get("name").asText()).isEqualTo("Bản Na Lay");
+
+		String csv = new String(download("csv", "text/csv"), StandardCharsets.UTF_8);
+		assertThat(csv).contains("\"byZone\",\"ban-na-lay\",\"Bản Na Lay\"");
+
+		List<String> summary = new ArrayList<>();
+		List<String> evidenceZones = new ArrayList<>();
+		try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(download("xlsx",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))) {
+			for (Row row : wb.getSheet(0).orElseThrow().read()) {
+				if (row.getCellCount() > 2 && row.getCellText(2).equals("ban-na-lay")) {
+					summary.add(row.getCellText(1));
+				}
+			}
+			for (Row row : wb.getSheet(1).orElseThrow().read()) {
+				evidenceZones.add(row.getCellText(1));
+			}
+		}
+		assertThat(summary).containsExactly("Bản Na Lay");
+		assertThat(evidenceZones).contains("Bản Na Lay", "thon-hua-ca").doesNotContain("ban-na-lay");
+
+		try (PDDocument doc = Loader.loadPDF(download("pdf", "application/pdf"))) {
+			PDFTextStripper stripper = new PDFTextStripper();
+			stripper.setSortByPosition(true);
+			assertThat(stripper.getText(doc)).contains("Bản Na Lay ban-na-lay");
+		}
+
+		String page = mvc.perform(get("/reports").param("period", PERIOD)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains(">Bản Na Lay</td>");
 	}
 
 	private static double number(Row row, int column) {

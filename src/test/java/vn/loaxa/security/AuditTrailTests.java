@@ -61,4 +61,41 @@ class AuditTrailTests extends IntegrationTest {
 			assertThat(e.afterValue()).contains("username=ke-gian");
 		});
 	}
+
+	@Test
+	void aFailedLogInIsAuditedWithItsReasonInVietnameseNeverAnExceptionClass() throws Exception {
+		mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+			.user(ADMIN)
+			.password("sai-mat-khau-roi"));
+
+		List<AuditEntry> entries = audit.search(ADMIN, "login.failed", null, null, 5);
+		assertThat(entries).isNotEmpty();
+		assertThat(entries.get(0).afterValue()).isEqualTo("bad_credentials");
+
+		String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/audit")
+			.param("action", "login")
+			.with(user(ADMIN).roles("ADMIN"))
+			.locale(java.util.Locale.forLanguageTag("vi")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("Sai tên đăng nhập hoặc mật khẩu", "Đăng nhập không thành công", "Bị từ chối")
+			.doesNotContain("BadCredentialsException", "Exception", "REFUSED", "login.failed");
+	}
+
+	@Test
+	void everyLogInFailureHasAReasonAndOldEntriesNamingAnExceptionReadAsTheSameReason() {
+		AuditText text = new AuditText(messages);
+		java.util.Locale vi = java.util.Locale.forLanguageTag("vi");
+		assertThat(AuditText.reasonCode(new org.springframework.security.authentication.LockedException("x"))).isEqualTo("locked");
+		assertThat(text.value("login.failed", "locked", vi)).isEqualTo("Tài khoản đang bị khóa (đăng nhập sai quá nhiều lần)");
+		assertThat(text.value("login.failed", "BadCredentialsException", vi)).isEqualTo("Sai tên đăng nhập hoặc mật khẩu");
+		assertThat(text.value("login.failed", "DisabledException", vi)).isEqualTo("Tài khoản đã bị vô hiệu hóa");
+		assertThat(text.value("login.failed", "SomethingNewException", vi)).isEqualTo("Đăng nhập không thành công");
+		assertThat(text.action("POST /clips/5/approve", vi)).isEqualTo("Gửi: /clips/5/approve");
+		assertThat(text.outcome("ERROR 500", vi)).isEqualTo("Lỗi (500)");
+	}
+
+	@Autowired
+	org.springframework.context.MessageSource messages;
 }
