@@ -76,6 +76,17 @@ public class ClipLibrary {
 			.toList();
 	}
 
+	/** Clip id → the text it reads out, for every text bulletin (for the evidence beside its airings). */
+	public java.util.Map<Long, String> bulletinTexts() {
+		java.util.Map<Long, String> texts = new java.util.HashMap<>();
+		for (Clip clip : clips.findBySource(ClipSource.TEXT)) {
+			if (clip.getText() != null) {
+				texts.put(clip.getId(), clip.getText());
+			}
+		}
+		return texts;
+	}
+
 	public List<ClipHistoryEntry> history(long id) {
 		return history.findByClipIdOrderByAtAscIdAsc(id);
 	}
