@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -46,6 +47,9 @@ public class Clip {
 	private Instant reviewedAt;
 	private String rejectReason;
 	private Instant archivedAt;
+	/** What a text bulletin says, as typed (null for a recording); fixed at import like the audio. */
+	@Column("bulletin_text")
+	private String text;
 
 	protected Clip() {
 	}
@@ -68,6 +72,11 @@ public class Clip {
 		clip.status = ClipStatus.PENDING;
 		clip.apply(details);
 		return clip;
+	}
+
+	Clip withText(String text) {
+		this.text = text;
+		return this;
 	}
 
 	void edit(ClipDetails details, boolean keepApproval) {
@@ -170,6 +179,7 @@ public class Clip {
 	public Instant getReviewedAt() { return reviewedAt; }
 	public String getRejectReason() { return rejectReason; }
 	public Instant getArchivedAt() { return archivedAt; }
+	public String getText() { return text; }
 
 	public ClipDetails details() {
 		return new ClipDetails(title, kind, topic, priority, validFrom, validUntil, notes);

@@ -31,10 +31,12 @@ import vn.loaxa.web.Formats;
 class ClipApiController {
 
 	private final ClipLibrary library;
+	private final TextBulletins bulletins;
 	private final LoaxaClock clock;
 
-	ClipApiController(ClipLibrary library, LoaxaClock clock) {
+	ClipApiController(ClipLibrary library, TextBulletins bulletins, LoaxaClock clock) {
 		this.library = library;
+		this.bulletins = bulletins;
 		this.clock = clock;
 	}
 
@@ -52,6 +54,16 @@ class ClipApiController {
 			return ResponseEntity.status(outcome.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
 				.body(ClipView.of(outcome.clip(), outcome.duplicate()));
 		}
+	}
+
+	@Operation(summary = "Speak a text bulletin with the configured engine and import its audio like an upload; "
+			+ "201 with the clip and its text, 503 tts_unavailable when no engine is configured")
+	@PostMapping(path = "/clips/text", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
+	ResponseEntity<ClipView> text(@RequestBody TextForm form, Authentication user) {
+		ImportOutcome outcome = bulletins.speak(form, Actors.name(user));
+		return ResponseEntity.status(outcome.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+			.body(ClipView.of(outcome.clip(), outcome.duplicate()));
 	}
 
 	@Operation(summary = "List clips, optionally filtered by status, kind, topic and text")

@@ -47,14 +47,16 @@ class ClipController {
 	private static final String QUEUE = "clips/queue";
 
 	private final ClipLibrary library;
+	private final TextBulletins bulletins;
 	private final MediaFolderImporter folder;
 	private final MediaProperties properties;
 	private final MessageSource messages;
 	private final LoaxaClock clock;
 
-	ClipController(ClipLibrary library, MediaFolderImporter folder, MediaProperties properties,
+	ClipController(ClipLibrary library, TextBulletins bulletins, MediaFolderImporter folder, MediaProperties properties,
 			MessageSource messages, LoaxaClock clock) {
 		this.library = library;
+		this.bulletins = bulletins;
 		this.folder = folder;
 		this.properties = properties;
 		this.messages = messages;
@@ -121,8 +123,7 @@ class ClipController {
 	@GetMapping("/clips/upload")
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	String uploadForm(Model model) {
-		model.addAttribute("form", new ClipForm());
-		model.addAttribute("maxMb", properties.maxFileSize().toMegabytes());
+		TextBulletinController.uploadPage(model, properties, bulletins, new TextForm());
 		return UPLOAD;
 	}
 

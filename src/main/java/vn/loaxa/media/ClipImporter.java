@@ -49,6 +49,12 @@ class ClipImporter {
 	}
 
 	ImportOutcome importStream(InputStream in, String uploadedName, ClipDraft draft, ClipSource source, String by) {
+		return importStream(in, uploadedName, draft, source, by, null);
+	}
+
+	/** {@code text}: what a text bulletin's audio says, kept with the clip (null for a recording). */
+	ImportOutcome importStream(InputStream in, String uploadedName, ClipDraft draft, ClipSource source, String by,
+			String text) {
 		String name = TextCleaner.fileName(uploadedName);
 		long max = properties.maxFileSize().toBytes();
 		ClipStore.Upload upload;
@@ -66,7 +72,7 @@ class ClipImporter {
 			if (existing.isPresent()) {
 				return new ImportOutcome(existing.get(), true);
 			}
-			return decodeAndStore(upload, name, draft, source, by);
+			return decodeAndStore(upload, name, draft, source, by, text);
 		}
 		catch (IOException e) {
 			throw diskError(name, e);
@@ -77,7 +83,7 @@ class ClipImporter {
 	}
 
 	private ImportOutcome decodeAndStore(ClipStore.Upload upload, String name, ClipDraft draft, ClipSource source,
-			String by) throws IOException {
+			String by, String text) throws IOException {
 		Path work = store.workDir();
 		AudioDecoder.Probe probe = decoder.probe(upload.file(), work);
 		Path typed = work.resolve(upload.sha256() + "-" + Thread.currentThread().getId() + "."
@@ -94,7 +100,7 @@ class ClipImporter {
 			DecodedAudio audio = new DecodedAudio(upload.sha256(), upload.bytes(), probe.format(), durationMs,
 					loudness.integratedLufs(), gain, fileTags);
 			ClipDetails details = ClipRules.complete(draft, fileTags, name);
-			return storeAndInsert(audio, typed, canonical, details, name, source, by, loudness,
+			return storeAndInsert(new Incoming(audio, details, name, source, by, text), typed, canonical, loudness,
 					normalised.gain().limited());
 		}
 		finally {
@@ -103,9 +109,16 @@ class ClipImporter {
 		}
 	}
 
-	private ImportOutcome storeAndInsert(DecodedAudio audio, Path typed, Path canonical, ClipDetails details,
-			String name, ClipSource source, String by, AudioDecoder.Loudness loudness, boolean limited)
-			throws IOException {
+	/** A decoded file and what the row says about it. */
+	private record Incoming(DecodedAudio audio, ClipDetails details, String name, ClipSource source, String by,
+			String text) {
+	}
+
+	private ImportOutcome storeAndInsert(Incoming incoming, Path typed, Path canonical, AudioDecoder.Loudness loudness,
+			boolean limited) throws IOException {
+		DecodedAudio audio = incoming.audio();
+		String name = incoming.name();
+		String by = incoming.by();
 		synchronized (storeLock) {
 			Optional<Clip> existing = clips.findBySha256(audio.sha256());
 			if (existing.isPresent()) {
@@ -122,7 +135,8 @@ class ClipImporter {
 				placedPcm = store.moveIn(canonical, pcm);
 				Instant now = clock.now().toInstant();
 				Clip clip = tx.execute(status -> {
-					Clip saved = clips.save(Clip.imported(audio, details, name, source, by, now));
+					Clip saved = clips.save(Clip.imported(audio, incoming.details(), name, incoming.source(), by, now)
+						.withText(incoming.text()));
 					history.save(ClipHistoryEntry.of(saved.getId(), now, by, "IMPORTED", describe(audio, name, loudness, limited)));
 					return saved;
 				});

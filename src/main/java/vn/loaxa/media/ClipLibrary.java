@@ -25,6 +25,7 @@ import vn.loaxa.security.AuditTrail;
 public class ClipLibrary {
 
 	private final ClipImporter importer;
+	private final TextBulletins bulletins;
 	private final ClipRepository clips;
 	private final ClipHistoryRepository history;
 	private final ClipStore store;
@@ -32,8 +33,9 @@ public class ClipLibrary {
 	private final SignatureTunes tunes;
 	private final AuditTrail audit;
 
-	ClipLibrary(ClipImporter importer, ClipRepository clips, ClipHistoryRepository history, ClipStore store,
-			LoaxaClock clock, SignatureTunes tunes, AuditTrail audit) {
+	ClipLibrary(ClipImporter importer, TextBulletins bulletins, ClipRepository clips, ClipHistoryRepository history,
+			ClipStore store, LoaxaClock clock, SignatureTunes tunes, AuditTrail audit) {
+		this.bulletins = bulletins;
 		this.audit = audit;
 		this.tunes = tunes;
 		this.importer = importer;
@@ -45,6 +47,11 @@ public class ClipLibrary {
 
 	public ImportOutcome upload(InputStream in, String fileName, ClipDraft draft, String by) {
 		return importer.importStream(in, fileName, draft, ClipSource.UPLOAD, by);
+	}
+
+	/** A typed text bulletin, spoken by the configured engine and imported like an upload (see {@link TextForm}). */
+	public ImportOutcome speak(TextForm text, String by) {
+		return bulletins.speak(text, by);
 	}
 
 	public ImportOutcome importFile(Path file, ClipDraft draft, String by) {
@@ -74,6 +81,17 @@ public class ClipLibrary {
 			.filter(filter::matches)
 			.sorted(Comparator.comparing(Clip::getUploadedAt).reversed().thenComparing(Clip::getId, Comparator.reverseOrder()))
 			.toList();
+	}
+
+	/** Clip id → the text it reads out, for every text bulletin (for the evidence beside its airings). */
+	public java.util.Map<Long, String> bulletinTexts() {
+		java.util.Map<Long, String> texts = new java.util.HashMap<>();
+		for (Clip clip : clips.findBySource(ClipSource.TEXT)) {
+			if (clip.getText() != null) {
+				texts.put(clip.getId(), clip.getText());
+			}
+		}
+		return texts;
 	}
 
 	public List<ClipHistoryEntry> history(long id) {

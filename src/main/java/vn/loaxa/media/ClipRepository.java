@@ -13,6 +13,8 @@ interface ClipRepository extends ListCrudRepository<Clip, Long> {
 
 	List<Clip> findByStatus(ClipStatus status);
 
+	List<Clip> findBySource(ClipSource source);
+
 	@Modifying
 	@Query("UPDATE clip SET air_count = air_count + 1 WHERE id = :id")
 	void countAiring(long id);

@@ -93,17 +93,19 @@ final class CsvReport {
 
 	/**
 	 * After the figures, every record that counts (as the XLSX evidence sheet): a heading row
-	 * ({@code evidence, columns, …}), then {@code evidence, <record id>, <EvidenceRow cells>}.
+	 * ({@code evidence, columns, …}), then {@code evidence, <record id>, <EvidenceRow cells>, <text read out, for a text bulletin>}.
 	 */
 	private void evidence(CSVPrinter csv, Report report, ReportService service) throws IOException {
 		List<Object> heading = new ArrayList<>(List.of("evidence", "columns"));
 		heading.addAll(EvidenceRow.headings(labels::get));
+		heading.add(labels.get("report.ev.text"));
 		csv.printRecord(heading);
 		EvidenceRow.Context context = new EvidenceRow.Context(service.zone(), service::zoneName, labels::get);
 		try {
-			service.evidence(report.period(), record -> {
-				List<Object> row = new ArrayList<>(List.of("evidence", String.valueOf(record.id())));
-				row.addAll(EvidenceRow.cells(record, context));
+			service.evidenceRows(report.period(), entry -> {
+				List<Object> row = new ArrayList<>(List.of("evidence", String.valueOf(entry.record().id())));
+				row.addAll(EvidenceRow.cells(entry.record(), context));
+				row.add(entry.text() == null ? "" : entry.text());
 				try {
 					csv.printRecord(row);
 				}

@@ -23,6 +23,7 @@ import vn.loaxa.broadcast.BroadcastLog;
 import vn.loaxa.broadcast.BroadcastRecord;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.media.ClipKind;
+import vn.loaxa.media.ClipLibrary;
 import vn.loaxa.media.Topic;
 import vn.loaxa.report.ReportFigures.KindRow;
 import vn.loaxa.report.ReportFigures.MonthRow;
@@ -51,11 +52,13 @@ public class ReportService {
 	private final vn.loaxa.security.CommuneKey key;
 	private final LoaxaClock clock;
 	private final vn.loaxa.schedule.Schedule schedule;
+	private final ClipLibrary library;
 
 	ReportService(AiringCounts counts, BroadcastLog log, PlanTargets plans, CommuneSettingsStore settings,
 			LoaxaClock clock, org.springframework.context.MessageSource messages, vn.loaxa.security.CommuneKey key,
-			vn.loaxa.schedule.Schedule schedule) {
+			vn.loaxa.schedule.Schedule schedule, ClipLibrary library) {
 		this.schedule = schedule;
+		this.library = library;
 		this.messages = messages;
 		this.key = key;
 		this.clock = clock;
@@ -194,6 +197,15 @@ public class ReportService {
 
 	public void evidence(ReportPeriod period, Consumer<BroadcastRecord> each) {
 		log.streamCounted(period.start(zone), period.end(zone), each);
+	}
+
+	/**
+	 * The evidence as {@link #evidence} streams it, each record with the text its clip read out when
+	 * the clip is a text bulletin (the texts are read once, from the clip library, before streaming).
+	 */
+	public void evidenceRows(ReportPeriod period, Consumer<EvidenceEntry> each) {
+		Map<Long, String> texts = library.bulletinTexts();
+		evidence(period, record -> each.accept(EvidenceEntry.of(record, texts)));
 	}
 
 	private static Sum sum(List<PlayedGroup> groups, Predicate<PlayedGroup> which) {

@@ -232,11 +232,11 @@ final class XlsxReport {
 		String[] columns = { "report.ev.id", "report.ev.zone", "report.ev.date", "report.ev.scheduled",
 				"report.ev.actual", "report.ev.slot", "report.ev.title", "report.ev.kind", "report.ev.topic",
 				"report.ev.seconds", "report.ev.outcome", "report.ev.reason", "report.ev.corrects", "report.ev.sha256",
-				"report.ev.hash" };
-		double[] widths = { 10, 16, 11, 10, 10, 18, 48, 13, 24, 10, 12, 30, 10, 66, 66 };
+				"report.ev.hash", "report.ev.text" };
+		double[] widths = { 10, 16, 11, 10, 10, 18, 48, 13, 24, 10, 12, 30, 10, 66, 66, 80 };
 		EvidenceWriter writer = new EvidenceWriter(wb, columns, widths, service::zoneName);
 		try {
-			service.evidence(period, writer::write);
+			service.evidenceRows(period, writer::write);
 		}
 		catch (UncheckedIOException e) {
 			throw e.getCause();
@@ -281,7 +281,8 @@ final class XlsxReport {
 			r = 1;
 		}
 
-		void write(BroadcastRecord record) {
+		void write(EvidenceEntry row) {
+			BroadcastRecord record = row.record();
 			try {
 				if (r > MAX_ROWS) {
 					newSheet();
@@ -318,6 +319,9 @@ final class XlsxReport {
 					ws.inlineString(r, 13, a.clipSha256());
 				}
 				ws.inlineString(r, 14, record.hash());
+				if (row.text() != null) {
+					ws.inlineString(r, 15, row.text());
+				}
 				r++;
 				if (r % FLUSH_EVERY == 0) {
 					ws.flush();

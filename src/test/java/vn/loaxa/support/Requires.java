@@ -50,7 +50,9 @@ public final class Requires {
 		/** {@link Requires#audioLine()} */
 		AUDIO_LINE,
 		/** {@code pg_dump} and {@code pg_restore} for the test database's server ({@link Requires#pgClient}) */
-		PG_CLIENT_TOOLS
+		PG_CLIENT_TOOLS,
+		/** {@link Requires#espeakNg()} */
+		ESPEAK_NG
 	}
 
 	/**
@@ -79,6 +81,7 @@ public final class Requires {
 					switch (os) {
 						case CHROMIUM -> chromium();
 						case AUDIO_LINE -> audioLine();
+						case ESPEAK_NG -> espeakNg();
 						case PG_CLIENT_TOOLS -> {
 							int server = TestDatabase.serverMajor();
 							pgClient("pg_dump", server);
@@ -98,6 +101,7 @@ public final class Requires {
 	static final String AUDIO_INSTALL = "sudo apt-get install pulseaudio pulseaudio-utils libasound2-plugins, "
 			+ "then start PulseAudio with a null sink 'loa' as ALSA's default device (README, \"Tests and benchmarks\")";
 	static final String PG_CLIENT_INSTALL = "sudo apt-get install postgresql-client";
+	static final String ESPEAK_INSTALL = "sudo apt-get install espeak-ng";
 
 	private Requires() {
 	}
@@ -138,6 +142,16 @@ public final class Requires {
 		check(mixer.isPresent(), "an audio line", "Java Sound lists no 'default' mixer (ALSA's pulse plugin)",
 				AUDIO_INSTALL);
 		return mixer.get();
+	}
+
+	/** {@code espeak-ng} on PATH with its Vietnamese voice {@code vi}, for text bulletins. Answers the program. */
+	public static Path espeakNg() {
+		Optional<Path> found = onPath("espeak-ng");
+		check(found.isPresent(), "espeak-ng", "not on PATH", ESPEAK_INSTALL);
+		Run voices = run(List.of(found.get().toString(), "--voices=vi"));
+		check(voices.exit() == 0 && voices.output().lines().anyMatch(l -> Arrays.asList(l.trim().split("\\s+")).contains("vi")),
+				"espeak-ng", "no Vietnamese voice 'vi' (espeak-ng --voices=vi: " + voices.firstLine() + ")", ESPEAK_INSTALL);
+		return found.get();
 	}
 
 	/**

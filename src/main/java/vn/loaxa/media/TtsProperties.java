@@ -1,0 +1,43 @@
+package vn.loaxa.media;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Text-to-speech settings ({@code loaxa.tts.*}). {@code engine}: {@code espeak-ng}, {@code piper} or
+ * {@code http}; unset, there is no engine and the text form says so. {@code command} defaults to the
+ * engine's own name on PATH; {@code rate} is in words per minute (espeak-ng's scale; piper's length
+ * scale follows it). A process engine is killed after {@code timeout}.
+ */
+@Validated
+@ConfigurationProperties("loaxa.tts")
+public record TtsProperties(
+		String engine,
+		String command,
+		String voice,
+		@DefaultValue("150") int rate,
+		Path model,
+		URI url,
+		String key,
+		@DefaultValue("60s") Duration timeout,
+		/** At most the column's 10,000 characters. */
+		@DefaultValue("10000") @Min(1) @Max(10000) int maxChars) {
+
+	static final int NORMAL_RATE = 150;
+
+	String voiceOr(String fallback) {
+		return voice == null || voice.isBlank() ? fallback : voice.strip();
+	}
+
+	String commandOr(String fallback) {
+		return command == null || command.isBlank() ? fallback : command.strip();
+	}
+}
