@@ -162,6 +162,16 @@ class TextBulletinTests extends ApiTestSupport {
 		Row aired = evidence.stream().filter(r -> r.getCellText(6).equals("Thông báo họp thôn")).findFirst().orElseThrow();
 		assertThat(aired.getCellText(15)).isEqualTo(NOTICE);
 		assertThat(aired.getCellText(13)).isEqualTo(sha);
+
+		String csv = new String(mvc.perform(get("/api/reports").param("from", "2026-03-12").param("to", "2026-03-12")
+				.param("format", "csv").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray(), StandardCharsets.UTF_8);
+		String csvRow = csv.lines().filter(l -> l.startsWith("\"evidence\",") && l.contains("Thông báo họp thôn"))
+			.findFirst().orElseThrow();
+		assertThat(csvRow).as("the CSV evidence row ends with the text read out").endsWith(",\"" + NOTICE + "\"");
 	}
 
 	@Test

@@ -329,7 +329,7 @@ class ReportExportTests extends ReportTestSupport {
 		assertThat(sections.subList(sections.size() - 2, sections.size())).containsExactly("anchor", "anchor");
 		CSVRecord columns = all.get(heading);
 		assertThat(columns.toList()).containsExactly("evidence", "columns", "Cụm loa", "Giờ theo lịch", "Giờ phát thực tế",
-				"Tiêu đề", "Loại", "Lĩnh vực", "Kết quả", "Mã băm chuỗi");
+				"Tiêu đề", "Loại", "Lĩnh vực", "Kết quả", "Mã băm chuỗi", "Văn bản đã đọc");
 		List<CSVRecord> rows = all.stream().filter(r -> r.get("section").equals("evidence")).skip(1).toList();
 		// the fixture's records that count: 8 PLAYED, 1 PARTIAL, 1 INTERRUPTED, 1 MISSED, 2 FAILED
 		assertThat(rows).hasSize(13);
@@ -339,6 +339,8 @@ class ReportExportTests extends ReportTestSupport {
 				"14/03/2026 23:59:01", "Thông báo lịch tiếp công dân \"tháng 3\"", "Thông báo", "Cải cách chế độ công vụ",
 				"Đã phát");
 		assertThat(last.get(9)).matches("[0-9a-f]{64}");
+		// an uploaded clip, not a text bulletin: nothing read out
+		assertThat(last.get(10)).isEmpty();
 		assertThat(rows.get(0).get(3)).isEqualTo("15/12/2025 00:00:00");
 	}
 
