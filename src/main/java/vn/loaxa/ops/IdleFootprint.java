@@ -37,6 +37,8 @@ class IdleFootprint {
 
 	private final boolean enabled;
 
+	private Thread waiting;
+
 	IdleFootprint(ObjectProvider<Playout> playout,
 			@Value("${loaxa.memory.return-after-start:true}") boolean enabled) {
 		this.playout = playout;
@@ -48,17 +50,25 @@ class IdleFootprint {
 		if (!enabled) {
 			return;
 		}
-		Thread thread = new Thread(this::returnWhenIdle, "idle-footprint");
-		thread.setDaemon(true);
-		thread.setPriority(Thread.MIN_PRIORITY);
-		thread.start();
+		Playout running = playout.getIfAvailable();
+		waiting = new Thread(() -> returnWhenIdle(running), "idle-footprint");
+		waiting.setDaemon(true);
+		waiting.setPriority(Thread.MIN_PRIORITY);
+		waiting.start();
 	}
 
-	private void returnWhenIdle() {
+	@jakarta.annotation.PreDestroy
+	void stop() {
+		if (waiting != null) {
+			waiting.interrupt();
+		}
+	}
+
+	private void returnWhenIdle(Playout running) {
 		try {
 			Thread.sleep(SETTLE.toMillis());
 			for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-				if (!onAir()) {
+				if (!onAir(running)) {
 					returnHeap();
 					return;
 				}
@@ -68,11 +78,13 @@ class IdleFootprint {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+		catch (RuntimeException e) {
+			log.debug("memory: not returned ({})", e.toString());
+		}
 	}
 
 	/** A full collection pauses the JVM briefly: never while a clip is being written to a line. */
-	private boolean onAir() {
-		Playout running = playout.getIfAvailable();
+	private static boolean onAir(Playout running) {
 		return running != null && !running.nowPlaying().isEmpty();
 	}
 
