@@ -445,7 +445,7 @@ class BadInputSweepTests {
 		count(e, r);
 		String what = e.name() + " " + req + " as " + who;
 		boolean refused;
-		if (r.status() >= 500) {
+		if (r.status() >= 500 && !optionalEngineAbsent(r)) {
 			failures.add(what + ": " + r);
 			refused = true;
 		}
@@ -789,7 +789,18 @@ class BadInputSweepTests {
 		return Object.class;
 	}
 
+	/**
+	 * The sweep's context has no speech engine: text bulletins then answer 503 tts_unavailable, the
+	 * documented answer of an optional engine that is not there (nothing stored), not a crash.
+	 */
+	private static boolean optionalEngineAbsent(SweepClient.Resp r) {
+		return r.status() == 503 && r.body().contains("\"error\":\"tts_unavailable\"");
+	}
+
 	private static Set<Role> roles(String expression) {
+		if (expression.equals("isAuthenticated()")) {
+			return EnumSet.allOf(Role.class);
+		}
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		Matcher m = Pattern.compile("'([A-Z_]+)'").matcher(expression);
 		while (m.find()) {
