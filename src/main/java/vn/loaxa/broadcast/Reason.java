@@ -31,6 +31,8 @@ public enum Reason {
 	STOPPED,
 	/** Phát ngay took the channel. */
 	PLAY_NOW,
+	/** A live announcement (Phát trực tiếp) took the channel. */
+	LIVE,
 	/** LoaXa was shut down while it played. */
 	SHUTDOWN,
 	/** The operator skipped it. */

@@ -63,6 +63,23 @@ public class ClipLibrary {
 		}
 	}
 
+	/**
+	 * What was said during a live announcement, kept as the evidence of its airings: imported like
+	 * an upload (decoded, measured, hashed, stored) and archived at once, so it stays in the library
+	 * without joining the queue; Phát ngay or a new upload can air it again.
+	 */
+	public Clip keepLiveRecording(Path wav, ClipDraft draft, String by) {
+		ImportOutcome outcome;
+		try (InputStream in = Files.newInputStream(wav)) {
+			outcome = importer.importStream(in, wav.getFileName().toString(), draft, ClipSource.LIVE, by);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		Clip clip = outcome.clip();
+		return clip.getStatus() == ClipStatus.ARCHIVED ? clip : archive(clip.getId(), by);
+	}
+
 	public Optional<Clip> find(long id) {
 		return clips.findById(id);
 	}

@@ -49,13 +49,15 @@ class ChannelPlayers {
 	}
 
 	private final ProgrammePlayer player;
+	private final LivePlayer live;
 	private final AiringRecorder recorder;
 	private final LoaxaClock clock;
 	private final Map<String, Channel> channels = new ConcurrentHashMap<>();
 	private volatile String closing;
 
-	ChannelPlayers(ProgrammePlayer player, AiringRecorder recorder, LoaxaClock clock) {
+	ChannelPlayers(ProgrammePlayer player, LivePlayer live, AiringRecorder recorder, LoaxaClock clock) {
 		this.player = player;
+		this.live = live;
 		this.recorder = recorder;
 		this.clock = clock;
 	}
@@ -68,6 +70,30 @@ class ChannelPlayers {
 	CompletableFuture<ProgrammePlayer.Summary> submit(Run run) {
 		Channel channel = channel(run.channel().id());
 		return CompletableFuture.supplyAsync(() -> air(channel, run), channel.thread);
+	}
+
+	/**
+	 * Queues a channel's share of a live announcement on its thread, like a programme: what the
+	 * channel airs is stopped first by the caller, and what is due meanwhile waits behind it.
+	 */
+	CompletableFuture<LivePlayer.Aired> submitLive(LivePlayer.Part part) {
+		Channel channel = channel(part.channel().id());
+		return CompletableFuture.supplyAsync(() -> {
+			if (closing != null) {
+				part.feed().ready();
+				return new LivePlayer.Aired(List.of(), null, null, 0, Outcome.FAILED, Reason.SHUTDOWN, closing,
+						Map.of());
+			}
+			Cue cue = new Cue();
+			channel.cue = cue;
+			try {
+				return live.play(part, cue, n -> channel.now = n);
+			}
+			finally {
+				channel.cue = null;
+				channel.now = null;
+			}
+		}, channel.thread);
 	}
 
 	private ProgrammePlayer.Summary air(Channel channel, Run run) {

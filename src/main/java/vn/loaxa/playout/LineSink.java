@@ -39,6 +39,15 @@ class LineSink implements AudioSink {
 
 	@Override
 	public SinkSession open(String label, AudioFormat format) throws IOException {
+		return open(format, bufferMs);
+	}
+
+	@Override
+	public SinkSession openLive(String label, AudioFormat format, int liveBufferMs) throws IOException {
+		return open(format, liveBufferMs);
+	}
+
+	private SinkSession open(AudioFormat format, int bufferMs) throws IOException {
 		try {
 			SourceDataLine line = mixer == null ? AudioSystem.getSourceDataLine(format)
 					: AudioSystem.getSourceDataLine(format, mixer);

@@ -33,13 +33,16 @@ class OnAirController {
 	private static final String CONFIRM = "playout/play-now";
 
 	private final Playout playout;
+	private final LiveAnnouncements live;
 	private final Schedule schedule;
 	private final ClipLibrary library;
 	private final LoaxaClock clock;
 	private final MessageSource messages;
 
-	OnAirController(Playout playout, Schedule schedule, ClipLibrary library, LoaxaClock clock, MessageSource messages) {
+	OnAirController(Playout playout, LiveAnnouncements live, Schedule schedule, ClipLibrary library, LoaxaClock clock,
+			MessageSource messages) {
 		this.playout = playout;
+		this.live = live;
 		this.schedule = schedule;
 		this.library = library;
 		this.clock = clock;
@@ -55,6 +58,10 @@ class OnAirController {
 		model.addAttribute("clips", library.queue(clock.today()).clips());
 		model.addAttribute("zones", schedule.current().zones());
 		model.addAttribute("plan", schedule.current());
+		model.addAttribute("live", live.current().orElse(null));
+		model.addAttribute("liveMaxMinutes", live.maxMinutes());
+		model.addAttribute("liveCapture", live.captureName());
+		model.addAttribute("topics", vn.loaxa.media.Topic.values());
 		return ON_AIR;
 	}
 
@@ -99,6 +106,31 @@ class OnAirController {
 		playout.playNow(clipId, zones, Actors.name(auth));
 		redirect.addFlashAttribute("info", messages.getMessage("playout.playNow.started",
 				new Object[] { library.get(clipId).getTitle() }, locale));
+		return "redirect:/on-air";
+	}
+
+	/** Phát trực tiếp: the zones' channels are taken and the microphone goes to them until Kết thúc. */
+	@PostMapping("/on-air/live/start")
+	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
+	String startLive(@RequestParam(required = false) List<String> zones, @RequestParam(required = false) String title,
+			@RequestParam(required = false) String topic, Authentication auth, RedirectAttributes redirect, Locale locale) {
+		LiveAnnouncements.Status status = live.start(zones, title, topic, Actors.name(auth));
+		String names = status.zones().stream()
+			.map(id -> schedule.current().zone(id).map(Zone::name).orElse(id))
+			.collect(Collectors.joining(", "));
+		redirect.addFlashAttribute("info", messages.getMessage("playout.live.started", new Object[] { names }, locale));
+		return "redirect:/on-air";
+	}
+
+	@PostMapping("/on-air/live/stop")
+	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
+	String stopLive(Authentication auth, RedirectAttributes redirect, Locale locale) {
+		String text = live.stop(Actors.name(auth))
+			.map(e -> e.clipId() != null
+					? messages.getMessage("playout.live.ended", new Object[] { e.seconds(), e.clipTitle() }, locale)
+					: messages.getMessage("playout.live.endedNoClip", new Object[] { e.seconds(), e.error() }, locale))
+			.orElseGet(() -> messages.getMessage("playout.live.nothing", null, locale));
+		redirect.addFlashAttribute("info", text);
 		return "redirect:/on-air";
 	}
 }

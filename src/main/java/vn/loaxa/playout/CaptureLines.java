@@ -1,0 +1,70 @@
+package vn.loaxa.playout;
+
+import java.util.Locale;
+
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.DataLine;
+import javax.sound.sampled.LineUnavailableException;
+import javax.sound.sampled.Mixer;
+import javax.sound.sampled.TargetDataLine;
+
+import org.springframework.stereotype.Component;
+
+import vn.loaxa.config.UserError;
+
+/**
+ * The microphone or line-in a live announcement is spoken into: a Java Sound {@link TargetDataLine}
+ * on the mixer named by {@code loaxa.live.capture}. A PC without one says so (503), before anything
+ * on air is touched.
+ */
+@Component
+class CaptureLines {
+
+	private final LiveProperties live;
+
+	CaptureLines(LiveProperties live) {
+		this.live = live;
+	}
+
+	String name() {
+		return live.capture();
+	}
+
+	/** Opened and started, with a small buffer so a captured frame is handed on within milliseconds. */
+	TargetDataLine open(AudioFormat format) {
+		DataLine.Info info = new DataLine.Info(TargetDataLine.class, format);
+		Mixer.Info mixer = find(info);
+		try {
+			TargetDataLine line = (TargetDataLine) (mixer == null ? AudioSystem.getLine(info)
+					: AudioSystem.getMixer(mixer).getLine(info));
+			int bytes = (int) (format.getFrameRate() * live.captureBuffer().toMillis() / 1000) * format.getFrameSize();
+			line.open(format, Math.max(bytes, format.getFrameSize() * 256));
+			line.start();
+			return line;
+		}
+		catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
+			throw new UserError(503, "live_unavailable", "playout.error.captureFailed", live.capture(),
+					String.valueOf(e.getMessage()));
+		}
+	}
+
+	/** The named mixer; null for {@code default} when the PC has any input at all. */
+	private Mixer.Info find(DataLine.Info info) {
+		String wanted = live.capture().toLowerCase(Locale.ROOT);
+		boolean any = false;
+		for (Mixer.Info mixer : AudioSystem.getMixerInfo()) {
+			if (!AudioSystem.getMixer(mixer).isLineSupported(info)) {
+				continue;
+			}
+			any = true;
+			if (mixer.getName().toLowerCase(Locale.ROOT).contains(wanted)) {
+				return mixer;
+			}
+		}
+		if (any && "default".equals(wanted)) {
+			return null;
+		}
+		throw new UserError(503, "live_unavailable", "playout.error.noCapture", live.capture());
+	}
+}

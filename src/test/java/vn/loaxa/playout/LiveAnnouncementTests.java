@@ -1,0 +1,306 @@
+package vn.loaxa.playout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.loaxa.broadcast.BroadcastLog;
+import vn.loaxa.broadcast.BroadcastRecord;
+import vn.loaxa.broadcast.Outcome;
+import vn.loaxa.broadcast.Reason;
+import vn.loaxa.config.LoaxaClock;
+import vn.loaxa.media.Clip;
+import vn.loaxa.media.ClipKind;
+import vn.loaxa.media.ClipLibrary;
+import vn.loaxa.media.ClipSource;
+import vn.loaxa.media.ClipStatus;
+import vn.loaxa.media.Priority;
+import vn.loaxa.media.Topic;
+import vn.loaxa.schedule.Schedule;
+import vn.loaxa.schedule.Slot;
+import vn.loaxa.support.Requires;
+import vn.loaxa.support.TestDirs;
+
+/**
+ * Phát trực tiếp on a real line: PulseAudio gives the PC a "microphone" (the monitor of a null
+ * sink the test plays a tone into) and a "loudspeaker" (another null sink), both remapped onto the
+ * two sides of one recorded sink, so where the tone starts on each side of one recording is the
+ * delay from the microphone to the loudspeakers, on one clock. Channel {@code main} plays to the
+ * line, channel {@code second} to the file sink. Needs PulseAudio ({@link Requires#audioLine()}).
+ */
+@Requires.Present(Requires.Os.AUDIO_LINE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LiveAnnouncementTests {
+
+	static final Path ROOT = TestDirs.create("live");
+	private static final int RATE = 44100;
+	private static final Duration GRACE = Duration.ofSeconds(4);
+	private static final Duration MAX_LENGTH = Duration.ofSeconds(10);
+	private static final LiveLine LINE = new LiveLine();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws Exception {
+		Files.createDirectories(ROOT.resolve("schedules"));
+		Files.createDirectories(ROOT.resolve("media"));
+		Files.writeString(ROOT.resolve("schedules/zones.yaml"), """
+				channels:
+				  - id: main
+				    name: Kênh chính
+				    output: default
+				  - id: second
+				    name: Kênh hai
+				    output: file
+				zones:
+				  - id: ban-a
+				    name: Bản Na Lay
+				    channel: main
+				  - id: ban-b
+				    name: Bản Pá Khoang
+				    channel: main
+				  - id: ban-c
+				    name: Tổ dân phố 3
+				    channel: second
+				""");
+		PlayoutFixture.properties(ROOT).forEach((k, v) -> registry.add(k, () -> v));
+		registry.add("loaxa.audio.sink", () -> "line");
+		registry.add("loaxa.playout.grace", () -> GRACE.toSeconds() + "s");
+		registry.add("loaxa.live.max-length", () -> MAX_LENGTH.toSeconds() + "s");
+	}
+
+	@BeforeAll
+	static void microphoneAndLoudspeaker() throws Exception {
+		LINE.setUp();
+	}
+
+	@AfterAll
+	static void restoreTheLine() throws Exception {
+		LINE.tearDown();
+	}
+
+	@Autowired TestRestTemplate rest;
+	@Autowired ObjectMapper json;
+	@Autowired ClipLibrary library;
+	@Autowired BroadcastLog log;
+	@Autowired LoaxaClock clock;
+	@Autowired Schedule schedule;
+	@Autowired Playout playout;
+	@Autowired Sinks sinks;
+
+	@Test
+	void whatIsSaidIsHeardAtOnceRecordedAsAClipAndLoggedPerZone() throws Exception {
+		Path tone = TestAudio.tone(ROOT.resolve("mic-tone.wav"), 1000, 1000);
+		Path recording = ROOT.resolve("room.wav");
+		Process parec = LiveLine.record(recording);
+		Instant before = clock.now().toInstant();
+		JsonNode ended;
+		try {
+			Thread.sleep(400);
+			ResponseEntity<String> started = admin().postForEntity("/api/playout/live",
+					Map.of("zones", List.of("ban-a", "ban-c"), "title", "Thông báo khẩn: lịch tiếp công dân"), String.class);
+			assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(201);
+			assertThat(json.readTree(started.getBody()).path("zones")).hasSize(2);
+			Thread.sleep(700);
+			LiveLine.play(tone);
+			Thread.sleep(700);
+			ResponseEntity<String> stop = admin().postForEntity("/api/playout/live/stop", Map.of(), String.class);
+			assertThat(stop.getStatusCode().value()).as(stop.getBody()).isEqualTo(200);
+			ended = json.readTree(stop.getBody());
+			Thread.sleep(300);
+		}
+		finally {
+			parec.destroy();
+			parec.waitFor(5, TimeUnit.SECONDS);
+		}
+
+		short[][] sides = LiveLine.stereo(recording);
+		int micOnset = onset(sides[0], 0);
+		int speakerOnset = onset(sides[1], 0);
+		assertThat(micOnset).as("the tone reached the microphone").isNotNegative();
+		assertThat(speakerOnset).as("and the loudspeakers").isNotNegative();
+		double lagMs = (speakerOnset - micOnset) * 1000.0 / RATE;
+		System.out.printf("live: microphone to loudspeaker %.1f ms%n", lagMs);
+		assertThat(lagMs).as("microphone to loudspeaker").isBetween(0.0, 150.0);
+		assertThat(toneMs(sides[1], speakerOnset)).as("the whole second of tone came out").isBetween(950.0, 1050.0);
+
+		// the recording is a clip: archived (not in the queue), an announcement, from the microphone
+		assertThat(ended.path("clipId").isNumber()).as(ended.toString()).isTrue();
+		Clip clip = library.get(ended.path("clipId").asLong());
+		assertThat(clip.getTitle()).isEqualTo("Thông báo khẩn: lịch tiếp công dân");
+		assertThat(clip.getKind()).isEqualTo(ClipKind.ANNOUNCEMENT);
+		assertThat(clip.getSource()).isEqualTo(ClipSource.LIVE);
+		assertThat(clip.getStatus()).isEqualTo(ClipStatus.ARCHIVED);
+		short[] stored = TestAudio.samples(library.canonicalAudio(clip));
+		int storedOnset = onset(stored, 0);
+		assertThat(storedOnset).as("the tone is in the recording").isNotNegative();
+		assertThat(toneMs(stored, storedOnset)).as("all of it").isBetween(950.0, 1050.0);
+
+		// a record per zone, with the clip's hash and the loudspeakers' times
+		await().atMost(Duration.ofSeconds(10)).until(() -> live(before, "ban-a").size() == 1
+				&& live(before, "ban-c").size() == 1);
+		for (String zone : List.of("ban-a", "ban-c")) {
+			BroadcastRecord r = live(before, zone).get(0);
+			assertThat(r.airing().outcome()).as(zone).isEqualTo(Outcome.PLAYED);
+			assertThat(r.airing().clipId()).isEqualTo(clip.getId());
+			assertThat(r.airing().clipSha256()).isEqualTo(clip.getSha256());
+			assertThat(r.airing().kind()).isEqualTo(ClipKind.ANNOUNCEMENT);
+			long span = Duration.between(r.airing().actualStart(), r.airing().actualEnd()).toMillis();
+			// on the line the device's clock also counts the moments it ran dry waiting for the microphone
+			assertThat(span).as(zone + ": actual times span what played")
+				.isBetween(r.airing().playedMs() - 20, r.airing().playedMs() + 300);
+			assertThat((double) r.airing().playedMs()).as(zone + ": played as long as was recorded")
+				.isCloseTo(clip.getDurationMs(), org.assertj.core.data.Offset.offset(250.0));
+		}
+		// the file sink's channel got the same sound, gapless
+		Path wav = latestWav("second");
+		assertThat((double) TestAudio.frames(wav) * 1000 / RATE).as("the file sink's length")
+			.isCloseTo(live(before, "ban-c").get(0).airing().playedMs(), org.assertj.core.data.Offset.offset(30.0));
+		short[] filed = TestAudio.samples(wav);
+		assertThat(toneMs(filed, onset(filed, 0))).as("the tone in the file sink").isBetween(950.0, 1050.0);
+	}
+
+	@Test
+	void aSlotDueDuringALiveAnnouncementWaitsAndAirsWithinGraceOrGetsMissed() throws Exception {
+		PlayoutFixture.tone(library, ROOT, "slot-tone", 600, 1500, Topic.PROCEDURES, Priority.NORMAL);
+		ZonedDateTime now = clock.now().truncatedTo(ChronoUnit.SECONDS);
+		// within grace: the live announcement starts before the slot's trigger (3 s ahead of its start)
+		// and ends 2 s after the slot's start (grace 4 s)
+		ZonedDateTime first = now.plusSeconds(6);
+		Slot waits = schedule.saveSlot(PlayoutFixture.slotAt("ban-b", "Chờ phát trực tiếp", first, Duration.ofSeconds(8),
+				List.of("PROCEDURES"), null), null);
+		try {
+			assertThat(admin().postForEntity("/api/playout/live", Map.of("zones", List.of("ban-a")), String.class)
+				.getStatusCode().value()).isEqualTo(201);
+			await().atMost(Duration.ofSeconds(10)).until(() -> clock.now().isAfter(first.plusSeconds(2)));
+			admin().postForEntity("/api/playout/live/stop", Map.of(), String.class);
+			await().atMost(Duration.ofSeconds(20)).until(() -> slotRecords("Chờ phát trực tiếp", "ban-b").size() == 1);
+			BroadcastRecord aired = slotRecords("Chờ phát trực tiếp", "ban-b").get(0);
+			assertThat(aired.airing().outcome()).isEqualTo(Outcome.PLAYED);
+			long lateMs = Duration.between(first.toInstant(), aired.airing().actualStart()).toMillis();
+			assertThat(lateMs).as("waited for the live announcement, within grace").isBetween(1500L, GRACE.toMillis());
+		}
+		finally {
+			schedule.deleteSlot(waits.key());
+		}
+
+		// past grace: nobody ends it, the maximum length (10 s) does, 5 s after the slot's start
+		Instant liveStart = clock.now().toInstant();
+		ZonedDateTime second = clock.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(5);
+		Slot missed = schedule.saveSlot(PlayoutFixture.slotAt("ban-b", "Quá giờ chờ", second, Duration.ofSeconds(8),
+				List.of("PROCEDURES"), null), null);
+		try {
+			assertThat(admin().postForEntity("/api/playout/live", Map.of("zones", List.of("ban-a")), String.class)
+				.getStatusCode().value()).isEqualTo(201);
+			await().atMost(MAX_LENGTH.plusSeconds(10)).until(() -> live(liveStart, "ban-a").size() == 1);
+			BroadcastRecord forgotten = live(liveStart, "ban-a").get(0);
+			assertThat((double) forgotten.airing().playedMs()).as("ended by the maximum length")
+				.isCloseTo(MAX_LENGTH.toMillis(), org.assertj.core.data.Offset.offset(300.0));
+			await().atMost(Duration.ofSeconds(10)).until(() -> slotRecords("Quá giờ chờ", "ban-b").size() == 1);
+			BroadcastRecord r = slotRecords("Quá giờ chờ", "ban-b").get(0);
+			assertThat(r.airing().outcome()).isEqualTo(Outcome.MISSED);
+			assertThat(r.airing().reasonCode()).isEqualTo(Reason.BUSY_PAST_GRACE);
+		}
+		finally {
+			schedule.deleteSlot(missed.key());
+		}
+	}
+
+	@Test
+	void badRequestsAreRefusedAndTouchNothing() throws Exception {
+		assertThat(admin().postForEntity("/api/playout/live", Map.of("zones", List.of()), String.class).getBody())
+			.contains("zones_required");
+		ResponseEntity<String> unknown = admin().postForEntity("/api/playout/live",
+				Map.of("zones", List.of("khong-co")), String.class);
+		assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+		assertThat(unknown.getBody()).contains("unknown_zone");
+		assertThat(admin().postForEntity("/api/playout/live", Map.of("zones", List.of("ban-a"), "topic", "WEATHER"),
+				String.class).getBody()).contains("invalid_topic");
+		ResponseEntity<String> none = admin().postForEntity("/api/playout/live/stop", Map.of(), String.class);
+		assertThat(none.getStatusCode().value()).isEqualTo(409);
+		assertThat(none.getBody()).contains("live_not_running");
+		assertThat(rest.postForEntity("/api/playout/live", Map.of("zones", List.of("ban-a")), String.class)
+			.getStatusCode().value()).isEqualTo(401);
+		try {
+			assertThat(admin().postForEntity("/api/playout/live", Map.of("zones", List.of("ban-a")), String.class)
+				.getStatusCode().value()).isEqualTo(201);
+			ResponseEntity<String> twice = admin().postForEntity("/api/playout/live", Map.of("zones", List.of("ban-c")),
+					String.class);
+			assertThat(twice.getStatusCode().value()).isEqualTo(409);
+			assertThat(twice.getBody()).contains("live_in_progress");
+			JsonNode status = json.readTree(admin().getForEntity("/api/playout/live", String.class).getBody());
+			assertThat(status.path("live").path("zones")).hasSize(1);
+		}
+		finally {
+			assertThat(admin().postForEntity("/api/playout/live/stop", Map.of(), String.class).getStatusCode().value())
+				.isEqualTo(200);
+		}
+	}
+
+	private TestRestTemplate admin() {
+		return rest.withBasicAuth("admin", "test-admin-pw");
+	}
+
+	private List<BroadcastRecord> live(Instant since, String zone) {
+		return slotRecords(LiveAnnouncements.LIVE, zone).stream()
+			.filter(r -> !r.airing().scheduledStart().isBefore(since.truncatedTo(ChronoUnit.MILLIS)))
+			.toList();
+	}
+
+	private List<BroadcastRecord> slotRecords(String slotName, String zone) {
+		Instant now = clock.now().toInstant();
+		return log.between(now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)), zone).stream()
+			.filter(r -> r.airing().slotName().equals(slotName))
+			.toList();
+	}
+
+	private Path latestWav(String channel) throws Exception {
+		try (Stream<Path> files = Files.list(sinks.fileDir())) {
+			return files.filter(f -> f.getFileName().toString().contains("-" + channel + "-"))
+				.max(java.util.Comparator.comparing(Path::getFileName))
+				.orElseThrow();
+		}
+	}
+
+	/** The first sample of the tone (amplitude above 1000), or -1. */
+	static int onset(short[] samples, int from) {
+		for (int i = Math.max(0, from); i < samples.length; i++) {
+			if (Math.abs(samples[i]) > 1000) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** How long the tone lasts from its onset: until 10 ms pass without a sample above 1000. */
+	static double toneMs(short[] samples, int onset) {
+		int last = onset;
+		for (int i = onset; i < samples.length && i - last < RATE / 100; i++) {
+			if (Math.abs(samples[i]) > 1000) {
+				last = i;
+			}
+		}
+		return (last - onset) * 1000.0 / RATE;
+	}
+}
