@@ -50,7 +50,7 @@ final class LiveRecording implements AutoCloseable {
 		p.setProperty("zones", String.join(",", about.zones()));
 		p.setProperty("title", about.title() == null ? "" : about.title());
 		p.setProperty("topic", about.topic() == null ? "" : about.topic());
-		try (OutputStream o = Files.newOutputStream(marker)) {
+		try (var o = Files.newBufferedWriter(marker, java.nio.charset.StandardCharsets.UTF_8)) {
 			p.store(o, "LoaXa live announcement in progress");
 		}
 		Path pcm = dir.resolve(base + ".pcm");
@@ -69,7 +69,7 @@ final class LiveRecording implements AutoCloseable {
 
 	static Marker read(Path marker) throws IOException {
 		Properties p = new Properties();
-		try (InputStream in = Files.newInputStream(marker)) {
+		try (var in = Files.newBufferedReader(marker, java.nio.charset.StandardCharsets.UTF_8)) {
 			p.load(in);
 		}
 		String zones = p.getProperty("zones", "");

@@ -114,7 +114,15 @@ class OnAirController {
 	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
 	String startLive(@RequestParam(required = false) List<String> zones, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String topic, Authentication auth, RedirectAttributes redirect, Locale locale) {
-		LiveAnnouncements.Status status = live.start(zones, title, topic, Actors.name(auth));
+		LiveAnnouncements.Status status;
+		try {
+			status = live.start(zones, title, topic, Actors.name(auth));
+		}
+		catch (vn.loaxa.config.UserError e) {
+			// no microphone, one already live, no zone chosen: said on the page, nothing interrupted
+			redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.args(), locale));
+			return "redirect:/on-air";
+		}
 		String names = status.zones().stream()
 			.map(id -> schedule.current().zone(id).map(Zone::name).orElse(id))
 			.collect(Collectors.joining(", "));

@@ -84,10 +84,24 @@ class LiveAnnouncementTests {
 				    name: Tổ dân phố 3
 				    channel: second
 				""");
+		leftByACrash(ROOT.resolve("data/live"));
 		PlayoutFixture.properties(ROOT).forEach((k, v) -> registry.add(k, () -> v));
 		registry.add("loaxa.audio.sink", () -> "line");
 		registry.add("loaxa.playout.grace", () -> GRACE.toSeconds() + "s");
 		registry.add("loaxa.live.max-length", () -> MAX_LENGTH.toSeconds() + "s");
+	}
+
+	/** Two hours ago a live announcement to two zones was cut by a power cut after 1.2 s: its files remain. */
+	private static final Instant CUT_START = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS);
+
+	private static void leftByACrash(Path dir) throws Exception {
+		Files.createDirectories(dir);
+		Path tone = TestAudio.tone(ROOT.resolve("cut.wav"), 700, 1200);
+		byte[] wav = Files.readAllBytes(tone);
+		Files.write(dir.resolve("live-" + CUT_START.toEpochMilli() + ".pcm"),
+				java.util.Arrays.copyOfRange(wav, 44, wav.length));
+		Files.writeString(dir.resolve("live-" + CUT_START.toEpochMilli() + ".properties"), "start=" + CUT_START
+				+ "\nby=chu-tich\nzones=ban-b,ban-c\ntitle=Thông báo mất điện\ntopic=PROCEDURES\n");
 	}
 
 	@BeforeAll
@@ -225,6 +239,30 @@ class LiveAnnouncementTests {
 		finally {
 			schedule.deleteSlot(missed.key());
 		}
+	}
+
+	@Test
+	void aLiveAnnouncementCutByACrashIsRecordedAtTheNextStart() {
+		Instant now = clock.now().toInstant();
+		for (String zone : List.of("ban-b", "ban-c")) {
+			List<BroadcastRecord> cut = log.between(now.minus(Duration.ofHours(3)), now, zone).stream()
+				.filter(r -> r.airing().slotName().equals(LiveAnnouncements.LIVE)
+						&& r.airing().scheduledStart().equals(CUT_START))
+				.toList();
+			assertThat(cut).as(zone).hasSize(1);
+			BroadcastRecord r = cut.get(0);
+			assertThat(r.airing().outcome()).isEqualTo(Outcome.INTERRUPTED);
+			assertThat(r.airing().reasonCode()).isEqualTo(Reason.CRASH);
+			assertThat(r.airing().playedMs()).isEqualTo(1200);
+			assertThat(r.airing().actualEnd()).isEqualTo(CUT_START.plusMillis(1200));
+			Clip clip = library.get(r.airing().clipId());
+			assertThat(clip.getTitle()).isEqualTo("Thông báo mất điện");
+			assertThat(clip.getTopic()).isEqualTo(Topic.PROCEDURES);
+			assertThat(clip.getSource()).isEqualTo(ClipSource.LIVE);
+			assertThat(clip.getStatus()).isEqualTo(ClipStatus.ARCHIVED);
+			assertThat(clip.getUploadedBy()).isEqualTo("chu-tich");
+		}
+		assertThat(ROOT.resolve("data/live").toFile().list()).as("nothing left to record twice").isEmpty();
 	}
 
 	@Test
