@@ -11,6 +11,9 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -66,11 +69,13 @@ class DistrictApiController {
 		this.district = "district".equalsIgnoreCase(mode.strip());
 	}
 
+	@Operation(summary = "The commune's public key (PEM) that signs its evidence")
 	@GetMapping(value = "/evidence/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
 	String publicKey() {
 		return key.publicKeyPem();
 	}
 
+	@Operation(summary = "Download the signed evidence bundle of a period")
 	@GetMapping("/evidence")
 	void bundle(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, HttpServletResponse response) throws IOException {
@@ -83,6 +88,7 @@ class DistrictApiController {
 		export.write(chosen, response.getOutputStream());
 	}
 
+	@Operation(summary = "Enrol a commune at the district hub")
 	@PostMapping("/district/communes")
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	ResponseEntity<DistrictHub.Enrolment> enrol(@RequestBody(required = false) EnrolRequest request,
@@ -95,6 +101,7 @@ class DistrictApiController {
 			.body(hub.enrol(request.id(), request.name(), request.publicKey(), Actors.name(auth)));
 	}
 
+	@Operation(summary = "List the communes enrolled at the district hub")
 	@GetMapping("/district/communes")
 	List<Map<String, Object>> communes() {
 		requireDistrict();
@@ -108,6 +115,7 @@ class DistrictApiController {
 		}).toList();
 	}
 
+	@Operation(summary = "Upload a commune's evidence bundle to the district hub")
 	@PostMapping("/district/evidence")
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	DistrictHub.Receipt upload(@RequestParam("file") MultipartFile file) throws IOException {
@@ -118,6 +126,8 @@ class DistrictApiController {
 	}
 
 	/** A commune's PC sends its new records here, as a bundle in the body, with its push token. */
+	@Operation(summary = "Receive a commune's push of new records (push token, no account)")
+	@SecurityRequirements
 	@PostMapping("/district/push")
 	DistrictHub.Receipt push(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			HttpServletRequest request) throws IOException {
@@ -131,6 +141,7 @@ class DistrictApiController {
 		}
 	}
 
+	@Operation(summary = "Download a district report of a period")
 	@GetMapping("/district/reports")
 	void report(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String format,

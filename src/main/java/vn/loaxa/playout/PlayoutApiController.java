@@ -3,6 +3,8 @@ package vn.loaxa.playout;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -27,17 +29,20 @@ class PlayoutApiController {
 		this.playout = playout;
 	}
 
+	@Operation(summary = "What plays now, and the recent runs")
 	@GetMapping("/api/playout")
 	Map<String, Object> status() {
 		return Map.of("nowPlaying", playout.nowPlaying(), "recent", playout.recentRuns(20));
 	}
 
+	@Operation(summary = "Stop what plays on a channel")
 	@PostMapping("/api/playout/{channel}/stop")
 	@PreAuthorize("hasAnyRole('OFFICER','TECHNICIAN','ADMIN')")
 	Map<String, Object> stop(@PathVariable String channel, Authentication auth) {
 		return Map.of("stopped", playout.stop(channel, Actors.name(auth)));
 	}
 
+	@Operation(summary = "Skip the clip playing on a channel")
 	@PostMapping("/api/playout/{channel}/skip")
 	@PreAuthorize("hasAnyRole('OFFICER','TECHNICIAN','ADMIN')")
 	Map<String, Object> skip(@PathVariable String channel, Authentication auth) {
@@ -45,6 +50,7 @@ class PlayoutApiController {
 	}
 
 	/** Phát ngay: without {@code confirm: true} answers 409 with what would be interrupted. */
+	@Operation(summary = "Play a clip now (phát ngay) on some zones")
 	@PostMapping("/api/playout/play-now")
 	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
 	ResponseEntity<Map<String, Object>> playNow(@RequestBody PlayNowRequest request, Authentication auth) {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -44,6 +46,7 @@ class ProgrammeApiController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "The programmes of a day")
 	@GetMapping("/api/programmes")
 	DayView day(@RequestParam(required = false) String date) {
 		LocalDate day = date == null || date.isBlank() ? clock.today() : Formats.parseDate(date);
@@ -60,6 +63,7 @@ class ProgrammeApiController {
 				programmes.fittingNoSlot(day).stream().map(c -> c.getId()).toList());
 	}
 
+	@Operation(summary = "Pin, drop or unpin a clip in a programme")
 	@PostMapping("/api/programmes/pins")
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	ResponseEntity<Void> pin(@RequestBody PinRequest request, Authentication auth) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +37,7 @@ class ScheduleApiController {
 		this.messages = messages;
 	}
 
+	@Operation(summary = "List the zones with their channel, groups and slots")
 	@GetMapping("/api/zones")
 	List<ZoneView> zones() {
 		Plan plan = schedule.current();
@@ -47,6 +50,7 @@ class ScheduleApiController {
 		}).toList();
 	}
 
+	@Operation(summary = "Reload the schedule files")
 	@PostMapping("/api/schedule/reload")
 	@PreAuthorize("hasAnyRole('TECHNICIAN','ADMIN')")
 	ReloadView reload(Locale locale) {
@@ -57,6 +61,7 @@ class ScheduleApiController {
 			.toList());
 	}
 
+	@Operation(summary = "Export the schedule as its files")
 	@GetMapping("/api/schedule/export")
 	Map<String, String> export() {
 		return schedule.export();
