@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -43,6 +44,8 @@ import vn.loaxa.web.ApiController;
  */
 @ApiController("/api")
 class DistrictApiController {
+
+	private static final String NOT_DISTRICT = "not_district: this LoaXa is a commune's, not the district hub";
 
 	record EnrolRequest(String id, String name, String publicKey) {
 	}
@@ -89,6 +92,8 @@ class DistrictApiController {
 	}
 
 	@Operation(summary = "Enrol a commune at the district hub")
+	@ApiResponse(responseCode = "201", description = "Enrolled: the commune and its push token")
+	@ApiResponse(responseCode = "404", description = NOT_DISTRICT)
 	@PostMapping("/district/communes")
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	ResponseEntity<DistrictHub.Enrolment> enrol(@RequestBody(required = false) EnrolRequest request,
@@ -102,6 +107,8 @@ class DistrictApiController {
 	}
 
 	@Operation(summary = "List the communes enrolled at the district hub")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "404", description = NOT_DISTRICT)
 	@GetMapping("/district/communes")
 	List<Map<String, Object>> communes() {
 		requireDistrict();
@@ -116,6 +123,8 @@ class DistrictApiController {
 	}
 
 	@Operation(summary = "Upload a commune's evidence bundle to the district hub")
+	@ApiResponse(responseCode = "200", description = "Received: the receipt")
+	@ApiResponse(responseCode = "404", description = NOT_DISTRICT)
 	@PostMapping("/district/evidence")
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	DistrictHub.Receipt upload(@RequestParam("file") MultipartFile file) throws IOException {
@@ -128,6 +137,9 @@ class DistrictApiController {
 	/** A commune's PC sends its new records here, as a bundle in the body, with its push token. */
 	@Operation(summary = "Receive a commune's push of new records (push token, no account)")
 	@SecurityRequirements
+	@ApiResponse(responseCode = "200", description = "Received: the receipt")
+	@ApiResponse(responseCode = "401", description = "bad_token: no push token, or not a commune's")
+	@ApiResponse(responseCode = "404", description = NOT_DISTRICT)
 	@PostMapping("/district/push")
 	DistrictHub.Receipt push(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			HttpServletRequest request) throws IOException {
@@ -142,6 +154,8 @@ class DistrictApiController {
 	}
 
 	@Operation(summary = "Download a district report of a period")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "404", description = NOT_DISTRICT)
 	@GetMapping("/district/reports")
 	void report(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String format,

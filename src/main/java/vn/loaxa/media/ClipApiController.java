@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +40,9 @@ class ClipApiController {
 	}
 
 	@Operation(summary = "Upload an audio clip", description = "201 with the new clip, 200 with the existing one for a duplicate")
+	@ApiResponse(responseCode = "201", description = "The new clip")
+	@ApiResponse(responseCode = "200", description = "A clip with the same audio exists: that one, with duplicate: true")
+	@ApiResponse(responseCode = "413", description = "too_large: over loaxa.media.max-file-size")
 	@PostMapping(path = "/clips", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	ResponseEntity<ClipView> upload(@RequestParam("file") MultipartFile file,
@@ -57,6 +61,9 @@ class ClipApiController {
 	@Operation(summary = "Make a clip from a text bulletin", description = "Speaks the text with the configured "
 			+ "engine and imports its audio like an upload; 201 with the clip and its text, 503 tts_unavailable "
 			+ "when no engine is configured")
+	@ApiResponse(responseCode = "201", description = "The new clip, with its text")
+	@ApiResponse(responseCode = "200", description = "The same audio exists: that clip, with duplicate: true")
+	@ApiResponse(responseCode = "503", description = "tts_unavailable: no speech engine is configured")
 	@PostMapping(path = "/clips/text", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	ResponseEntity<ClipView> text(@RequestBody TextForm form, Authentication user) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -51,6 +52,8 @@ class PlayoutApiController {
 
 	/** Phát ngay: without {@code confirm: true} answers 409 with what would be interrupted. */
 	@Operation(summary = "Play a clip now (phát ngay) on some zones")
+	@ApiResponse(responseCode = "202", description = "Started: the clip and the zones")
+	@ApiResponse(responseCode = "409", description = "confirm_required: this would interrupt what plays; send confirm: true")
 	@PostMapping("/api/playout/play-now")
 	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
 	ResponseEntity<Map<String, Object>> playNow(@RequestBody PlayNowRequest request, Authentication auth) {

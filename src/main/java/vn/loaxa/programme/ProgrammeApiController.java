@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -64,6 +65,7 @@ class ProgrammeApiController {
 	}
 
 	@Operation(summary = "Pin, drop or unpin a clip in a programme")
+	@ApiResponse(responseCode = "204", description = "Done")
 	@PostMapping("/api/programmes/pins")
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	ResponseEntity<Void> pin(@RequestBody PinRequest request, Authentication auth) {

@@ -70,6 +70,12 @@ class OpenApiOperations implements OperationCustomizer, OpenApiCustomizer {
 		add(responses, AnnotatedElementUtils.hasAnnotation(handler.getMethod(), PreAuthorize.class), "403",
 				"This account's role may not do this");
 		add(responses, namesSomething, "404", "Nothing by this id or name");
+		// an error a controller names itself (@ApiResponse: springdoc gives it the method's return type) is an ApiError too
+		responses.forEach((status, response) -> {
+			if (status.startsWith("4") || status.startsWith("5")) {
+				response.content(apiErrorContent());
+			}
+		});
 		operation.setResponses(responses);
 		return operation;
 	}
@@ -92,10 +98,13 @@ class OpenApiOperations implements OperationCustomizer, OpenApiCustomizer {
 
 	private static void add(ApiResponses responses, boolean when, String status, String description) {
 		if (when && !responses.containsKey(status)) {
-			responses.addApiResponse(status, new ApiResponse().description(description)
-				.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
-						new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + API_ERROR)))));
+			responses.addApiResponse(status, new ApiResponse().description(description).content(apiErrorContent()));
 		}
+	}
+
+	private static Content apiErrorContent() {
+		return new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+				new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + API_ERROR)));
 	}
 
 	private static Schema<?> apiError() {
