@@ -72,13 +72,15 @@ class DistrictApiController {
 		this.district = "district".equalsIgnoreCase(mode.strip());
 	}
 
-	@Operation(summary = "The commune's public key (PEM) that signs its evidence")
+	@Operation(summary = "The commune's public key (PEM) that signs its evidence",
+			description = "The commune's Ed25519 public key, as PEM text.")
 	@GetMapping(value = "/evidence/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
 	String publicKey() {
 		return key.publicKeyPem();
 	}
 
-	@Operation(summary = "Download the signed evidence bundle of a period")
+	@Operation(summary = "Download the signed evidence bundle of a period",
+			description = "A zip of the period's records, the chain head, the public key and the head's signature.")
 	@GetMapping("/evidence")
 	void bundle(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, HttpServletResponse response) throws IOException {
@@ -91,7 +93,9 @@ class DistrictApiController {
 		export.write(chosen, response.getOutputStream());
 	}
 
-	@Operation(summary = "Enrol a commune at the district hub")
+	@Operation(summary = "Enrol a commune at the district hub",
+			description = "Body {id, name, publicKey}; answers the commune with the token its PC pushes with. "
+					+ "Only on the district hub.")
 	@ApiResponse(responseCode = "201", description = "Enrolled: the commune and its push token")
 	@ApiResponse(responseCode = "404", description = NOT_DISTRICT)
 	@PostMapping("/district/communes")
@@ -106,7 +110,8 @@ class DistrictApiController {
 			.body(hub.enrol(request.id(), request.name(), request.publicKey(), Actors.name(auth)));
 	}
 
-	@Operation(summary = "List the communes enrolled at the district hub")
+	@Operation(summary = "List the communes enrolled at the district hub",
+			description = "Id, name, key fingerprint and enrolment time of each commune. Only on the district hub.")
 	@ApiResponse(responseCode = "200", description = "OK")
 	@ApiResponse(responseCode = "404", description = NOT_DISTRICT)
 	@GetMapping("/district/communes")
@@ -122,7 +127,9 @@ class DistrictApiController {
 		}).toList();
 	}
 
-	@Operation(summary = "Upload a commune's evidence bundle to the district hub")
+	@Operation(summary = "Upload a commune's evidence bundle to the district hub",
+			description = "Checks the bundle's signature and chain and keeps its new records; a refusal carries "
+					+ "the record it stopped at. Only on the district hub.")
 	@ApiResponse(responseCode = "200", description = "Received: the receipt")
 	@ApiResponse(responseCode = "404", description = NOT_DISTRICT)
 	@PostMapping("/district/evidence")
@@ -135,7 +142,9 @@ class DistrictApiController {
 	}
 
 	/** A commune's PC sends its new records here, as a bundle in the body, with its push token. */
-	@Operation(summary = "Receive a commune's push of new records (push token, no account)")
+	@Operation(summary = "Receive a commune's push of new records (push token, no account)",
+			description = "A commune's PC sends its new records as a bundle in the body, with Authorization: "
+					+ "Bearer and its push token instead of an account. Only on the district hub.")
 	@SecurityRequirements
 	@ApiResponse(responseCode = "200", description = "Received: the receipt")
 	@ApiResponse(responseCode = "401", description = "bad_token: no push token, or not a commune's")
@@ -153,7 +162,9 @@ class DistrictApiController {
 		}
 	}
 
-	@Operation(summary = "Download a district report of a period")
+	@Operation(summary = "Download a district report of a period",
+			description = "The figures of every enrolled commune for the period; format json (default), csv, "
+					+ "xlsx or pdf. Only on the district hub.")
 	@ApiResponse(responseCode = "200", description = "OK")
 	@ApiResponse(responseCode = "404", description = NOT_DISTRICT)
 	@GetMapping("/district/reports")

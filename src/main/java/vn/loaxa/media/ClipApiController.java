@@ -39,7 +39,9 @@ class ClipApiController {
 		this.clock = clock;
 	}
 
-	@Operation(summary = "Upload an audio clip", description = "201 with the new clip, 200 with the existing one for a duplicate")
+	@Operation(summary = "Upload an audio clip", description = "Part file, optional fields title, kind, topic, "
+			+ "priority, validFrom, validUntil, notes; a file that is not audio or does not decode in full is "
+			+ "refused with a 4xx.")
 	@ApiResponse(responseCode = "201", description = "The new clip")
 	@ApiResponse(responseCode = "200", description = "A clip with the same audio exists: that one, with duplicate: true")
 	@ApiResponse(responseCode = "413", description = "too_large: over loaxa.media.max-file-size")
@@ -82,7 +84,8 @@ class ClipApiController {
 		return library.search(filter).stream().map(clip -> ClipView.of(clip, null)).toList();
 	}
 
-	@Operation(summary = "Get one clip")
+	@Operation(summary = "Get one clip",
+			description = "The clip with its metadata, loudness, review and air count.")
 	@GetMapping("/clips/{id}")
 	ClipView get(@PathVariable long id) {
 		return ClipView.of(library.get(id), null);
@@ -103,7 +106,8 @@ class ClipApiController {
 		return ClipView.of(library.reject(id, Actors.name(user), body == null ? null : body.get("reason")), null);
 	}
 
-	@Operation(summary = "The queue of a day", description = "Approved, valid clips in taking order, on a date (default today)")
+	@Operation(summary = "The queue of a day",
+			description = "The approved clips valid on the date (default today), in the order slots take them")
 	@GetMapping("/queue")
 	Map<String, Object> queue(@RequestParam(required = false) String date) {
 		LocalDate day = date == null || date.isBlank() ? clock.today() : Formats.parseDate(date);

@@ -24,7 +24,10 @@ class ReportApiController {
 		this.exports = exports;
 	}
 
-	@Operation(summary = "Download a report of a period")
+	@Operation(summary = "Download a report of a period",
+			description = "A month, quarter, half, year, statutory year or range (period, or from/to); format "
+					+ "json (default, inline), xlsx, csv or pdf (downloads). Every format shows the same "
+					+ "figures.")
 	@GetMapping("/reports")
 	void report(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String format,

@@ -37,7 +37,8 @@ class ScheduleApiController {
 		this.messages = messages;
 	}
 
-	@Operation(summary = "List the zones with their channel, groups and slots")
+	@Operation(summary = "List the zones with their channel, groups and slots",
+			description = "Each zone with its slots and the next firing of each.")
 	@GetMapping("/api/zones")
 	List<ZoneView> zones() {
 		Plan plan = schedule.current();
@@ -50,7 +51,9 @@ class ScheduleApiController {
 		}).toList();
 	}
 
-	@Operation(summary = "Reload the schedule files")
+	@Operation(summary = "Reload the schedule files",
+			description = "Reads the plan files again (Nạp lại); with errors, each with its file and line, the "
+					+ "plan in force stays.")
 	@PostMapping("/api/schedule/reload")
 	@PreAuthorize("hasAnyRole('TECHNICIAN','ADMIN')")
 	ReloadView reload(Locale locale) {
@@ -61,7 +64,8 @@ class ScheduleApiController {
 			.toList());
 	}
 
-	@Operation(summary = "Export the schedule as its files")
+	@Operation(summary = "Export the schedule as its files",
+			description = "The plan in force as the YAML files a reload reads: file name to content.")
 	@GetMapping("/api/schedule/export")
 	Map<String, String> export() {
 		return schedule.export();

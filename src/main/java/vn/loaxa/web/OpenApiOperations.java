@@ -31,7 +31,7 @@ import org.springframework.web.method.HandlerMethod;
  * Completes every operation the same way, whichever controller it comes from: its tag is its
  * module (the controller's package), its operationId module + method, and its 4xx answers carry
  * {@link ApiError} — 401 unless it needs no log-in (an empty {@link SecurityRequirements}), 403 for
- * a role-limited one, 400 when it takes input, 404 when its path names something. The modules'
+ * a role-limited one, 400 when it takes input, 404 when its path names a record by its id. The modules'
  * tags are declared here with their descriptions; a module missing below is declared without one,
  * which the linter and {@code OpenApiDocumentTests} refuse.
  */
@@ -63,13 +63,13 @@ class OpenApiOperations implements OperationCustomizer, OpenApiCustomizer {
 		boolean takesInput = operation.getRequestBody() != null
 				|| (operation.getParameters() != null && !operation.getParameters().isEmpty());
 		boolean namesSomething = Arrays.stream(handler.getMethodParameters())
-			.anyMatch(p -> p.hasParameterAnnotation(PathVariable.class));
+			.anyMatch(p -> p.hasParameterAnnotation(PathVariable.class) && isId(p.getParameterType()));
 		ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
 		add(responses, takesInput, "400", "Bad input: a missing or malformed parameter or body");
 		add(responses, needsLogIn, "401", "Not signed in: HTTP Basic with a LoaXa account is required");
 		add(responses, AnnotatedElementUtils.hasAnnotation(handler.getMethod(), PreAuthorize.class), "403",
 				"This account's role may not do this");
-		add(responses, namesSomething, "404", "Nothing by this id or name");
+		add(responses, namesSomething, "404", "Nothing with this id");
 		// an error a controller names itself (@ApiResponse: springdoc gives it the method's return type) is an ApiError too
 		responses.forEach((status, response) -> {
 			if (status.startsWith("4") || status.startsWith("5")) {
@@ -94,6 +94,11 @@ class OpenApiOperations implements OperationCustomizer, OpenApiCustomizer {
 	static String module(HandlerMethod handler) {
 		String name = handler.getBeanType().getPackageName();
 		return name.substring(name.lastIndexOf('.') + 1);
+	}
+
+	/** A path that names a record by its number may name none: 404. (A channel name is not checked so.) */
+	private static boolean isId(Class<?> type) {
+		return type == long.class || type == Long.class || type == int.class || type == Integer.class;
 	}
 
 	private static void add(ApiResponses responses, boolean when, String status, String description) {
