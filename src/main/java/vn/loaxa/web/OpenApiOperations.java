@@ -30,10 +30,11 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * Completes every operation the same way, whichever controller it comes from: its tag is its
  * module (the controller's package), its operationId module + method, and its 4xx answers carry
- * {@link ApiError} — 401 unless it needs no log-in (an empty {@link SecurityRequirements}), 403 for
- * a role-limited one, 400 when it takes input, 404 when its path names a record by its id. The modules'
- * tags are declared here with their descriptions; a module missing below is declared without one,
- * which the linter and {@code OpenApiDocumentTests} refuse.
+ * {@link ApiError}: 401 unless it needs no log-in (an empty {@link SecurityRequirements}), 403 for
+ * a role-limited one, 400 when it takes input, 404 when its path names a record by its id. Errors
+ * a controller names itself ({@code @ApiResponse}) get the same body. The modules' tags are
+ * declared here with their descriptions; a module missing below is declared without one, which the
+ * linter and {@code OpenApiDocumentTests} refuse.
  */
 @Component
 class OpenApiOperations implements OperationCustomizer, OpenApiCustomizer {
@@ -70,7 +71,7 @@ class OpenApiOperations implements OperationCustomizer, OpenApiCustomizer {
 		add(responses, AnnotatedElementUtils.hasAnnotation(handler.getMethod(), PreAuthorize.class), "403",
 				"This account's role may not do this");
 		add(responses, namesSomething, "404", "Nothing with this id");
-		// an error a controller names itself (@ApiResponse: springdoc gives it the method's return type) is an ApiError too
+		// springdoc gives an @ApiResponse without content the method's return type: an error is an ApiError
 		responses.forEach((status, response) -> {
 			if (status.startsWith("4") || status.startsWith("5")) {
 				response.content(apiErrorContent());
@@ -85,13 +86,14 @@ class OpenApiOperations implements OperationCustomizer, OpenApiCustomizer {
 		openApi.getComponents().addSchemas(API_ERROR, apiError());
 		TreeSet<String> used = new TreeSet<>();
 		if (openApi.getPaths() != null) {
-			openApi.getPaths().values().forEach(path -> path.readOperations().forEach(op -> used.addAll(op.getTags())));
+			openApi.getPaths().values().forEach(path -> path.readOperations()
+				.forEach(op -> used.addAll(op.getTags() == null ? List.of() : op.getTags())));
 		}
 		openApi.setTags(used.stream().map(name -> new Tag().name(name).description(MODULES.get(name))).toList());
 	}
 
 	/** The module of a controller: its package under {@code vn.loaxa}, e.g. "media". */
-	static String module(HandlerMethod handler) {
+	private static String module(HandlerMethod handler) {
 		String name = handler.getBeanType().getPackageName();
 		return name.substring(name.lastIndexOf('.') + 1);
 	}
