@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -59,6 +61,9 @@ class BroadcastApiController {
 		}
 	}
 
+	@Operation(summary = "List the broadcast records of some days",
+			description = "The records scheduled in the local days from..to (default today; to defaults to "
+					+ "from), optionally of one zone, streamed as a JSON array.")
 	@GetMapping("/broadcasts")
 	void list(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String zone, HttpServletResponse response) throws IOException {
@@ -86,6 +91,9 @@ class BroadcastApiController {
 		}
 	}
 
+	@Operation(summary = "Verify the hash chain of the broadcast log",
+			description = "Checks every record's hash and link: intact, how many were checked, and the first "
+					+ "broken one.")
 	@GetMapping("/broadcasts/verify")
 	ChainVerification verify() {
 		return log.verify();

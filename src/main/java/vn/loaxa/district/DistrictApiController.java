@@ -11,6 +11,10 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -41,6 +45,8 @@ import vn.loaxa.web.ApiController;
 @ApiController("/api")
 class DistrictApiController {
 
+	private static final String NOT_DISTRICT = "not_district: this LoaXa is a commune's, not the district hub";
+
 	record EnrolRequest(String id, String name, String publicKey) {
 	}
 
@@ -66,11 +72,15 @@ class DistrictApiController {
 		this.district = "district".equalsIgnoreCase(mode.strip());
 	}
 
+	@Operation(summary = "The commune's public key (PEM) that signs its evidence",
+			description = "The commune's Ed25519 public key, as PEM text.")
 	@GetMapping(value = "/evidence/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
 	String publicKey() {
 		return key.publicKeyPem();
 	}
 
+	@Operation(summary = "Download the signed evidence bundle of a period",
+			description = "A zip of the period's records, the chain head, the public key and the head's signature.")
 	@GetMapping("/evidence")
 	void bundle(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, HttpServletResponse response) throws IOException {
@@ -83,6 +93,11 @@ class DistrictApiController {
 		export.write(chosen, response.getOutputStream());
 	}
 
+	@Operation(summary = "Enrol a commune at the district hub",
+			description = "Body {id, name, publicKey}; answers the commune with the token its PC pushes with. "
+					+ "Only on the district hub.")
+	@ApiResponse(responseCode = "201", description = "Enrolled: the commune and its push token")
+	@ApiResponse(responseCode = "404", description = NOT_DISTRICT)
 	@PostMapping("/district/communes")
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	ResponseEntity<DistrictHub.Enrolment> enrol(@RequestBody(required = false) EnrolRequest request,
@@ -95,6 +110,10 @@ class DistrictApiController {
 			.body(hub.enrol(request.id(), request.name(), request.publicKey(), Actors.name(auth)));
 	}
 
+	@Operation(summary = "List the communes enrolled at the district hub",
+			description = "Id, name, key fingerprint and enrolment time of each commune. Only on the district hub.")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "404", description = NOT_DISTRICT)
 	@GetMapping("/district/communes")
 	List<Map<String, Object>> communes() {
 		requireDistrict();
@@ -108,6 +127,11 @@ class DistrictApiController {
 		}).toList();
 	}
 
+	@Operation(summary = "Upload a commune's evidence bundle to the district hub",
+			description = "Checks the bundle's signature and chain and keeps its new records; a refusal carries "
+					+ "the record it stopped at. Only on the district hub.")
+	@ApiResponse(responseCode = "200", description = "Received: the receipt")
+	@ApiResponse(responseCode = "404", description = NOT_DISTRICT)
 	@PostMapping("/district/evidence")
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	DistrictHub.Receipt upload(@RequestParam("file") MultipartFile file) throws IOException {
@@ -118,6 +142,13 @@ class DistrictApiController {
 	}
 
 	/** A commune's PC sends its new records here, as a bundle in the body, with its push token. */
+	@Operation(summary = "Receive a commune's push of new records (push token, no account)",
+			description = "A commune's PC sends its new records as a bundle in the body, with Authorization: "
+					+ "Bearer and its push token instead of an account. Only on the district hub.")
+	@SecurityRequirements
+	@ApiResponse(responseCode = "200", description = "Received: the receipt")
+	@ApiResponse(responseCode = "401", description = "bad_token: no push token, or not a commune's")
+	@ApiResponse(responseCode = "404", description = NOT_DISTRICT)
 	@PostMapping("/district/push")
 	DistrictHub.Receipt push(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			HttpServletRequest request) throws IOException {
@@ -131,6 +162,11 @@ class DistrictApiController {
 		}
 	}
 
+	@Operation(summary = "Download a district report of a period",
+			description = "The figures of every enrolled commune for the period; format json (default), csv, "
+					+ "xlsx or pdf. Only on the district hub.")
+	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "404", description = NOT_DISTRICT)
 	@GetMapping("/district/reports")
 	void report(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String format,

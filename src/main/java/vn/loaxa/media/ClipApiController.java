@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +27,6 @@ import vn.loaxa.web.ApiController;
 import vn.loaxa.web.Formats;
 
 @ApiController("/api")
-@Tag(name = "clips", description = "Clip library: upload, list, approve, queue")
 class ClipApiController {
 
 	private final ClipLibrary library;
@@ -40,7 +39,12 @@ class ClipApiController {
 		this.clock = clock;
 	}
 
-	@Operation(summary = "Upload one audio file; 201 with the new clip, 200 with the existing one for a duplicate")
+	@Operation(summary = "Upload an audio clip", description = "Part file, optional fields title, kind, topic, "
+			+ "priority, validFrom, validUntil, notes; a file that is not audio or does not decode in full is "
+			+ "refused with a 4xx.")
+	@ApiResponse(responseCode = "201", description = "The new clip")
+	@ApiResponse(responseCode = "200", description = "A clip with the same audio exists: that one, with duplicate: true")
+	@ApiResponse(responseCode = "413", description = "too_large: over loaxa.media.max-file-size")
 	@PostMapping(path = "/clips", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	ResponseEntity<ClipView> upload(@RequestParam("file") MultipartFile file,
@@ -56,8 +60,12 @@ class ClipApiController {
 		}
 	}
 
-	@Operation(summary = "Speak a text bulletin with the configured engine and import its audio like an upload; "
-			+ "201 with the clip and its text, 503 tts_unavailable when no engine is configured")
+	@Operation(summary = "Make a clip from a text bulletin", description = "Speaks the text with the configured "
+			+ "engine and imports its audio like an upload; 201 with the clip and its text, 503 tts_unavailable "
+			+ "when no engine is configured")
+	@ApiResponse(responseCode = "201", description = "The new clip, with its text")
+	@ApiResponse(responseCode = "200", description = "The same audio exists: that clip, with duplicate: true")
+	@ApiResponse(responseCode = "503", description = "tts_unavailable: no speech engine is configured")
 	@PostMapping(path = "/clips/text", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	ResponseEntity<ClipView> text(@RequestBody TextForm form, Authentication user) {
@@ -66,7 +74,7 @@ class ClipApiController {
 			.body(ClipView.of(outcome.clip(), outcome.duplicate()));
 	}
 
-	@Operation(summary = "List clips, optionally filtered by status, kind, topic and text")
+	@Operation(summary = "List clips", description = "Optionally filtered by status, kind, topic and text")
 	@GetMapping("/clips")
 	List<ClipView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) String q) {
@@ -76,19 +84,21 @@ class ClipApiController {
 		return library.search(filter).stream().map(clip -> ClipView.of(clip, null)).toList();
 	}
 
+	@Operation(summary = "Get one clip",
+			description = "The clip with its metadata, loudness, review and air count.")
 	@GetMapping("/clips/{id}")
 	ClipView get(@PathVariable long id) {
 		return ClipView.of(library.get(id), null);
 	}
 
-	@Operation(summary = "Approve a pending clip: it joins the queue inside its validity window")
+	@Operation(summary = "Approve a clip", description = "A pending clip joins the queue inside its validity window")
 	@PostMapping("/clips/{id}/approve")
 	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
 	ClipView approve(@PathVariable long id, Authentication user) {
 		return ClipView.of(library.approve(id, Actors.name(user)), null);
 	}
 
-	@Operation(summary = "Reject a clip with a reason: {\"reason\": \"…\"}")
+	@Operation(summary = "Reject a clip", description = "With a reason: {\"reason\": \"…\"}")
 	@PostMapping("/clips/{id}/reject")
 	@PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
 	ClipView reject(@PathVariable long id, @RequestBody(required = false) Map<String, String> body,
@@ -96,7 +106,8 @@ class ClipApiController {
 		return ClipView.of(library.reject(id, Actors.name(user), body == null ? null : body.get("reason")), null);
 	}
 
-	@Operation(summary = "The queue on a date (default today): approved, valid clips in taking order")
+	@Operation(summary = "The queue of a day",
+			description = "The approved clips valid on the date (default today), in the order slots take them")
 	@GetMapping("/queue")
 	Map<String, Object> queue(@RequestParam(required = false) String date) {
 		LocalDate day = date == null || date.isBlank() ? clock.today() : Formats.parseDate(date);

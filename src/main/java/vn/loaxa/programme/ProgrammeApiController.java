@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -44,6 +47,9 @@ class ProgrammeApiController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "The programmes of a day",
+			description = "Each zone's programmes on the date (default today), item by item with its planned "
+					+ "start, and the approved clips no slot takes.")
 	@GetMapping("/api/programmes")
 	DayView day(@RequestParam(required = false) String date) {
 		LocalDate day = date == null || date.isBlank() ? clock.today() : Formats.parseDate(date);
@@ -60,6 +66,10 @@ class ProgrammeApiController {
 				programmes.fittingNoSlot(day).stream().map(c -> c.getId()).toList());
 	}
 
+	@Operation(summary = "Pin, drop or unpin a clip in a programme",
+			description = "action PIN (default) puts the clip into that occurrence of the slot, DROP keeps it "
+					+ "out, CLEAR undoes either.")
+	@ApiResponse(responseCode = "204", description = "Done")
 	@PostMapping("/api/programmes/pins")
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	ResponseEntity<Void> pin(@RequestBody PinRequest request, Authentication auth) {

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,10 @@ class ReportApiController {
 		this.exports = exports;
 	}
 
+	@Operation(summary = "Download a report of a period",
+			description = "A month, quarter, half, year, statutory year or range (period, or from/to); format "
+					+ "json (default, inline), xlsx, csv or pdf (downloads). Every format shows the same "
+					+ "figures.")
 	@GetMapping("/reports")
 	void report(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String format,

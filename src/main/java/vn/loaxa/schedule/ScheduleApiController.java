@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +37,8 @@ class ScheduleApiController {
 		this.messages = messages;
 	}
 
+	@Operation(summary = "List the zones with their channel, groups and slots",
+			description = "Each zone with its slots and the next firing of each.")
 	@GetMapping("/api/zones")
 	List<ZoneView> zones() {
 		Plan plan = schedule.current();
@@ -47,6 +51,9 @@ class ScheduleApiController {
 		}).toList();
 	}
 
+	@Operation(summary = "Reload the schedule files",
+			description = "Reads the plan files again (Nạp lại); with errors, each with its file and line, the "
+					+ "plan in force stays.")
 	@PostMapping("/api/schedule/reload")
 	@PreAuthorize("hasAnyRole('TECHNICIAN','ADMIN')")
 	ReloadView reload(Locale locale) {
@@ -57,6 +64,8 @@ class ScheduleApiController {
 			.toList());
 	}
 
+	@Operation(summary = "Export the schedule as its files",
+			description = "The plan in force as the YAML files a reload reads: file name to content.")
 	@GetMapping("/api/schedule/export")
 	Map<String, String> export() {
 		return schedule.export();
