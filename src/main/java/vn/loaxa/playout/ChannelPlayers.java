@@ -127,8 +127,14 @@ class ChannelPlayers {
 			.toList()));
 	}
 
+	/** A channel that has never aired is not created here: a stop or skip of any name must not add threads. */
+	private Cue cueOf(String channelId) {
+		Channel channel = channels.get(channelId);
+		return channel == null ? null : channel.cue;
+	}
+
 	boolean stop(String channelId, Reason reason, String detail) {
-		Cue cue = channel(channelId).cue;
+		Cue cue = cueOf(channelId);
 		if (cue != null) {
 			cue.stop(reason, detail);
 			return true;
@@ -137,7 +143,7 @@ class ChannelPlayers {
 	}
 
 	boolean skip(String channelId, String reason) {
-		Cue cue = channel(channelId).cue;
+		Cue cue = cueOf(channelId);
 		if (cue != null) {
 			cue.skip(reason);
 			return true;

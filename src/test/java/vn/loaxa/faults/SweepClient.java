@@ -177,7 +177,18 @@ final class SweepClient {
 		}
 		builder.method(req.method, body);
 		try {
-			HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> response;
+			try {
+				response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+			}
+			catch (IOException e) {
+				if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+					throw e;
+				}
+				// a pooled keep-alive connection Tomcat had closed (after refusing an oversized header):
+				// the request never reached the application, so it is sent once more on a new connection
+				response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+			}
 			String type = response.headers().firstValue("Content-Type").orElse(null);
 			boolean text = type == null || type.startsWith("text/") || type.contains("json");
 			return new Resp(response.statusCode(), type, response.headers().firstValue("Location").orElse(null),
