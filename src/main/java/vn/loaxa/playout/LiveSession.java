@@ -44,6 +44,8 @@ final class LiveSession {
 	private volatile End end;
 	private volatile String endedBy;
 	private volatile String captureError;
+	/** The microphone has delivered its first chunk (a PulseAudio input takes up to 2 s to start). */
+	private volatile boolean capturing;
 	private final CompletableFuture<End> captured = new CompletableFuture<>();
 
 	LiveSession(LiveRecording.Marker about, Map<OutputChannel, List<Zone>> targets, TargetDataLine capture,
@@ -69,11 +71,14 @@ final class LiveSession {
 		t.start();
 	}
 
-	/** Waits until every channel is on and fed (or {@code wait} passes): then speaking is heard. */
+	/**
+	 * Waits until the microphone delivers and every channel is on and fed (or {@code wait} passes):
+	 * from then on what is said is heard, and the page may say "speak now".
+	 */
 	boolean awaitReady(Duration wait) throws InterruptedException {
 		long deadline = System.nanoTime() + wait.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (feeds.stream().allMatch(LiveFeed::isReady)) {
+		while (System.nanoTime() < deadline && end == null) {
+			if (capturing && feeds.stream().allMatch(LiveFeed::isReady)) {
 				return true;
 			}
 			Thread.sleep(10);
@@ -124,6 +129,7 @@ final class LiveSession {
 					}
 					continue;
 				}
+				capturing = true;
 				recording.write(chunk, n);
 				byte[] copy = Arrays.copyOf(chunk, n);
 				feeds.forEach(f -> f.offer(copy));

@@ -58,7 +58,11 @@ class OnAirController {
 		model.addAttribute("clips", library.queue(clock.today()).clips());
 		model.addAttribute("zones", schedule.current().zones());
 		model.addAttribute("plan", schedule.current());
-		model.addAttribute("live", live.current().orElse(null));
+		live.current().ifPresent(on -> {
+			model.addAttribute("live", on);
+			model.addAttribute("liveZones", on.zones().stream().map(schedule.current()::targetName)
+				.collect(Collectors.joining(", ")));
+		});
 		model.addAttribute("liveMaxMinutes", live.maxMinutes());
 		model.addAttribute("liveCapture", live.captureName());
 		model.addAttribute("topics", vn.loaxa.media.Topic.values());
