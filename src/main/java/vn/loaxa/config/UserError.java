@@ -10,6 +10,8 @@ public class UserError extends RuntimeException {
 	private final String code;
 	private final String messageKey;
 	private final transient Object[] args;
+	/** The input field the error is about (API {@code field}), or null. */
+	private String field;
 
 	public UserError(int status, String code, String messageKey, Object... args) {
 		super(code + ": " + messageKey);
@@ -33,5 +35,15 @@ public class UserError extends RuntimeException {
 
 	public Object[] args() {
 		return args;
+	}
+
+	public String field() {
+		return field;
+	}
+
+	/** Names the field the error is about, for the API's {@code field}; returns this. */
+	public UserError withField(String name) {
+		this.field = name;
+		return this;
 	}
 }

@@ -165,6 +165,21 @@ public class Schedule {
 		return slot;
 	}
 
+	/**
+	 * Puts an edited plan in force (a channel, zone or group changed by a form or the API) after the
+	 * same checks a reload makes; refused with the first {@link PlanError}, nothing changed.
+	 */
+	synchronized void apply(java.util.function.UnaryOperator<Plan> edit, String action, String key, String before,
+			String after) {
+		Plan next = edit.apply(plan);
+		List<PlanError> errors = PlanChecker.check(next, clock.today());
+		if (!errors.isEmpty()) {
+			throw errors.get(0);
+		}
+		install(next);
+		audit.change(action, key, before, after);
+	}
+
 	private static String describe(Slot slot) {
 		return slot.name() + " · " + slot.target() + " · " + (slot.days().isEmpty() ? slot.dates() : slot.days()) + " "
 				+ slot.start() + " " + slot.length() + (slot.topics().isEmpty() ? "" : " " + slot.topics());

@@ -43,7 +43,8 @@ class ApiErrorHandler {
 
 	@ExceptionHandler(UserError.class)
 	ResponseEntity<ApiError> userError(UserError e, Locale locale) {
-		return body(e.status(), e.code(), messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+		return ResponseEntity.status(HttpStatus.valueOf(e.status())).body(new ApiError(e.code(),
+				messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale), e.field()));
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)

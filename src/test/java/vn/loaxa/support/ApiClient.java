@@ -85,6 +85,16 @@ public final class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
+	public Response putJson(String path, Object body) throws IOException {
+		String json = body == null ? "" : JSON.writeValueAsString(body);
+		return send(request(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+	}
+
+	public Response delete(String path) throws IOException {
+		return send(request(path).DELETE());
+	}
+
 	public Response post(String path) throws IOException {
 		return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
 	}
