@@ -119,7 +119,9 @@ final class PlanDrafts {
 
 	private static UserError bad(String what, String field, Object... more) {
 		Object[] args = new Object[more.length + 1];
-		args[0] = field;
+		// the field's label in the reader's language ("tên", "kênh phát"), its name where none is known
+		args[0] = new org.springframework.context.support.DefaultMessageSourceResolvable(
+				new String[] { "schedule.field." + field }, field);
 		System.arraycopy(more, 0, args, 1, more.length);
 		return new UserError(400, ("missing".equals(what) ? "missing_" : "invalid_") + field, "schedule.edit." + what, args)
 			.withField(field);

@@ -636,7 +636,10 @@ class BadInputSweepTests {
 		return switch (name) {
 			case "id" -> e.pattern().startsWith("/users") ? String.valueOf(victimUser)
 					: e.pattern().contains("/targets") ? String.valueOf(target)
-					: e.pattern().contains("/clips") ? String.valueOf(approvedClip) : null;
+					: e.pattern().contains("/clips") ? String.valueOf(approvedClip)
+					: e.pattern().startsWith("/api/channels") ? "kenh-1"
+					: e.pattern().startsWith("/api/zones") ? "ban-1"
+					: e.pattern().startsWith("/api/groups") ? "nhom-1" : null;
 			case "clipid" -> String.valueOf(e.pattern().contains("play-now") ? pendingClip : approvedClip);
 			case "channel" -> "kenh-1";
 			case "slotkey", "key" -> SLOT_KEY;

@@ -219,7 +219,7 @@ class BrowserJourneyTests {
 			assertThat(page.locator("#targets")).containsText("Số tin, bài tuyên truyền về chuyển đổi số");
 			page.navigate(url("/clips"));
 			String clip = page.locator("#library tbody tr a").first().getAttribute("href");
-			List<String> pages = List.of("/", "/clips", clip, "/queue", "/clips/upload", "/schedule", "/on-air", "/zones",
+			List<String> pages = List.of("/", "/clips", clip, "/queue", "/clips/upload", "/schedule", "/on-air", "/zones", "/zones/plan",
 					"/zones/slots/new", "/broadcasts", "/reports", "/reports?period=" + start.getYear(), "/reports/plan",
 					"/settings", "/users", "/audit", "/clips/999999");
 			List<String> tooWide = new java.util.ArrayList<>();
