@@ -638,7 +638,7 @@ class BadInputSweepTests {
 					: e.pattern().contains("/targets") ? String.valueOf(target)
 					: e.pattern().contains("/clips") ? String.valueOf(approvedClip)
 					: e.pattern().startsWith("/api/channels") ? "kenh-1"
-					: e.pattern().startsWith("/api/zones") ? "ban-1"
+					: e.pattern().startsWith("/api/zones") || e.pattern().startsWith("/zones/plan") ? "ban-1"
 					: e.pattern().startsWith("/api/groups") ? "nhom-1" : null;
 			case "clipid" -> String.valueOf(e.pattern().contains("play-now") ? pendingClip : approvedClip);
 			case "channel" -> "kenh-1";
@@ -649,7 +649,7 @@ class BadInputSweepTests {
 			case "year" -> String.valueOf(targetYear);
 			case "zones", "zone" -> "ban-1";
 			case "target" -> "ban-2";
-			case "kind", "kinds" -> "NEWS";
+			case "kind", "kinds" -> e.pattern().startsWith("/zones/plan") ? "zones" : "NEWS";
 			case "topic", "topics" -> "OTHER";
 			case "priority" -> "NORMAL";
 			case "status" -> "APPROVED";
