@@ -31,8 +31,11 @@ class BroadcastController {
 	private final BroadcastLog log;
 	private final LoaxaClock clock;
 	private final MessageSource messages;
+	private final vn.loaxa.schedule.Schedule schedule;
 
-	BroadcastController(LogSearch search, BroadcastLog log, LoaxaClock clock, MessageSource messages) {
+	BroadcastController(LogSearch search, BroadcastLog log, LoaxaClock clock, MessageSource messages,
+			vn.loaxa.schedule.Schedule schedule) {
+		this.schedule = schedule;
 		this.search = search;
 		this.log = log;
 		this.clock = clock;
@@ -69,6 +72,11 @@ class BroadcastController {
 		model.addAttribute("topics", Topic.values());
 		model.addAttribute("kinds", ClipKind.values());
 		model.addAttribute("outcomes", Outcome.values());
+		// the plan's zones by name, for the filter and the rows; a record's zone retired since shows its id
+		var plan = schedule.current();
+		model.addAttribute("zones", plan.zones());
+		model.addAttribute("zoneNames", plan.zones().stream()
+			.collect(java.util.stream.Collectors.toMap(vn.loaxa.schedule.Zone::id, vn.loaxa.schedule.Zone::name)));
 		return LOG;
 	}
 

@@ -43,6 +43,7 @@ import vn.loaxa.schedule.Schedule;
 import vn.loaxa.schedule.Slot;
 import vn.loaxa.support.Requires;
 import vn.loaxa.support.TestDirs;
+import vn.loaxa.support.WebSession;
 
 /**
  * Phát trực tiếp on a real line: PulseAudio gives the PC a "microphone" (the monitor of a null
@@ -299,43 +300,20 @@ class LiveAnnouncementTests {
 
 	@Test
 	void onThePageAnApproverStartsSeesAndEndsALiveAnnouncement() throws Exception {
-		var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-		String csrf = csrf(get(http, "/login"));
-		post(http, "/login", "username=admin&password=test-admin-pw&_csrf=" + csrf);
-		String page = get(http, "/on-air");
-		assertThat(page).contains("Bắt đầu phát trực tiếp", "Bản Na Lay");
-		post(http, "/on-air/live/start", "_csrf=" + csrf(page));
-		assertThat(get(http, "/on-air")).as("no zone chosen: said on the page").contains("Hãy chọn ít nhất một vùng loa");
-		post(http, "/on-air/live/start", "zones=ban-a&zones=ban-c&title=" + java.net.URLEncoder.encode(
-				"Thông báo thu thuế", java.nio.charset.StandardCharsets.UTF_8) + "&_csrf=" + csrf(page));
-		String live = get(http, "/on-air");
-		assertThat(live).contains("Đã bật phát trực tiếp tới Bản Na Lay, Tổ dân phố 3")
+		WebSession web = WebSession.signIn(port, "admin", "test-admin-pw");
+		assertThat(web.page("/on-air")).contains("Bắt đầu phát trực tiếp", "Bản Na Lay");
+		web.post("/on-air/live/start", "");
+		assertThat(web.page("/on-air")).as("no zone chosen: said on the page").contains("Hãy chọn ít nhất một vùng loa");
+		web.post("/on-air/live/start", "zones=ban-a&zones=ban-c&title=" + WebSession.enc("Thông báo thu thuế"));
+		assertThat(web.page("/on-air")).contains("Đã bật phát trực tiếp tới Bản Na Lay, Tổ dân phố 3")
 			.contains("id=\"live-status\"").contains("Đang phát trực tiếp tới Bản Na Lay, Tổ dân phố 3")
 			.contains("Kết thúc");
 		Thread.sleep(1500);
-		post(http, "/on-air/live/stop", "_csrf=" + csrf(live));
-		assertThat(get(http, "/on-air")).contains("Đã kết thúc phát trực tiếp", "«Thông báo thu thuế»");
-	}
-
-	private String get(java.net.http.HttpClient http, String path) throws Exception {
-		var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-		assertThat(r.statusCode()).as(path).isEqualTo(200);
-		return r.body();
-	}
-
-	private void post(java.net.http.HttpClient http, String path, String form) throws Exception {
-		var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-		assertThat(r.statusCode()).as(path + " redirects").isEqualTo(302);
-	}
-
-	private static String csrf(String page) {
-		var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-		assertThat(m.find()).as("a CSRF token on the page").isTrue();
-		return m.group(1);
+		web.post("/on-air/live/stop", "");
+		assertThat(web.page("/on-air")).contains("Đã kết thúc phát trực tiếp", "«Thông báo thu thuế»");
+		await().atMost(Duration.ofSeconds(10)).until(() -> web.page("/broadcasts").contains("Thông báo thu thuế"));
+		assertThat(web.page("/broadcasts")).as("the log names the zones").contains("Bản Na Lay</td>", "Tổ dân phố 3</td>")
+			.doesNotContain("ban-a</td>");
 	}
 
 	private TestRestTemplate admin() {

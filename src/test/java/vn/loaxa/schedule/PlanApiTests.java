@@ -23,6 +23,7 @@ import vn.loaxa.security.Role;
 import vn.loaxa.security.UserAccounts;
 import vn.loaxa.support.ApiClient;
 import vn.loaxa.support.TestDirs;
+import vn.loaxa.support.WebSession;
 
 /**
  * The whole plan over the API on a commune of its own: a technician adds a channel, a zone on it, a
@@ -166,57 +167,32 @@ class PlanApiTests extends ApiTestSupport {
 
 	@Test
 	void theFormsGiveTheSameChecksInVietnameseAndChangeNothingOnRefusal() throws Exception {
-		var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-		String csrf = csrf(page(http, "/login"));
-		form(http, "/login", "username=" + ADMIN + "&password=" + ADMIN_PASSWORD + "&_csrf=" + csrf);
-		String plan = page(http, "/zones/plan");
-		assertThat(plan).contains("Kênh, vùng loa và nhóm vùng", "Bản Na Lay");
-		csrf = csrf(plan);
+		WebSession web = WebSession.signIn(port, ADMIN, ADMIN_PASSWORD);
+		assertThat(web.page("/zones/plan")).contains("Kênh, vùng loa và nhóm vùng", "Bản Na Lay");
 		Plan before = schedule.current();
-		form(http, "/zones/plan/zones", "id=" + enc("Bản B") + "&channel=chinh&_csrf=" + csrf);
-		assertThat(page(http, "/zones/plan")).contains("Mã chỉ được gồm chữ thường không dấu");
-		form(http, "/zones/plan/zones", "id=ban-b&name=" + enc("x".repeat(101)) + "&channel=chinh&_csrf=" + csrf);
-		assertThat(page(http, "/zones/plan")).contains("«tên» dài quá 100");
-		form(http, "/zones/plan/zones", "id=ban-b&channel=khong-co&_csrf=" + csrf);
-		assertThat(page(http, "/zones/plan")).contains("Không có kênh phát «khong-co»");
-		form(http, "/zones/plan/channels/chinh/retire", "_csrf=" + csrf);
-		assertThat(page(http, "/zones/plan")).contains("«Kênh chính» đang được dùng bởi: Bản Na Lay");
+		web.post("/zones/plan/zones", "id=" + enc("Bản B") + "&channel=chinh");
+		assertThat(web.page("/zones/plan")).contains("Mã chỉ được gồm chữ thường không dấu");
+		web.post("/zones/plan/zones", "id=ban-b&name=" + enc("x".repeat(101)) + "&channel=chinh");
+		assertThat(web.page("/zones/plan")).contains("«tên» dài quá 100");
+		web.post("/zones/plan/zones", "id=ban-b&channel=khong-co");
+		assertThat(web.page("/zones/plan")).contains("Không có kênh phát «khong-co»");
+		web.post("/zones/plan/channels/chinh/retire", "");
+		assertThat(web.page("/zones/plan")).contains("«Kênh chính» đang được dùng bởi: Bản Na Lay");
 		assertThat(schedule.current()).as("nothing changed").isEqualTo(before);
 
-		form(http, "/zones/plan/zones", "id=ban-huoi-lech&name=" + enc("Bản Huổi Lếch") + "&channel=chinh&_csrf=" + csrf);
-		assertThat(page(http, "/zones/plan")).contains("Đã lưu «Bản Huổi Lếch»");
-		form(http, "/zones/plan/zones", "existing=ban-huoi-lech&name=" + enc("Bản Huổi Lếch 2")
-				+ "&channel=chinh&switchOn=" + enc("relay on 2") + "&settle=1s&_csrf=" + csrf);
-		assertThat(page(http, "/zones/plan")).contains("Đã lưu «Bản Huổi Lếch 2»");
+		web.post("/zones/plan/zones", "id=ban-huoi-lech&name=" + enc("Bản Huổi Lếch") + "&channel=chinh");
+		assertThat(web.page("/zones/plan")).contains("Đã lưu «Bản Huổi Lếch»");
+		web.post("/zones/plan/zones", "existing=ban-huoi-lech&name=" + enc("Bản Huổi Lếch 2") + "&channel=chinh&switchOn="
+				+ enc("relay on 2") + "&settle=1s");
+		assertThat(web.page("/zones/plan")).contains("Đã lưu «Bản Huổi Lếch 2»");
 		assertThat(schedule.current().zone("ban-huoi-lech").orElseThrow().switchOn()).containsExactly("relay", "on", "2");
-		form(http, "/zones/plan/zones/ban-huoi-lech/retire", "_csrf=" + csrf);
-		assertThat(page(http, "/zones/plan")).contains("Đã bỏ «Bản Huổi Lếch 2»");
+		web.post("/zones/plan/zones/ban-huoi-lech/retire", "");
+		assertThat(web.page("/zones/plan")).contains("Đã bỏ «Bản Huổi Lếch 2»");
 		assertThat(schedule.current().zone("ban-huoi-lech")).isEmpty();
 	}
 
-	private String page(java.net.http.HttpClient http, String path) throws Exception {
-		var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-		assertThat(r.statusCode()).as(path).isEqualTo(200);
-		return r.body();
-	}
-
-	private void form(java.net.http.HttpClient http, String path, String body) throws Exception {
-		var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-		assertThat(r.statusCode()).as(path + " redirects").isEqualTo(302);
-	}
-
-	private static String csrf(String page) {
-		var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-		assertThat(m.find()).as("a CSRF token on the page").isTrue();
-		return m.group(1);
-	}
-
 	private static String enc(String s) {
-		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+		return WebSession.enc(s);
 	}
 
 	private static Map<String, Object> slot(String target, String name, String date, String start) {
