@@ -1,7 +1,5 @@
 package vn.loaxa.playout;
 
-import java.util.Locale;
-
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.DataLine;
@@ -33,8 +31,12 @@ class CaptureLines {
 
 	/** Opened and started, with a small buffer so a captured frame is handed on within milliseconds. */
 	TargetDataLine open(AudioFormat format) {
+		MixerMatch match = MixerMatch.find(TargetDataLine.class, format, live.capture());
+		if (!match.usable()) {
+			throw new UserError(503, "live_unavailable", "playout.error.noCapture", live.capture());
+		}
+		Mixer.Info mixer = match.mixer();
 		DataLine.Info info = new DataLine.Info(TargetDataLine.class, format);
-		Mixer.Info mixer = find(info);
 		try {
 			TargetDataLine line = (TargetDataLine) (mixer == null ? AudioSystem.getLine(info)
 					: AudioSystem.getMixer(mixer).getLine(info));
@@ -47,24 +49,5 @@ class CaptureLines {
 			throw new UserError(503, "live_unavailable", "playout.error.captureFailed", live.capture(),
 					String.valueOf(e.getMessage()));
 		}
-	}
-
-	/** The named mixer; null for {@code default} when the PC has any input at all. */
-	private Mixer.Info find(DataLine.Info info) {
-		String wanted = live.capture().toLowerCase(Locale.ROOT);
-		boolean any = false;
-		for (Mixer.Info mixer : AudioSystem.getMixerInfo()) {
-			if (!AudioSystem.getMixer(mixer).isLineSupported(info)) {
-				continue;
-			}
-			any = true;
-			if (mixer.getName().toLowerCase(Locale.ROOT).contains(wanted)) {
-				return mixer;
-			}
-		}
-		if (any && "default".equals(wanted)) {
-			return null;
-		}
-		throw new UserError(503, "live_unavailable", "playout.error.noCapture", live.capture());
 	}
 }

@@ -1,9 +1,7 @@
 package vn.loaxa.playout;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +53,7 @@ class LivePlayer {
 
 	Aired play(Part part, Cue cue, Consumer<NowPlaying> now) {
 		Map<String, String> lost = new LinkedHashMap<>();
-		List<Zone> on = switchOn(part.zones(), lost);
+		List<Zone> on = zoneSwitch.onAll(part.zones(), (zone, why) -> lost.put(zone.id(), why));
 		SinkSession session = null;
 		try {
 			if (on.isEmpty()) {
@@ -76,7 +74,7 @@ class LivePlayer {
 		}
 		finally {
 			now.accept(null);
-			closeQuietly(session);
+			SinkSession.closeQuietly(session);
 			on.forEach(zoneSwitch::off);
 		}
 	}
@@ -132,31 +130,6 @@ class LivePlayer {
 		return new Aired(ids(on), start, end, ms(frames - firstFrame), Outcome.PLAYED, null, null, lost);
 	}
 
-	private List<Zone> switchOn(List<Zone> zones, Map<String, String> lost) {
-		List<Zone> on = new ArrayList<>();
-		Duration settle = Duration.ZERO;
-		for (Zone zone : zones) {
-			ZoneSwitch.Result result = zoneSwitch.on(zone);
-			if (!result.ok()) {
-				lost.put(zone.id(), "zone switch failed: " + result.detail());
-				continue;
-			}
-			on.add(zone);
-			if (zone.hasSwitchCommand() && zone.settle().compareTo(settle) > 0) {
-				settle = zone.settle();
-			}
-		}
-		if (!on.isEmpty() && !settle.isZero()) {
-			try {
-				Thread.sleep(settle.toMillis());
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		return on;
-	}
-
 	private static Aired failed(List<Zone> on, Reason reason, String detail, Map<String, String> lost) {
 		return new Aired(ids(on), null, null, 0, Outcome.FAILED, reason, detail, lost);
 	}
@@ -167,17 +140,5 @@ class LivePlayer {
 
 	private long ms(long frames) {
 		return Math.round(frames * 1000.0 / sinks.format().getFrameRate());
-	}
-
-	private static void closeQuietly(SinkSession session) {
-		if (session == null) {
-			return;
-		}
-		try {
-			session.close();
-		}
-		catch (IOException | RuntimeException e) {
-			log.warn("live sink session could not be closed: {}", e.toString());
-		}
 	}
 }

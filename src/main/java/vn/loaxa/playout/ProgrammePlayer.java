@@ -2,9 +2,7 @@ package vn.loaxa.playout;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -73,7 +71,7 @@ class ProgrammePlayer {
 			else {
 				due.settleRest(Outcome.FAILED, cause, detail);
 			}
-			close(session);
+			SinkSession.closeQuietly(session);
 			on.forEach(zoneSwitch::off);
 		}
 		return summary(due, session);
@@ -81,23 +79,7 @@ class ProgrammePlayer {
 
 	/** Switches the run's zones on; a zone whose switch fails is settled FAILED and left out. */
 	private List<Zone> switchOn(Run run, DueAirings due) {
-		List<Zone> on = new ArrayList<>();
-		Duration settle = Duration.ZERO;
-		for (Zone zone : run.zones()) {
-			ZoneSwitch.Result result = zoneSwitch.on(zone);
-			if (!result.ok()) {
-				due.zoneLost(zone.id(), Reason.SWITCH_FAILED, "zone switch failed: " + result.detail());
-				continue;
-			}
-			on.add(zone);
-			if (zone.hasSwitchCommand() && zone.settle().compareTo(settle) > 0) {
-				settle = zone.settle();
-			}
-		}
-		if (!on.isEmpty()) {
-			sleep(settle);
-		}
-		return on;
+		return zoneSwitch.onAll(run.zones(), (zone, why) -> due.zoneLost(zone.id(), Reason.SWITCH_FAILED, why));
 	}
 
 	private void playItems(Run run, Cue cue, Consumer<NowPlaying> now, SinkSession session, DueAirings due)
@@ -180,30 +162,6 @@ class ProgrammePlayer {
 			.toList();
 		return new NowPlaying(run.channel().id(), run.slotName(), due.zones(), item.title(), item.clipId(), start,
 				item.durationMs(), index + 1, run.items().size(), upcoming);
-	}
-
-	private static void close(SinkSession session) {
-		if (session == null) {
-			return;
-		}
-		try {
-			session.close();
-		}
-		catch (IOException | RuntimeException e) {
-			log.warn("sink session could not be closed: {}", e.toString());
-		}
-	}
-
-	private static void sleep(Duration d) {
-		if (d.isZero()) {
-			return;
-		}
-		try {
-			Thread.sleep(d.toMillis());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	/** What the programme did, for the slot's run row: counted when it returns, before the rest is settled. */

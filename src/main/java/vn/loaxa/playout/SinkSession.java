@@ -29,4 +29,17 @@ interface SinkSession extends AutoCloseable {
 
 	@Override
 	void close() throws IOException;
+
+	/** Closes a session that may not have opened (null); a failure to close is logged, never thrown. */
+	static void closeQuietly(SinkSession session) {
+		if (session == null) {
+			return;
+		}
+		try {
+			session.close();
+		}
+		catch (IOException | RuntimeException e) {
+			org.slf4j.LoggerFactory.getLogger(SinkSession.class).warn("sink session could not be closed: {}", e.toString());
+		}
+	}
 }

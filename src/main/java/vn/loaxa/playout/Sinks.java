@@ -1,14 +1,10 @@
 package vn.loaxa.playout;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.DataLine;
-import javax.sound.sampled.Mixer;
 import javax.sound.sampled.SourceDataLine;
 
 import org.slf4j.Logger;
@@ -65,27 +61,15 @@ class Sinks {
 			return file;
 		}
 		String wanted = channel.output() == null ? "default" : channel.output();
-		DataLine.Info info = new DataLine.Info(SourceDataLine.class, format);
-		Mixer.Info found = null;
-		boolean any = false;
-		for (Mixer.Info mixer : AudioSystem.getMixerInfo()) {
-			if (!AudioSystem.getMixer(mixer).isLineSupported(info)) {
-				continue;
-			}
-			any = true;
-			if (mixer.getName().toLowerCase(Locale.ROOT).contains(wanted.toLowerCase(Locale.ROOT))) {
-				found = mixer;
-				break;
-			}
-		}
-		if (found != null || (any && "default".equalsIgnoreCase(wanted))) {
-			LineSink line = new LineSink(found, (int) audio.lineBuffer().toMillis(), clock.clock());
+		MixerMatch match = MixerMatch.find(SourceDataLine.class, format, wanted);
+		if (match.usable()) {
+			LineSink line = new LineSink(match.mixer(), (int) audio.lineBuffer().toMillis(), clock.clock());
 			log.info("channel {}: {}", channel.id(), line.describe());
 			return line;
 		}
 		fallbacks.add(channel.id() + "|" + channel.output());
 		log.warn("KHÔNG CÓ THIẾT BỊ ÂM THANH: channel {} wants mixer '{}' but this PC has {} — "
-				+ "playing into the file sink {} instead", channel.id(), wanted, any ? "no such mixer" : "no sound output at all",
+				+ "playing into the file sink {} instead", channel.id(), wanted, match.any() ? "no such mixer" : "no sound output at all",
 				fileDir.toAbsolutePath());
 		return file;
 	}

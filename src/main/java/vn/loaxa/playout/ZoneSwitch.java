@@ -1,7 +1,10 @@
 package vn.loaxa.playout;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -30,6 +33,36 @@ class ZoneSwitch {
 
 	Result on(Zone zone) {
 		return run(zone, zone.switchOn(), "on");
+	}
+
+	/**
+	 * Switches these zones on and waits the longest settle time of those with a switch command (a
+	 * relay needs it before sound); a zone whose switch fails is told to {@code lost} with why and
+	 * left out. Returns the zones that are on.
+	 */
+	List<Zone> onAll(List<Zone> zones, BiConsumer<Zone, String> lost) {
+		List<Zone> on = new ArrayList<>();
+		Duration settle = Duration.ZERO;
+		for (Zone zone : zones) {
+			Result result = on(zone);
+			if (!result.ok()) {
+				lost.accept(zone, "zone switch failed: " + result.detail());
+				continue;
+			}
+			on.add(zone);
+			if (zone.hasSwitchCommand() && zone.settle().compareTo(settle) > 0) {
+				settle = zone.settle();
+			}
+		}
+		if (!on.isEmpty() && !settle.isZero()) {
+			try {
+				Thread.sleep(settle.toMillis());
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		return on;
 	}
 
 	Result off(Zone zone) {
