@@ -61,7 +61,6 @@ public class LiveAnnouncements implements SmartLifecycle {
 	private final Path dir;
 	private final boolean enabled;
 	private volatile LiveSession current;
-	private final Map<LiveSession, Ended> ended = new java.util.concurrent.ConcurrentHashMap<>();
 	private volatile boolean running;
 
 	LiveAnnouncements(Playout playout, ChannelPlayers channels, CaptureLines capture, Sinks sinks, LiveEvidence evidence,
@@ -157,18 +156,16 @@ public class LiveAnnouncements implements SmartLifecycle {
 	}
 
 	private Ended await(LiveSession s, Duration wait) {
-		long deadline = System.nanoTime() + wait.toNanos();
-		while (!ended.containsKey(s) && System.nanoTime() < deadline) {
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				break;
-			}
+		try {
+			return s.finished.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
 		}
-		Ended e = ended.remove(s);
-		return e != null ? e : new Ended(s.recordedMs() / 1000, null, null, "still being recorded", s.ending().name());
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+			log.warn("live announcement of {}: its records are not handed over yet ({})", s.start(), e.toString());
+		}
+		return new Ended(s.recordedMs() / 1000, null, null, "still being recorded", s.ending().name());
 	}
 
 	/** After the microphone closed: every channel's share, the recording kept, the records written. */
@@ -199,7 +196,7 @@ public class LiveAnnouncements implements SmartLifecycle {
 			String why = s.ending() == null ? "ENDED" : s.ending().name();
 			audit.record(by, "playout.live.end", LIVE, null, why + ", " + s.recordedMs() / 1000 + " s"
 					+ (s.captureError() == null ? "" : ", " + s.captureError()));
-			ended.put(s, new Ended(s.recordedMs() / 1000, kept == null || kept.clip() == null ? null : kept.clip().getId(),
+			s.finished.complete(new Ended(s.recordedMs() / 1000, kept == null || kept.clip() == null ? null : kept.clip().getId(),
 					kept == null || kept.clip() == null ? null : kept.clip().getTitle(), kept == null ? "not kept" : kept.error(),
 					why.toLowerCase(Locale.ROOT)));
 			current = null;
@@ -230,8 +227,7 @@ public class LiveAnnouncements implements SmartLifecycle {
 		try {
 			for (Path marker : LiveRecording.leftIn(dir)) {
 				LiveRecording.Marker about = LiveRecording.read(marker);
-				long ms = java.nio.file.Files.size(LiveRecording.pcmOf(marker)) * 1000
-						/ ((long) sinks.format().getFrameRate() * sinks.format().getFrameSize());
+				long ms = LiveRecording.millis(java.nio.file.Files.size(LiveRecording.pcmOf(marker)), sinks.format());
 				log.warn("a live announcement of {} by {} was cut by a crash after {} s: recording it", about.start(),
 						about.by(), ms / 1000);
 				LiveEvidence.Kept kept = evidence.keep(marker, about);

@@ -27,14 +27,12 @@ final class LiveRecording implements AutoCloseable {
 	record Marker(Instant start, String by, List<String> zones, String title, String topic) {
 	}
 
-	private final Path pcm;
 	private final Path marker;
 	private final AudioFormat format;
 	private final OutputStream out;
 	private long bytes;
 
-	private LiveRecording(Path pcm, Path marker, AudioFormat format, OutputStream out) {
-		this.pcm = pcm;
+	private LiveRecording(Path marker, AudioFormat format, OutputStream out) {
 		this.marker = marker;
 		this.format = format;
 		this.out = out;
@@ -54,7 +52,7 @@ final class LiveRecording implements AutoCloseable {
 			p.store(o, "LoaXa live announcement in progress");
 		}
 		Path pcm = dir.resolve(base + ".pcm");
-		return new LiveRecording(pcm, marker, format, Files.newOutputStream(pcm, StandardOpenOption.CREATE_NEW));
+		return new LiveRecording(marker, format, Files.newOutputStream(pcm, StandardOpenOption.CREATE_NEW));
 	}
 
 	/** The live announcements a crash left: their marker and PCM, oldest first. */
@@ -82,6 +80,10 @@ final class LiveRecording implements AutoCloseable {
 		return marker.resolveSibling(marker.getFileName().toString().replace(".properties", ".pcm"));
 	}
 
+	private static Path wavOf(Path pcm) {
+		return pcm.resolveSibling(pcm.getFileName().toString().replace(".pcm", ".wav"));
+	}
+
 	private static String blank(String s) {
 		return s == null || s.isBlank() ? null : s;
 	}
@@ -92,6 +94,11 @@ final class LiveRecording implements AutoCloseable {
 	}
 
 	long millis() {
+		return millis(bytes, format);
+	}
+
+	/** How long {@code bytes} of PCM in this format last, in whole milliseconds. */
+	static long millis(long bytes, AudioFormat format) {
 		return Math.round(bytes / format.getFrameSize() * 1000.0 / format.getFrameRate());
 	}
 
@@ -104,13 +111,9 @@ final class LiveRecording implements AutoCloseable {
 		return marker;
 	}
 
-	Path pcm() {
-		return pcm;
-	}
-
 	/** The PCM as a WAV beside it (a clip is imported from a file), for {@link #discard}. */
 	static Path toWav(Path pcm, AudioFormat format) throws IOException {
-		Path wav = pcm.resolveSibling(pcm.getFileName().toString().replace(".pcm", ".wav"));
+		Path wav = wavOf(pcm);
 		long frames = Files.size(pcm) / format.getFrameSize();
 		try (InputStream raw = Files.newInputStream(pcm);
 				AudioInputStream in = new AudioInputStream(raw, format, frames)) {
@@ -126,7 +129,7 @@ final class LiveRecording implements AutoCloseable {
 	static void discard(Path marker) throws IOException {
 		Path pcm = pcmOf(marker);
 		Files.deleteIfExists(marker);
-		Files.deleteIfExists(pcm.resolveSibling(pcm.getFileName().toString().replace(".pcm", ".wav")));
+		Files.deleteIfExists(wavOf(pcm));
 		Files.deleteIfExists(pcm);
 	}
 }

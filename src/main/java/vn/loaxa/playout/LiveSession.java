@@ -47,6 +47,8 @@ final class LiveSession {
 	/** The microphone has delivered its first chunk (a PulseAudio input takes up to 2 s to start). */
 	private volatile boolean capturing;
 	private final CompletableFuture<End> captured = new CompletableFuture<>();
+	/** Completes once the recording is a clip (or not) and the records are handed over. */
+	final CompletableFuture<LiveAnnouncements.Ended> finished = new CompletableFuture<>();
 
 	LiveSession(LiveRecording.Marker about, Map<OutputChannel, List<Zone>> targets, TargetDataLine capture,
 			LiveRecording recording, AudioFormat format, Duration maxLength) {
