@@ -72,11 +72,8 @@ class BroadcastController {
 		model.addAttribute("topics", Topic.values());
 		model.addAttribute("kinds", ClipKind.values());
 		model.addAttribute("outcomes", Outcome.values());
-		// the plan's zones by name, for the filter and the rows; a record's zone retired since shows its id
-		var plan = schedule.current();
-		model.addAttribute("zones", plan.zones());
-		model.addAttribute("zoneNames", plan.zones().stream()
-			.collect(java.util.stream.Collectors.toMap(vn.loaxa.schedule.Zone::id, vn.loaxa.schedule.Zone::name)));
+		// the plan's zones by name, for the filter and the rows (Plan.targetName: a zone retired since shows its id)
+		model.addAttribute("plan", schedule.current());
 		return LOG;
 	}
 

@@ -127,9 +127,7 @@ class OnAirController {
 			redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.args(), locale));
 			return "redirect:/on-air";
 		}
-		String names = status.zones().stream()
-			.map(id -> schedule.current().zone(id).map(Zone::name).orElse(id))
-			.collect(Collectors.joining(", "));
+		String names = status.zones().stream().map(schedule.current()::targetName).collect(Collectors.joining(", "));
 		redirect.addFlashAttribute("info", messages.getMessage("playout.live.started", new Object[] { names }, locale));
 		return "redirect:/on-air";
 	}

@@ -62,7 +62,7 @@ final class PlanDrafts {
 		if (existingId != null && !id.equals(existingId)) {
 			throw bad("idChange", "id");
 		}
-		if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+		if (!PlanReader.ID.matcher(id).matches()) {
 			throw bad("id", "id");
 		}
 		return id;

@@ -46,6 +46,8 @@ import vn.loaxa.media.Topic;
 class PlanReader {
 
 	static final String ZONES_FILE = "zones.yaml";
+	/** An id of a channel, zone or group: lower-case letters without accents, digits and dashes. */
+	static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 	private static final Pattern LENGTH = Pattern.compile("(?:(\\d+)h)?\\s*(?:(\\d+)m)?\\s*(?:(\\d+)s)?");
 	private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -508,7 +510,7 @@ class PlanReader {
 
 	private String id(String file, MappingNode item, Map<String, Node> f) {
 		String id = required(file, item, f, "id");
-		if (id != null && !id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+		if (id != null && !ID.matcher(id).matches()) {
 			errors.add(error(file, f.get("id"), "id", id));
 		}
 		return id;
