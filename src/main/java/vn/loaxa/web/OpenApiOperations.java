@@ -43,9 +43,9 @@ class OpenApiOperations implements OperationCustomizer, OpenApiCustomizer {
 
 	private static final Map<String, String> MODULES = Map.of(
 			"media", "Clips (bài, tin): upload, text bulletins, approval, and the queue",
-			"schedule", "Zones, slots and the schedule files (lịch phát)",
+			"schedule", "Channels, zones, groups, slots and the schedule files (lịch phát)",
 			"programme", "The programmes of a day: which clips each slot plays, pins",
-			"playout", "What plays now on each channel; stop, skip, play now",
+			"playout", "What plays now on each channel; stop, skip, play now, live announcements",
 			"broadcast", "The tamper-evident broadcast log (nhật ký phát thanh) and its check",
 			"report", "Reports of what was broadcast, as JSON, XLSX, CSV or PDF",
 			"district", "Evidence bundles and the district hub: communes, pushes, district reports");
@@ -120,6 +120,8 @@ class OpenApiOperations implements OperationCustomizer, OpenApiCustomizer {
 				.example("not_found"))
 			.addProperty("message", new StringSchema().description("The same in words, for people (Vietnamese by "
 					+ "default, English with ?lang=en)"))
+			.addProperty("field", new StringSchema().description("The input field at fault, when it is one field "
+					+ "(left out otherwise)").example("channel"))
 			.required(List.of("error", "message"));
 	}
 }

@@ -97,6 +97,16 @@ class OpenApiDocumentTests extends IntegrationTest {
 	}
 
 	@Test
+	void theErrorSchemaHasTheFieldsOfTheErrorBody() {
+		java.util.List<String> properties = new java.util.ArrayList<>();
+		doc.path("components").path("schemas").path("ApiError").path("properties").fieldNames()
+			.forEachRemaining(properties::add);
+		assertThat(properties).as("ApiError's schema, beside the record the API answers with")
+			.containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(ApiError.class.getRecordComponents())
+				.map(java.lang.reflect.RecordComponent::getName).toList());
+	}
+
+	@Test
 	void noComponentIsUnused() {
 		String text = doc.toString();
 		doc.path("components").path("schemas").fieldNames().forEachRemaining(schema -> assertThat(text)
