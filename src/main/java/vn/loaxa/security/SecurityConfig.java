@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -48,8 +49,7 @@ class SecurityConfig {
 				.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/district/push").permitAll()
 					.anyRequest()
 					.authenticated())
-				.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> jsonError(response, 401,
-						"unauthorized", "Cần đăng nhập (HTTP Basic) / Authentication required")))
+				.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response, e)))
 				.exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> jsonError(response, 403,
 						"forbidden", "Tài khoản không có quyền này / Not allowed for this account")))
 				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -79,11 +79,25 @@ class SecurityConfig {
 				.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
 				.anyRequest().authenticated())
-				.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+				// the log-in page says why (a locked or disabled account is not a mistyped password)
+				.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+					.failureHandler((request, response, e) -> response
+						.sendRedirect(request.getContextPath() + "/login?error=" + AuditText.reasonCode(e))))
 				.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 				.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 					.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 			return http.build();
+		}
+	}
+
+	private static void unauthorized(HttpServletResponse response, AuthenticationException e) throws java.io.IOException {
+		switch (e == null ? "" : AuditText.reasonCode(e)) {
+			case "locked" -> jsonError(response, 401, "account_locked", "Tài khoản đang tạm khóa vì đăng nhập sai "
+					+ UserAccounts.MAX_FAILURES + " lần liên tiếp; thử lại sau " + UserAccounts.LOCK_TIME.toMinutes()
+					+ " phút / Account locked after repeated failed log-ins");
+			case "disabled" -> jsonError(response, 401, "account_disabled",
+					"Tài khoản đã bị vô hiệu hóa / Account disabled");
+			default -> jsonError(response, 401, "unauthorized", "Cần đăng nhập (HTTP Basic) / Authentication required");
 		}
 	}
 

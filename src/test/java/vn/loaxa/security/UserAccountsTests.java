@@ -7,6 +7,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -57,6 +60,38 @@ class UserAccountsTests extends IntegrationTest {
 		assertThat(accounts.list()).filteredOn(u -> u.username().equals("lanhdao")).extracting(UserView::locked)
 			.containsExactly(true);
 		assertThat(audit.search("lanhdao", "login.failed", null, null, 20)).hasSizeGreaterThanOrEqualTo(5);
+	}
+
+	@Test
+	void theLogInPageSaysWhyALockedOrDisabledAccountIsRefused() throws Exception {
+		accounts.create("vanthu", "Văn thư", "mat-khau-van-thu", EnumSet.of(Role.OFFICER), "admin");
+		mvc.perform(post("/login").with(csrf()).param("username", "vanthu").param("password", "sai-mat-khau"))
+			.andExpect(status().isFound())
+			.andExpect(header().string("Location", "/login?error=bad_credentials"));
+		mvc.perform(get("/login").param("error", "bad_credentials"))
+			.andExpect(content().string(containsString("Tên đăng nhập hoặc mật khẩu không đúng.")));
+		for (int i = 1; i < UserAccounts.MAX_FAILURES; i++) {
+			mvc.perform(post("/login").with(csrf()).param("username", "vanthu").param("password", "sai-mat-khau"));
+		}
+		// the right password now: refused, and the page says the account is locked and for how long
+		mvc.perform(post("/login").with(csrf()).param("username", "vanthu").param("password", "mat-khau-van-thu"))
+			.andExpect(header().string("Location", "/login?error=locked"));
+		mvc.perform(get("/login").param("error", "locked").header("Accept-Language", "vi"))
+			.andExpect(content().string(containsString("tạm khóa vì đăng nhập sai " + UserAccounts.MAX_FAILURES + " lần")))
+			.andExpect(content().string(containsString("thử lại sau " + UserAccounts.LOCK_TIME.toMinutes() + " phút")))
+			.andExpect(content().string(not(containsString("Exception"))));
+		mvc.perform(get("/api/clips").with(httpBasic("vanthu", "mat-khau-van-thu")))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.error").value("account_locked"));
+
+		long id = accounts.list().stream().filter(u -> u.username().equals("vanthu")).findFirst().orElseThrow().id();
+		accounts.setEnabled(id, false, "admin");
+		mvc.perform(post("/login").with(csrf()).param("username", "vanthu").param("password", "mat-khau-van-thu"))
+			.andExpect(header().string("Location", "/login?error=disabled"));
+		mvc.perform(get("/login").param("error", "disabled").header("Accept-Language", "vi"))
+			.andExpect(content().string(containsString("đã bị vô hiệu hóa")));
+		mvc.perform(get("/api/clips").with(httpBasic("vanthu", "mat-khau-van-thu")))
+			.andExpect(jsonPath("$.error").value("account_disabled"));
 	}
 
 	@Test
