@@ -119,7 +119,7 @@ class SecurityTests extends IntegrationTest {
 	@Test
 	void theLoginFormLogsInWithTheFirstAdministratorsPassword() throws Exception {
 		mvc.perform(formLogin("/login").user(ADMIN).password("sai-mat-khau"))
-			.andExpect(redirectedUrl("/login?error"))
+			.andExpect(redirectedUrl("/login?error=bad_credentials"))
 			.andExpect(unauthenticated());
 		mvc.perform(formLogin("/login").user(ADMIN).password(ADMIN_PASSWORD))
 			.andExpect(redirectedUrl("/"))
