@@ -3,98 +3,111 @@ package vn.loaxa.schedule;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
 
 import vn.loaxa.media.Topic;
 
-/** Writes the plan back as YAML files in the format the reader takes (docs/schedule-files.md). */
+/**
+ * Writes the plan back as YAML files in the format the reader takes (docs/schedule-files.md). The
+ * plan becomes maps and lists and SnakeYAML writes them, so quoting (a name with a colon, "yes", a
+ * quote mark) is the library's, not ours; short lists stay on one line, as people write them.
+ */
 final class PlanWriter {
+
+	private static final String ZONES_HEADER = "# Kênh phát, vùng loa và nhóm vùng (xuất từ LoaXa)\n";
+	private static final String SLOTS_HEADER = "# Khung giờ phát (xuất từ LoaXa)\n";
 
 	private PlanWriter() {
 	}
 
 	/** File name → YAML text: zones.yaml, then one file per slot file of the plan. */
 	static Map<String, String> write(Plan plan) {
+		Yaml yaml = yaml();
 		Map<String, String> files = new LinkedHashMap<>();
-		files.put(PlanReader.ZONES_FILE, zones(plan));
+		files.put(PlanReader.ZONES_FILE, ZONES_HEADER + yaml.dump(zones(plan)));
 		Map<String, List<Slot>> byFile = plan.slots().stream()
 			.collect(Collectors.groupingBy(Slot::file, LinkedHashMap::new, Collectors.toList()));
-		byFile.forEach((file, slots) -> files.put(file, slots(slots)));
+		byFile.forEach((file, slots) -> files.put(file, SLOTS_HEADER + yaml.dump(slots(slots))));
 		return files;
 	}
 
-	private static String zones(Plan plan) {
-		StringBuilder y = new StringBuilder("# Kênh phát, vùng loa và nhóm vùng (xuất từ LoaXa)\nchannels:\n");
-		for (OutputChannel c : plan.channels()) {
-			y.append("  - id: ").append(c.id()).append('\n');
-			y.append("    name: ").append(q(c.name())).append('\n');
-			y.append("    output: ").append(q(c.output())).append('\n');
-		}
-		y.append("zones:\n");
-		for (Zone z : plan.zones()) {
-			y.append("  - id: ").append(z.id()).append('\n');
-			y.append("    name: ").append(q(z.name())).append('\n');
-			y.append("    channel: ").append(z.channelId()).append('\n');
-			if (z.hasSwitchCommand()) {
-				y.append("    switch:\n");
-				y.append("      on: ").append(list(z.switchOn())).append('\n');
-				y.append("      off: ").append(list(z.switchOff())).append('\n');
-				y.append("      settle: ").append(length(z.settle())).append('\n');
-			}
-		}
+	private static Map<String, Object> zones(Plan plan) {
+		Map<String, Object> file = new LinkedHashMap<>();
+		file.put("channels", each(plan.channels(), c -> fields("id", c.id(), "name", c.name(), "output", c.output())));
+		file.put("zones", each(plan.zones(), PlanWriter::zone));
 		if (!plan.groups().isEmpty()) {
-			y.append("groups:\n");
-			for (ZoneGroup g : plan.groups()) {
-				y.append("  - id: ").append(g.id()).append('\n');
-				y.append("    name: ").append(q(g.name())).append('\n');
-				y.append("    zones: ").append(list(g.zoneIds())).append('\n');
-			}
+			file.put("groups", each(plan.groups(),
+					g -> fields("id", g.id(), "name", g.name(), "zones", new Inline(g.zoneIds()))));
 		}
 		if (!plan.holidays().isEmpty()) {
-			y.append("holidays:\n");
-			plan.holidays().forEach((day, name) -> y.append("  - date: ").append(day).append('\n')
-				.append("    name: ").append(q(name)).append('\n'));
+			file.put("holidays", each(plan.holidays().entrySet(), h -> fields("date", h.getKey(), "name", h.getValue())));
 		}
-		return y.toString();
+		return file;
 	}
 
-	private static String slots(List<Slot> slots) {
-		StringBuilder y = new StringBuilder("# Khung giờ phát (xuất từ LoaXa)\ntarget: ").append(slots.get(0).target())
-			.append("\nslots:\n");
-		for (Slot s : slots) {
-			y.append("  - name: ").append(q(s.name())).append('\n');
-			if (s.isWeekly()) {
-				y.append("    days: ").append(list(s.days().stream().map(PlanWriter::day).toList())).append('\n');
-			}
-			if (!s.dates().isEmpty()) {
-				y.append("    dates: ").append(dates(s.dates())).append('\n');
-			}
-			y.append("    start: \"").append(time(s)).append("\"\n");
-			y.append("    length: ").append(length(s.length())).append('\n');
-			if (!s.topics().isEmpty()) {
-				y.append("    topics: ").append(list(s.topics().stream().map(Topic::name).toList())).append('\n');
-			}
-			if (s.intro() != null) {
-				y.append("    intro: ").append(q(s.intro())).append('\n');
-			}
-			if (s.outro() != null) {
-				y.append("    outro: ").append(q(s.outro())).append('\n');
-			}
-			if (s.validFrom() != null) {
-				y.append("    validFrom: ").append(s.validFrom()).append('\n');
-			}
-			if (s.validUntil() != null) {
-				y.append("    validUntil: ").append(s.validUntil()).append('\n');
-			}
-			if (!s.except().isEmpty()) {
-				y.append("    except: ").append(dates(s.except())).append('\n');
-			}
+	private static Map<String, Object> zone(Zone z) {
+		Map<String, Object> zone = fields("id", z.id(), "name", z.name(), "channel", z.channelId());
+		if (z.hasSwitchCommand()) {
+			zone.put("switch", fields("on", new Inline(z.switchOn()), "off", new Inline(z.switchOff()), "settle",
+					length(z.settle())));
 		}
-		return y.toString();
+		return zone;
+	}
+
+	private static Map<String, Object> slots(List<Slot> slots) {
+		return fields("target", slots.get(0).target(), "slots", each(slots, PlanWriter::slot));
+	}
+
+	private static Map<String, Object> slot(Slot s) {
+		Map<String, Object> slot = fields("name", s.name());
+		if (s.isWeekly()) {
+			slot.put("days", new Inline(s.days().stream().map(PlanWriter::day).toList()));
+		}
+		putList(slot, "dates", s.dates());
+		slot.put("start", new Quoted(time(s)));
+		slot.put("length", length(s.length()));
+		putList(slot, "topics", s.topics().stream().map(Topic::name).toList());
+		putValue(slot, "intro", s.intro());
+		putValue(slot, "outro", s.outro());
+		putValue(slot, "validFrom", s.validFrom());
+		putValue(slot, "validUntil", s.validUntil());
+		putList(slot, "except", s.except());
+		return slot;
+	}
+
+	private static Map<String, Object> fields(Object... keysAndValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
+	}
+
+	private static <T> List<Object> each(Collection<T> items, Function<T, Object> asYaml) {
+		return items.stream().map(asYaml).collect(Collectors.toCollection(ArrayList::new));
+	}
+
+	private static void putValue(Map<String, Object> map, String key, Object value) {
+		if (value != null) {
+			map.put(key, value);
+		}
+	}
+
+	private static void putList(Map<String, Object> map, String key, Collection<?> items) {
+		if (!items.isEmpty()) {
+			map.put(key, new Inline(List.copyOf(items)));
+		}
 	}
 
 	private static String time(Slot s) {
@@ -124,21 +137,36 @@ final class PlanWriter {
 		return text.toString();
 	}
 
-	private static String dates(Collection<LocalDate> dates) {
-		return dates.stream().map(LocalDate::toString).collect(Collectors.joining(", ", "[", "]"));
+	/** A list written on one line: {@code [MON, TUE]}. */
+	private record Inline(List<?> items) {
 	}
 
-	private static String list(Collection<String> items) {
-		return items.stream().map(PlanWriter::q).collect(Collectors.joining(", ", "[", "]"));
+	/** A value always in double quotes ("05:30"), as the format documents a start time. */
+	private record Quoted(String text) {
 	}
 
-	private static String q(String text) {
-		if (text == null) {
-			return "\"\"";
+	private static Yaml yaml() {
+		DumperOptions options = new DumperOptions();
+		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+		options.setAllowUnicode(true);
+		options.setIndent(2);
+		options.setIndicatorIndent(2);
+		options.setIndentWithIndicator(true);
+		options.setWidth(120);
+		options.setLineBreak(DumperOptions.LineBreak.UNIX);
+		return new Yaml(new PlanRepresenter(options), options);
+	}
+
+	private static final class PlanRepresenter extends Representer {
+
+		PlanRepresenter(DumperOptions options) {
+			super(options);
+			representers.put(Inline.class, data -> representSequence(Tag.SEQ, ((Inline) data).items(),
+					DumperOptions.FlowStyle.FLOW));
+			representers.put(Quoted.class, data -> representScalar(Tag.STR, ((Quoted) data).text(),
+					DumperOptions.ScalarStyle.DOUBLE_QUOTED));
+			// a date as it is typed (2026-09-02), not quoted and not a timestamp with a time
+			representers.put(LocalDate.class, data -> representScalar(Tag.TIMESTAMP, data.toString()));
 		}
-		if (text.matches("[A-Za-z0-9][A-Za-z0-9._-]*") && !text.matches("(?i)(true|false|yes|no|on|off|null|~)")) {
-			return text;
-		}
-		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}
 }

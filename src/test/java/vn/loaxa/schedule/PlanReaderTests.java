@@ -183,6 +183,74 @@ class PlanReaderTests {
 		assertThat(again.plan().holidays()).isEqualTo(plan.holidays());
 	}
 
+	@Test
+	void exportedYamlKeepsNamesAndCommandsThatNeedQuotingAndReadsBack() throws IOException {
+		write("zones.yaml", """
+				channels:
+				  - id: main
+				    name: "Kênh: chính #1"
+				    output: "plughw:1,0"
+				zones:
+				  - id: ban-na-lay
+				    name: "yes"
+				    channel: main
+				    switch:
+				      on: [relay, "--on", "1", "say \\"bật\\""]
+				      off: [relay, "--off", "1"]
+				      settle: 1m30s
+				  - id: to-dan-pho-1
+				    name: 'Tổ "dân" phố 1'
+				    channel: main
+				groups:
+				  - id: toan-xa
+				    name: "- Toàn xã: [tất cả]"
+				    zones: [ban-na-lay, to-dan-pho-1]
+				holidays:
+				  - date: 2026-09-02
+				    name: "Quốc khánh: 2/9"
+				""");
+		write("toan-xa.yaml", """
+				target: toan-xa
+				slots:
+				  - name: "Bản tin: sáng, 'đặc biệt' #2"
+				    dates: [2026-12-24, 2026-12-31]
+				    start: "05:30:15"
+				    length: 0h15m
+				    validUntil: 2027-01-31
+				  - name: Chuyên mục
+				    days: daily
+				    start: "17:00"
+				    length: 1h
+				    except: [2026-12-25]
+				""");
+		Plan plan = new PlanReader(null).readDirectory(dir).plan();
+		assertThat(plan).isNotNull();
+		Map<String, String> files = PlanWriter.write(plan);
+		Path out = Files.createDirectories(dir.resolve("out"));
+		files.forEach((name, text) -> {
+			try {
+				Files.writeString(out.resolve(name), text, StandardCharsets.UTF_8);
+			}
+			catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
+		PlanReader.Result again = new PlanReader(null).readDirectory(out);
+		assertThat(again.errors()).isEmpty();
+		assertThat(again.plan().channels()).isEqualTo(plan.channels());
+		assertThat(again.plan().zones()).isEqualTo(plan.zones());
+		assertThat(again.plan().groups()).isEqualTo(plan.groups());
+		assertThat(again.plan().holidays()).isEqualTo(plan.holidays());
+		assertThat(again.plan().slots()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("line")
+			.isEqualTo(plan.slots());
+		// written as a person writes the files: short lists on one line, start times quoted, dates bare
+		assertThat(files.get("toan-xa.yaml")).contains("days: [MON, TUE, WED, THU, FRI, SAT, SUN]")
+			.contains("start: \"17:00\"").contains("dates: [2026-12-24, 2026-12-31]").contains("validUntil: 2027-01-31")
+			.startsWith("# ");
+		assertThat(files.get("zones.yaml")).contains("zones: [ban-na-lay, to-dan-pho-1]").contains("settle: 1m30s")
+			.contains("  - id: main\n    name: ");
+	}
+
 	private static String slot(String start, String length) {
 		return "target: toan-xa\nslots:\n  - name: S\n    days: [MON]\n    start: \"" + start + "\"\n    length: " + length + "\n";
 	}
