@@ -31,20 +31,6 @@ class PlanApiController {
 	private static final String WRITE = "hasAnyRole('TECHNICIAN','ADMIN')";
 	private static final String SLOTS = "hasAnyRole('OFFICER','TECHNICIAN','ADMIN')";
 
-	record SlotView(String key, String name, String target, List<String> days, List<String> dates, String start,
-			long lengthSeconds, List<String> topics, String intro, String outro, String validFrom, String validUntil,
-			List<String> except) {
-
-		static SlotView of(Slot s) {
-			return new SlotView(s.key(), s.name(), s.target(), s.days().stream().map(Enum::name).toList(),
-					s.dates().stream().map(Object::toString).toList(), s.start().toString(), s.length().toSeconds(),
-					s.topics().stream().map(Enum::name).toList(), s.intro(), s.outro(),
-					s.validFrom() == null ? null : s.validFrom().toString(),
-					s.validUntil() == null ? null : s.validUntil().toString(),
-					s.except().stream().map(Object::toString).toList());
-		}
-	}
-
 	private final Schedule schedule;
 	private final PlanEditor editor;
 
@@ -150,17 +136,17 @@ class PlanApiController {
 	@Operation(summary = "List the slots", description = "Every slot of the plan, with its key (target/name).")
 	@GetMapping("/api/slots")
 	List<SlotView> slots() {
-		return schedule.current().slots().stream().map(SlotView::of).toList();
+		return schedule.current().slots().stream().map(s -> SlotView.of(s, schedule)).toList();
 	}
 
 	@Operation(summary = "Add a slot", description = "Body as a slot in the files: {target, name, days, dates, start, "
-			+ "length, topics, intro, outro, validFrom, validUntil, except}; dates and except are text (dd/MM/yyyy, "
-			+ "separated by spaces or commas).")
+			+ "length, topics, intro, outro, validFrom, validUntil, except}, the shape GET gives; dates and except are lists "
+			+ "or one text of dates separated by spaces or commas (dd/MM/yyyy or yyyy-MM-dd).")
 	@ApiResponse(responseCode = "201", description = "The slot added")
 	@PostMapping("/api/slots")
 	@PreAuthorize(SLOTS)
 	ResponseEntity<SlotView> addSlot(@RequestBody SlotDraft draft) {
-		return created(() -> SlotView.of(schedule.saveSlot(draft, null)));
+		return created(() -> SlotView.of(schedule.saveSlot(draft, null), schedule));
 	}
 
 	@Operation(summary = "Change a slot", description = "The slot named by key (target/name) replaced by the body.")
@@ -168,7 +154,7 @@ class PlanApiController {
 	@PreAuthorize(SLOTS)
 	SlotView changeSlot(@RequestParam String key, @RequestBody SlotDraft draft) {
 		slot(key);
-		return fielded(() -> SlotView.of(schedule.saveSlot(draft, key)));
+		return fielded(() -> SlotView.of(schedule.saveSlot(draft, key), schedule));
 	}
 
 	@Operation(summary = "Remove a slot", description = "The slot named by key (target/name); its records stay.")

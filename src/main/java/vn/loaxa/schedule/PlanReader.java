@@ -243,8 +243,8 @@ class PlanReader {
 		if (errors.size() > before) {
 			return null;
 		}
-		return new Slot(target, name, days, dates, start, length, topics, intro, outro, validFrom, validUntil, except,
-				Set.of(), file, line(item));
+		return new Slot(target, name, new SlotDays(days, dates, validFrom, validUntil, except, Set.of()), start, length,
+				new SlotFill(topics, intro, outro), new SlotSource(file, line(item)));
 	}
 
 	// ------------------------------------------------------------------ values

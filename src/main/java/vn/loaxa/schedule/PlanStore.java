@@ -52,10 +52,11 @@ class PlanStore {
 				SELECT target, name, days, dates, start_time, length_s, topics, intro, outro, valid_from, valid_until,
 				       except_dates, source_file, position
 				FROM schedule_slot ORDER BY source_file, position""", (rs, i) -> new Slot(rs.getString(1),
-				rs.getString(2), days(rs.getString(3)), dates(rs.getString(4)), LocalTime.parse(rs.getString(5)),
-				Duration.ofSeconds(rs.getLong(6)), topics(rs.getString(7)), rs.getString(8), rs.getString(9),
-				local(rs.getDate(10)), local(rs.getDate(11)), dates(rs.getString(12)), Set.of(), rs.getString(13),
-				rs.getInt(14)));
+				rs.getString(2), new SlotDays(days(rs.getString(3)), dates(rs.getString(4)), local(rs.getDate(10)),
+						local(rs.getDate(11)), dates(rs.getString(12)), Set.of()),
+				LocalTime.parse(rs.getString(5)), Duration.ofSeconds(rs.getLong(6)),
+				new SlotFill(topics(rs.getString(7)), rs.getString(8), rs.getString(9)),
+				new SlotSource(rs.getString(13), rs.getInt(14))));
 		return new Plan(channels, zones, groups, holidays, slots);
 	}
 

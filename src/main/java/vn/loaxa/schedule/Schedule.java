@@ -148,9 +148,7 @@ public class Schedule {
 		if (!reader.errors().isEmpty()) {
 			throw reader.errors().get(0);
 		}
-		slot = new Slot(slot.target(), slot.name(), slot.days(), slot.dates(), slot.start(), slot.length(), slot.topics(),
-				slot.intro(), slot.outro(), slot.validFrom(), slot.validUntil(), slot.except(), java.util.Set.of(), file,
-				line);
+		slot = slot.from(new SlotSource(file, line));
 		List<Slot> slots = new ArrayList<>(plan.slots());
 		original.ifPresent(o -> slots.removeIf(s -> s.key().equals(o.key())));
 		slots.add(slot);
@@ -282,8 +280,9 @@ public class Schedule {
 		return new MappingNode(Tag.MAP, tuples, DumperOptions.FlowStyle.BLOCK);
 	}
 
-	private static List<String> words(String text) {
-		return text == null || text.isBlank() ? List.of() : Arrays.stream(text.trim().split("[,;\\s]+")).toList();
+	/** Each value, a date or several typed in one field ("24/12/2026, 31/12/2026"), split into its dates. */
+	private static List<String> words(List<String> values) {
+		return values.stream().filter(v -> !v.isBlank()).flatMap(v -> Arrays.stream(v.trim().split("[,;\\s]+"))).toList();
 	}
 
 	private static void put(List<NodeTuple> tuples, String key, String value) {

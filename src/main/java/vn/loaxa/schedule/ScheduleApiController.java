@@ -1,7 +1,5 @@
 package vn.loaxa.schedule;
 
-import java.time.Instant;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,10 +15,6 @@ import vn.loaxa.web.ApiController;
 
 @ApiController
 class ScheduleApiController {
-
-	record SlotView(String key, String name, String target, List<String> days, List<String> dates, LocalTime start,
-			long lengthSeconds, List<String> topics, String intro, String outro, Instant next) {
-	}
 
 	record ZoneView(String id, String name, String channel, String channelName, String output, boolean switchCommand,
 			List<String> groups, List<SlotView> slots) {
@@ -47,7 +41,7 @@ class ScheduleApiController {
 			return new ZoneView(z.id(), z.name(), z.channelId(), c == null ? null : c.name(), c == null ? null : c.output(),
 					z.hasSwitchCommand(),
 					plan.groups().stream().filter(g -> g.zoneIds().contains(z.id())).map(ZoneGroup::id).toList(),
-					plan.slotsOf(z.id()).stream().map(this::view).toList());
+					plan.slotsOf(z.id()).stream().map(s -> SlotView.of(s, schedule)).toList());
 		}).toList();
 	}
 
@@ -69,11 +63,5 @@ class ScheduleApiController {
 	@GetMapping("/api/schedule/export")
 	Map<String, String> export() {
 		return schedule.export();
-	}
-
-	private SlotView view(Slot s) {
-		return new SlotView(s.key(), s.name(), s.target(), s.days().stream().map(Enum::name).toList(),
-				s.dates().stream().map(Object::toString).toList(), s.start(), s.length().toSeconds(),
-				s.topics().stream().map(Enum::name).toList(), s.intro(), s.outro(), schedule.nextFire(s.key()).orElse(null));
 	}
 }

@@ -6,34 +6,28 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 import vn.loaxa.media.Topic;
 
 /**
- * Khung giờ phát: a recurring window of a zone or group. It recurs on days of the week, or on
- * listed one-off dates; it is off on its own excepted dates and on holidays of the calendar
- * (holidays do not cancel an explicitly listed date), and only between valid from/until.
+ * Khung giờ phát: a recurring window of a zone or group, at a start time for a length. When it
+ * airs is its {@link SlotDays}; what fills it (topics, tunes) its {@link SlotFill}; where it was
+ * written (file and line, for messages) its {@link SlotSource}.
  */
-public record Slot(String target, String name, Set<DayOfWeek> days, SortedSet<LocalDate> dates, LocalTime start,
-		Duration length, Set<Topic> topics, String intro, String outro, LocalDate validFrom, LocalDate validUntil,
-		SortedSet<LocalDate> except, Set<LocalDate> holidays, String file, int line) {
+public record Slot(String target, String name, SlotDays when, LocalTime start, Duration length, SlotFill fill,
+		SlotSource source) {
 
 	public static final Duration MAX_LENGTH = Duration.ofHours(24);
 	/** The longest slot name (the {@code schedule_slot.name} column). */
 	public static final int MAX_NAME = 200;
 
 	public Slot {
-		days = days == null || days.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(days));
-		dates = Collections.unmodifiableSortedSet(dates == null ? new TreeSet<>() : new TreeSet<>(dates));
-		topics = topics == null || topics.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(topics));
-		except = Collections.unmodifiableSortedSet(except == null ? new TreeSet<>() : new TreeSet<>(except));
-		holidays = holidays == null ? Set.of() : Set.copyOf(holidays);
+		when = when == null ? SlotDays.weekly(Set.of()) : when;
+		fill = fill == null ? SlotFill.ANY : fill;
+		source = source == null ? SlotSource.NONE : source;
 	}
 
 	/** Stable identity of a slot: its target and its name (names are unique per target). */
@@ -41,35 +35,77 @@ public record Slot(String target, String name, Set<DayOfWeek> days, SortedSet<Lo
 		return target + "/" + name;
 	}
 
+	public Slot withHolidays(Set<LocalDate> calendar) {
+		return new Slot(target, name, when.withHolidays(calendar), start, length, fill, source);
+	}
+
+	public Slot from(SlotSource where) {
+		return new Slot(target, name, when, start, length, fill, where);
+	}
+
 	public boolean isWeekly() {
-		return !days.isEmpty();
+		return when.isWeekly();
 	}
 
 	public boolean accepts(Topic topic) {
-		return topics.isEmpty() || topics.contains(topic);
-	}
-
-	public Slot withHolidays(Set<LocalDate> calendar) {
-		return new Slot(target, name, days, dates, start, length, topics, intro, outro, validFrom, validUntil, except,
-				calendar, file, line);
+		return fill.accepts(topic);
 	}
 
 	public boolean isValidOn(LocalDate date) {
-		return (validFrom == null || !date.isBefore(validFrom)) && (validUntil == null || !date.isAfter(validUntil));
+		return when.isValidOn(date);
 	}
 
 	/** Whether the slot airs on that date (in the commune's calendar). */
 	public boolean airsOn(LocalDate date) {
-		if (!isValidOn(date) || except.contains(date)) {
-			return false;
-		}
-		if (dates.contains(date)) {
-			return true;
-		}
-		return days.contains(date.getDayOfWeek()) && !holidays.contains(date);
+		return when.airsOn(date);
 	}
 
-	/** Occurrences starting in [from, to), in the zone of {@code from}. */
+	/** Whether a slot can still air at or after the given date. */
+	public boolean hasFutureOn(LocalDate today) {
+		return when.hasFutureOn(today);
+	}
+
+	public Set<DayOfWeek> days() {
+		return when.days();
+	}
+
+	public SortedSet<LocalDate> dates() {
+		return when.dates();
+	}
+
+	public LocalDate validFrom() {
+		return when.validFrom();
+	}
+
+	public LocalDate validUntil() {
+		return when.validUntil();
+	}
+
+	public SortedSet<LocalDate> except() {
+		return when.except();
+	}
+
+	public Set<Topic> topics() {
+		return fill.topics();
+	}
+
+	public String intro() {
+		return fill.intro();
+	}
+
+	public String outro() {
+		return fill.outro();
+	}
+
+	public String file() {
+		return source.file();
+	}
+
+	public int line() {
+		return source.line();
+	}
+
+/** Occurrences starting in [from, to), in the zone of {@code from}. */
 	public List<SlotOccurrence> occurrencesBetween(ZonedDateTime from, ZonedDateTime to) {
 		List<SlotOccurrence> result = new ArrayList<>();
 		ZonedDateTime end = to.withZoneSameInstant(from.getZone());
@@ -84,15 +120,7 @@ public record Slot(String target, String name, Set<DayOfWeek> days, SortedSet<Lo
 		return result;
 	}
 
-	/** Whether a slot can still air at or after the given date. */
-	public boolean hasFutureOn(LocalDate today) {
-		if (validUntil != null && validUntil.isBefore(today)) {
-			return false;
-		}
-		return isWeekly() || (!dates.isEmpty() && !dates.last().isBefore(today));
-	}
-
 	public String where() {
-		return file + ":" + line + " «" + name + "»";
+		return source.file() + ":" + source.line() + " «" + name + "»";
 	}
 }

@@ -43,7 +43,12 @@ class SlotForm {
 	}
 
 	SlotDraft draft() {
-		return new SlotDraft(target, name, days, dates, start, length, topics, intro, outro, validFrom, validUntil, except);
+		return new SlotDraft(target, name, days, one(dates), start, length, topics, intro, outro, validFrom, validUntil,
+				one(except));
+	}
+
+	private static List<String> one(String typed) {
+		return typed == null ? List.of() : List.of(typed);
 	}
 
 	public String getOriginalKey() { return originalKey; }

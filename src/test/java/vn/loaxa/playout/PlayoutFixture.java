@@ -123,9 +123,9 @@ final class PlayoutFixture {
 	static SlotDraft slotAt(String target, String name, ZonedDateTime start, Duration length, List<String> topics,
 			String intro) {
 		ZonedDateTime at = start.withZoneSameInstant(HCM);
-		return new SlotDraft(target, name, List.of(), at.toLocalDate().toString(),
+		return new SlotDraft(target, name, List.of(), List.of(at.toLocalDate().toString()),
 				at.toLocalTime().withNano(0).format(DateTimeFormatter.ofPattern("HH:mm:ss")), length.toSeconds() + "s",
-				topics, intro, null, null, null, null);
+				topics, intro, null, null, null, List.of());
 	}
 
 	static LocalTime secondOf(ZonedDateTime at) {

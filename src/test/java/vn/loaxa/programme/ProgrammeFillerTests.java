@@ -18,6 +18,9 @@ import vn.loaxa.media.Clip;
 import vn.loaxa.media.Priority;
 import vn.loaxa.media.Topic;
 import vn.loaxa.schedule.Slot;
+import vn.loaxa.schedule.SlotDays;
+import vn.loaxa.schedule.SlotFill;
+import vn.loaxa.schedule.SlotSource;
 
 /** How a slot is filled: order, fit including pauses and tunes, topic filter, pins and drops, no repeats. */
 class ProgrammeFillerTests {
@@ -68,8 +71,8 @@ class ProgrammeFillerTests {
 	}
 
 	private static Slot slot(Duration length, Set<Topic> topics) {
-		return new Slot("toan-xa", "Sáng", Set.of(DayOfWeek.MONDAY), null, LocalTime.of(5, 30), length, topics, null, null,
-				null, null, null, Set.of(), "toan-xa.yaml", 1);
+		return new Slot("toan-xa", "Sáng", SlotDays.weekly(Set.of(DayOfWeek.MONDAY)), LocalTime.of(5, 30), length,
+				SlotFill.of(topics), new SlotSource("toan-xa.yaml", 1));
 	}
 
 	private static Clip clip(Priority priority, int airCount, long durationMs, Topic topic) {

@@ -84,6 +84,24 @@ class PlanApiTests extends ApiTestSupport {
 		ApiClient.Response slot = technician.postJson("/api/slots", slot("toan-xa", "Bản tin sáng", date, "05:30"));
 		assertThat(slot.status()).as(slot.body()).isEqualTo(201);
 		assertThat(slot.json().path("key").asText()).isEqualTo("toan-xa/Bản tin sáng");
+		// what GET gives is what PUT takes: read the slot, change its start and length, send it back
+		com.fasterxml.jackson.databind.JsonNode read = admin.get("/api/slots").json().get(0);
+		assertThat(read.path("dates").get(0).asText()).isEqualTo(date);
+		assertThat(read.path("start").asText()).isEqualTo("05:30");
+		assertThat(read.path("length").asText()).isEqualTo("15m");
+		assertThat(read.path("lengthSeconds").asLong()).isEqualTo(900);
+		assertThat(read.path("next").asText()).as("the next firing").isNotBlank();
+		Map<String, Object> changed = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(read,
+				new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+				});
+		changed.put("start", "05:45");
+		changed.put("length", "20m");
+		String readKey = URLEncoder.encode(read.path("key").asText(), StandardCharsets.UTF_8);
+		ApiClient.Response put = technician.putJson("/api/slots?key=" + readKey, changed);
+		assertThat(put.status()).as(put.body()).isEqualTo(200);
+		assertThat(schedule.current().slot("toan-xa/Bản tin sáng").orElseThrow().length()).isEqualTo(
+				java.time.Duration.ofMinutes(20));
+		assertThat(put.json().path("start").asText()).isEqualTo("05:45");
 
 		assertThat(technician.putJson("/api/channels/vung-cao", Map.of("name", "Kênh Pá Khoang", "output", "file"))
 			.json().path("name").asText()).isEqualTo("Kênh Pá Khoang");

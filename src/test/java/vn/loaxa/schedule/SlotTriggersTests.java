@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.quartz.Trigger;
@@ -33,9 +31,8 @@ class SlotTriggersTests {
 	void aPreRollAcrossMidnightFiresForTheFirstValidDayAndNotAfterTheLast() {
 		LocalDate from = LocalDate.of(2026, 12, 7);
 		LocalDate until = LocalDate.of(2026, 12, 9);
-		Slot slot = new Slot("ban-a", "Bản tin nửa đêm", EnumSet.allOf(DayOfWeek.class), new TreeSet<>(),
-				LocalTime.of(0, 0, 1), Duration.ofMinutes(5), Set.of(), null, null, from, until, new TreeSet<>(), Set.of(),
-				null, 0);
+		Slot slot = new Slot("ban-a", "Bản tin nửa đêm", SlotDays.weekly(EnumSet.allOf(DayOfWeek.class)).between(from, until),
+				LocalTime.of(0, 0, 1), Duration.ofMinutes(5), SlotFill.ANY, SlotSource.NONE);
 		Instant now = ZonedDateTime.of(2026, 12, 2, 10, 0, 0, 0, HCM).toInstant();
 		List<ZonedDateTime> fires = fires(SlotTriggers.triggersOf(slot, HCM, now, PREROLL), now, 10);
 		assertThat(fires).containsExactly(
@@ -47,9 +44,9 @@ class SlotTriggersTests {
 	@Test
 	void aSlotLaterInTheDayFiresItsPreRollOnEachValidDay() {
 		LocalDate from = LocalDate.of(2026, 12, 7);
-		Slot slot = new Slot("ban-a", "Bản tin sáng", EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY), new TreeSet<>(),
-				LocalTime.of(5, 30), Duration.ofMinutes(15), Set.of(), null, null, from, from.plusDays(7), new TreeSet<>(),
-				Set.of(), null, 0);
+		Slot slot = new Slot("ban-a", "Bản tin sáng",
+				SlotDays.weekly(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY)).between(from, from.plusDays(7)),
+				LocalTime.of(5, 30), Duration.ofMinutes(15), SlotFill.ANY, SlotSource.NONE);
 		Instant now = ZonedDateTime.of(2026, 12, 2, 10, 0, 0, 0, HCM).toInstant();
 		assertThat(fires(SlotTriggers.triggersOf(slot, HCM, now, PREROLL), now, 10)).containsExactly(
 				ZonedDateTime.of(2026, 12, 7, 5, 29, 57, 0, HCM), ZonedDateTime.of(2026, 12, 8, 5, 29, 57, 0, HCM),
