@@ -510,9 +510,11 @@ class BadInputSweepTests {
 	/** A 4xx, or an answer of a permitted user that shows an error message (possibly after its redirect). */
 	private boolean refusal(SweepClient client, Endpoint e, SweepClient.Resp r) throws IOException {
 		if (r.status() >= 400) {
+			plainWords(e, r);
 			return true;
 		}
 		if (r.html() && showsError(r.body())) {
+			plainWords(e, r);
 			return true;
 		}
 		if (!e.api() && (r.status() == 302 || r.status() == 303) && r.location() != null
@@ -521,9 +523,58 @@ class BadInputSweepTests {
 			if (page.status() >= 500) {
 				failures.add(e.name() + ": the page after the redirect answered " + page);
 			}
-			return page.status() >= 400 || page.html() && showsError(page.body());
+			boolean refused = page.status() >= 400 || page.html() && showsError(page.body());
+			if (refused) {
+				plainWords(e, page);
+			}
+			return refused;
 		}
 		return false;
+	}
+
+	/** The alerts, field messages and error page's text of a refusal; what the person reads. */
+	private static final Pattern SHOWN = Pattern.compile(
+			"<(div|span|p|li|small)[^>]*class=\"[^\"]*(?:alert-danger|invalid-feedback|lead)[^\"]*\"[^>]*>(.*?)</\\1>",
+			Pattern.DOTALL);
+	/** A Java class, a stack line, or an English word of a technical message where a Vietnamese reason exists. */
+	private static final Pattern TECHNICAL = Pattern.compile("[A-Z][A-Za-z]+(?:Exception|Error)\\b|\\bat [a-z]+\\.[a-z]"
+			+ "|\\b(?:java|jakarta|org\\.springframework)\\.|(?i:\\b(?:error|invalid|failed|failure|null|bad request|not found"
+			+ "|forbidden|unauthorized|required|must|mismatch|parse|convert|unsupported|content type|no message)\\b)");
+
+	/**
+	 * A refusal is told in plain Vietnamese: on a page, no exception class, stack line or English
+	 * technical word (values echoed back in «…» or quotes are the sender's, not ours, and the codes a
+	 * parameter takes, FAILED or NEWS, are values, not prose); in the API's
+	 * JSON, no exception class or stack line in the message.
+	 */
+	private void plainWords(Endpoint e, SweepClient.Resp r) {
+		List<String> texts = new ArrayList<>();
+		if (r.html()) {
+			Matcher m = SHOWN.matcher(r.body());
+			while (m.find()) {
+				texts.add(m.group(2).replaceAll("<[^>]+>", " "));
+			}
+		}
+		else if (r.body() != null && r.body().startsWith("{")) {
+			try {
+				String message = json.readTree(r.body()).path("message").asText("");
+				// the API answers "Vietnamese / English": only the Vietnamese half is held to plain words
+				texts.add(message.contains(" / ") ? message.substring(0, message.indexOf(" / ")) : message);
+			}
+			catch (IOException ex) {
+				failures.add(e.name() + ": a refusal that is not JSON: " + r);
+			}
+		}
+		for (String text : texts) {
+			String ours = org.springframework.web.util.HtmlUtils.htmlUnescape(text)
+				.replaceAll("«[^»]*»|\"[^\"]*\"|'[^']*'|“[^”]*”|„[^“]*“", "«»")
+				.replaceAll("\\b[A-Z][A-Z_]{2,}\\b", "CODE"); // a value to type (FAILED, NEWS) is a code, not prose
+			Matcher technical = TECHNICAL.matcher(ours);
+			if (technical.find()) {
+				failures.add(e.name() + ": a refusal shows «" + technical.group() + "» to the person: "
+						+ ours.strip().replaceAll("\\s+", " "));
+			}
+		}
 	}
 
 	private static boolean showsError(String html) {
