@@ -1,7 +1,6 @@
 package vn.loaxa.schedule;
 
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -52,14 +51,14 @@ class PlanApiController {
 	@PostMapping("/api/channels")
 	@PreAuthorize(WRITE)
 	ResponseEntity<OutputChannel> addChannel(@RequestBody PlanEditor.ChannelDraft draft) {
-		return created(() -> editor.saveChannel(draft, null));
+		return created(editor.saveChannel(draft, null));
 	}
 
 	@Operation(summary = "Rename a channel or change its output", description = "Body {name, output}; the id stays.")
 	@PutMapping("/api/channels/{id}")
 	@PreAuthorize(WRITE)
 	OutputChannel changeChannel(@PathVariable String id, @RequestBody PlanEditor.ChannelDraft draft) {
-		return fielded(() -> editor.saveChannel(draft, id));
+		return editor.saveChannel(draft, id);
 	}
 
 	@Operation(summary = "Retire a channel", description = "Refused (409 in_use) while a zone plays on it.")
@@ -79,7 +78,7 @@ class PlanApiController {
 	@PostMapping("/api/zones")
 	@PreAuthorize(WRITE)
 	ResponseEntity<Zone> addZone(@RequestBody PlanEditor.ZoneDraft draft) {
-		return created(() -> editor.saveZone(draft, null));
+		return created(editor.saveZone(draft, null));
 	}
 
 	@Operation(summary = "Change a zone", description = "Its name, channel or switch; the id stays. Moving it to "
@@ -87,7 +86,7 @@ class PlanApiController {
 	@PutMapping("/api/zones/{id}")
 	@PreAuthorize(WRITE)
 	Zone changeZone(@PathVariable String id, @RequestBody PlanEditor.ZoneDraft draft) {
-		return fielded(() -> editor.saveZone(draft, id));
+		return editor.saveZone(draft, id);
 	}
 
 	@Operation(summary = "Retire a zone", description = "Refused (409 in_use) while a group or a slot uses it.")
@@ -112,14 +111,14 @@ class PlanApiController {
 	@PostMapping("/api/groups")
 	@PreAuthorize(WRITE)
 	ResponseEntity<ZoneGroup> addGroup(@RequestBody PlanEditor.GroupDraft draft) {
-		return created(() -> editor.saveGroup(draft, null));
+		return created(editor.saveGroup(draft, null));
 	}
 
 	@Operation(summary = "Change a zone group", description = "Its name or zones; the id stays.")
 	@PutMapping("/api/groups/{id}")
 	@PreAuthorize(WRITE)
 	ZoneGroup changeGroup(@PathVariable String id, @RequestBody PlanEditor.GroupDraft draft) {
-		return fielded(() -> editor.saveGroup(draft, id));
+		return editor.saveGroup(draft, id);
 	}
 
 	@Operation(summary = "Retire a zone group", description = "Refused (409 in_use) while a slot airs to it.")
@@ -146,7 +145,7 @@ class PlanApiController {
 	@PostMapping("/api/slots")
 	@PreAuthorize(SLOTS)
 	ResponseEntity<SlotView> addSlot(@RequestBody SlotDraft draft) {
-		return created(() -> SlotView.of(schedule.saveSlot(draft, null), schedule));
+		return created(SlotView.of(schedule.saveSlot(draft, null), schedule));
 	}
 
 	@Operation(summary = "Change a slot", description = "The slot named by key (target/name) replaced by the body.")
@@ -154,7 +153,7 @@ class PlanApiController {
 	@PreAuthorize(SLOTS)
 	SlotView changeSlot(@RequestParam String key, @RequestBody SlotDraft draft) {
 		slot(key);
-		return fielded(() -> SlotView.of(schedule.saveSlot(draft, key), schedule));
+		return SlotView.of(schedule.saveSlot(draft, key), schedule);
 	}
 
 	@Operation(summary = "Remove a slot", description = "The slot named by key (target/name); its records stay.")
@@ -173,33 +172,7 @@ class PlanApiController {
 		}
 	}
 
-	private static <T> ResponseEntity<T> created(java.util.function.Supplier<T> save) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(fielded(save));
-	}
-
-	/** A plan checker's error names the field it is about, for the API. */
-	private static <T> T fielded(java.util.function.Supplier<T> save) {
-		try {
-			return save.get();
-		}
-		catch (PlanError e) {
-			throw e.field() != null ? e : e.withField(fieldOf(e));
-		}
-	}
-
-	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("start", "start"),
-			Map.entry("start24", "start"), Map.entry("length", "length"), Map.entry("lengthRange", "length"),
-			Map.entry("noDays", "days"), Map.entry("day", "days"), Map.entry("date", "dates"),
-			Map.entry("topic", "topics"), Map.entry("nameLength", "name"), Map.entry("validity", "validUntil"),
-			Map.entry("unknownZone", "target"), Map.entry("duplicateSlot", "name"), Map.entry("overlap", "start"),
-			Map.entry("past", "dates"), Map.entry("id", "id"), Map.entry("duplicate", "id"),
-			Map.entry("unknownChannel", "channel"));
-
-	private static String fieldOf(PlanError e) {
-		String code = e.code().substring("schedule_".length());
-		if ("missing".equals(code) && e.args().length > 2) {
-			return String.valueOf(e.args()[2]);
-		}
-		return FIELDS.get(code);
+	private static <T> ResponseEntity<T> created(T body) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(body);
 	}
 }

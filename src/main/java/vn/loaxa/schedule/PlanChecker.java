@@ -26,35 +26,35 @@ final class PlanChecker {
 		Set<String> ids = new HashSet<>();
 		for (OutputChannel c : plan.channels()) {
 			if (!ids.add("channel:" + c.id())) {
-				errors.add(new PlanError(zonesFile, 0, "duplicate", c.id()));
+				errors.add(field("id", new PlanError(zonesFile, 0, "duplicate", c.id())));
 			}
 		}
 		Set<String> targets = new HashSet<>();
 		for (Zone z : plan.zones()) {
 			if (!targets.add(z.id())) {
-				errors.add(new PlanError(zonesFile, 0, "duplicate", z.id()));
+				errors.add(field("id", new PlanError(zonesFile, 0, "duplicate", z.id())));
 			}
 			if (plan.channel(z.channelId()).isEmpty()) {
-				errors.add(new PlanError(zonesFile, 0, "unknownChannel", z.channelId(), z.id()));
+				errors.add(field("channel", new PlanError(zonesFile, 0, "unknownChannel", z.channelId(), z.id())));
 			}
 		}
 		for (ZoneGroup g : plan.groups()) {
 			if (!targets.add(g.id())) {
-				errors.add(new PlanError(zonesFile, 0, "duplicate", g.id()));
+				errors.add(field("id", new PlanError(zonesFile, 0, "duplicate", g.id())));
 			}
 			for (String zoneId : g.zoneIds()) {
 				if (plan.zone(zoneId).isEmpty()) {
-					errors.add(new PlanError(zonesFile, 0, "unknownZone", zoneId));
+					errors.add(field("zones", new PlanError(zonesFile, 0, "unknownZone", zoneId)));
 				}
 			}
 		}
 		Set<String> keys = new HashSet<>();
 		for (Slot s : plan.slots()) {
 			if (!plan.isTarget(s.target())) {
-				errors.add(new PlanError(s.file(), s.line(), "unknownZone", s.target()));
+				errors.add(field("target", new PlanError(s.file(), s.line(), "unknownZone", s.target())));
 			}
 			if (!keys.add(s.key())) {
-				errors.add(new PlanError(s.file(), s.line(), "duplicateSlot", s.name(), s.target()));
+				errors.add(field("name", new PlanError(s.file(), s.line(), "duplicateSlot", s.name(), s.target())));
 			}
 		}
 		if (errors.isEmpty()) {
@@ -78,8 +78,8 @@ final class PlanChecker {
 				}
 				LocalDate clash = firstOverlap(a, b, today);
 				if (clash != null) {
-					errors.add(new PlanError(b.file(), b.line(), "overlap", b.name(), a.name(), a.file(), a.line(),
-							PlanReader.format(clash), String.join(", ", shared)));
+					errors.add(field("start", new PlanError(b.file(), b.line(), "overlap", b.name(), a.name(), a.file(),
+							a.line(), PlanReader.format(clash), String.join(", ", shared))));
 				}
 			}
 		}
@@ -131,9 +131,15 @@ final class PlanChecker {
 		List<PlanError> errors = new ArrayList<>();
 		for (Slot s : slots) {
 			if (!s.hasFutureOn(today)) {
-				errors.add(new PlanError(s.file(), s.line(), "past", s.name(), PlanReader.format(today)));
+				errors.add(field("dates", new PlanError(s.file(), s.line(), "past", s.name(), PlanReader.format(today))));
 			}
 		}
 		return errors;
+	}
+
+	/** The field an error of the whole plan is about (the API's {@code field}). */
+	private static PlanError field(String name, PlanError error) {
+		error.withField(name);
+		return error;
 	}
 }

@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,10 @@ class PlanReader {
 	/** An id of a channel, zone or group: lower-case letters without accents, digits and dashes. */
 	static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 	private static final Pattern LENGTH = Pattern.compile("(?:(\\d+)h)?\\s*(?:(\\d+)m)?\\s*(?:(\\d+)s)?");
-	private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+	private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+	/** Strict: 31/02/2026 is refused, not quietly read as 28/02/2026. */
+	private static final DateTimeFormatter TYPED_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
+		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	record Result(Plan plan, List<PlanError> errors) {
 		boolean ok() {
@@ -59,6 +63,8 @@ class PlanReader {
 
 	private final Path mediaDir;
 	private final List<PlanError> errors = new ArrayList<>();
+	/** The key each value node was read under, so every error names its field (the API's {@code field}). */
+	private final Map<Node, String> fieldOf = new IdentityHashMap<>();
 
 	PlanReader(Path mediaDir) {
 		this.mediaDir = mediaDir;
@@ -192,7 +198,7 @@ class PlanReader {
 	/** One slot (from a file, or built from the web form); null, with {@link #errors()}, when refused. */
 	Slot readSlot(String file, String target, MappingNode item) {
 		if (target == null || target.isBlank()) {
-			errors.add(new PlanError(file, line(item), "missing", "target"));
+			errors.add(error(file, item, "missing", "target"));
 			return null;
 		}
 		return slot(file, target.trim(), item);
@@ -374,7 +380,7 @@ class PlanReader {
 		}
 		try {
 			String v = value.trim();
-			return v.contains("/") ? LocalDate.parse(v, VN_DATE) : LocalDate.parse(v);
+			return v.contains("/") ? LocalDate.parse(v, TYPED_DATE) : LocalDate.parse(v);
 		}
 		catch (DateTimeParseException e) {
 			errors.add(error(file, node, "date", value));
@@ -444,6 +450,7 @@ class PlanReader {
 			if (key == null) {
 				continue;
 			}
+			fieldOf.put(tuple.getKeyNode(), key);
 			if (!known.contains(key)) {
 				errors.add(error(file, tuple.getKeyNode(), "unknownField", key, String.join(", ", new TreeSet<>(known))));
 				continue;
@@ -453,8 +460,16 @@ class PlanReader {
 				continue;
 			}
 			result.put(key, tuple.getValueNode());
+			mark(key, tuple.getValueNode());
 		}
 		return result;
+	}
+
+	private void mark(String key, Node value) {
+		fieldOf.put(value, key);
+		if (value instanceof SequenceNode seq) {
+			seq.getValue().forEach(item -> fieldOf.putIfAbsent(item, key));
+		}
 	}
 
 	private List<MappingNode> items(String file, Node node, Node parent, String field, boolean required) {
@@ -538,8 +553,13 @@ class PlanReader {
 		return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
 	}
 
-	private static PlanError error(String file, Node node, String code, Object... details) {
-		return new PlanError(file, line(node), code, details);
+	private PlanError error(String file, Node node, String code, Object... details) {
+		PlanError error = new PlanError(file, line(node), code, details);
+		String field = "missing".equals(code) && details.length > 0 ? String.valueOf(details[0]) : fieldOf.get(node);
+		if (field != null) {
+			error.withField(field);
+		}
+		return error;
 	}
 
 	static String format(LocalDate date) {

@@ -251,6 +251,20 @@ class PlanReaderTests {
 			.contains("  - id: main\n    name: ");
 	}
 
+	@Test
+	void everyErrorNamesTheFieldItIsAbout() {
+		String base = "target: toan-xa\nslots:\n  - name: S\n    days: [MON]\n";
+		assertThat(only("a.yaml", base + "    start: \"06:00\"\n    length: 5m\n    validFrom: 31/02/2026\n").field())
+			.isEqualTo("validFrom");
+		assertThat(only("a.yaml", base + "    start: \"06:00\"\n    length: 5m\n    except: [2026-12-01, hôm-qua]\n")
+			.field()).isEqualTo("except");
+		assertThat(only("a.yaml", base + "    start: \"06:00\"\n    length: 5m\n    topics: [THE_THAO]\n").field())
+			.isEqualTo("topics");
+		assertThat(only("a.yaml", base + "    start: \"06:00\"\n").field()).isEqualTo("length");
+		assertThat(only("a.yaml", base + "    start: \"06:00\"\n    length: 5m\n    colour: red\n").field())
+			.isEqualTo("colour");
+	}
+
 	private static String slot(String start, String length) {
 		return "target: toan-xa\nslots:\n  - name: S\n    days: [MON]\n    start: \"" + start + "\"\n    length: " + length + "\n";
 	}
