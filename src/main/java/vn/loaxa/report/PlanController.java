@@ -1,6 +1,5 @@
 package vn.loaxa.report;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,7 +20,6 @@ import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.UserError;
 import vn.loaxa.media.ClipKind;
 import vn.loaxa.media.Topic;
-import vn.loaxa.web.Formats;
 
 /**
  * The plan page: a year's plan name and its targets, with a form to add or change one. A bad count
@@ -89,31 +87,12 @@ class PlanController {
 			@RequestParam(required = false) List<String> kinds, @RequestParam(required = false) List<String> topics,
 			@RequestParam(required = false) String measure, Model model, HttpServletResponse response,
 			RedirectAttributes redirect, Locale locale) {
-		Set<ClipKind> kindSet = EnumSet.noneOf(ClipKind.class);
-		Set<Topic> topicSet = EnumSet.noneOf(Topic.class);
-		TargetForm form = new TargetForm(id, name == null ? "" : name, planned == null ? "" : planned, perMonth,
-				kindSet, topicSet, Measure.CLIPS);
+		TargetDraft draft = new TargetDraft(name, planned, perMonth, kinds, topics, measure);
 		try {
-			// a blank entry (an empty checkbox value) means nothing, as in every other form
-			for (String k : kinds == null ? List.<String>of() : kinds) {
-				ClipKind kind = Formats.parseEnum(ClipKind.class, k, "invalid_kind");
-				if (kind != null) {
-					kindSet.add(kind);
-				}
-			}
-			for (String t : topics == null ? List.<String>of() : topics) {
-				Topic topic = Formats.parseEnum(Topic.class, t, "invalid_topic");
-				if (topic != null) {
-					topicSet.add(topic);
-				}
-			}
-			Measure how = measure == null || measure.isBlank() ? Measure.CLIPS : parseMeasure(measure);
-			form = new TargetForm(id, form.name(), form.planned(), perMonth, kindSet, topicSet, how);
-			int count = PlanTargets.parseCount(planned);
-			plans.save(new PlanTarget(id, year, name, count, perMonth, kindSet, topicSet, how, 0));
+			plans.save(draft.target(id, year));
 		}
 		catch (UserError e) {
-			return refused(e, year(year), form, model, response, locale);
+			return refused(e, year(year), draft.asTyped(id), model, response, locale);
 		}
 		redirect.addFlashAttribute("info", messages.getMessage("plan.target.saved", null, locale));
 		return "redirect:/reports/plan?year=" + year;
@@ -149,14 +128,5 @@ class PlanController {
 	private int year(Integer year) {
 		return year != null && year >= ReportPeriod.MIN_YEAR && year <= ReportPeriod.MAX_YEAR ? year
 				: clock.today().getYear();
-	}
-
-	private static Measure parseMeasure(String text) {
-		try {
-			return Measure.valueOf(text.strip());
-		}
-		catch (IllegalArgumentException e) {
-			throw new UserError(400, "invalid_target", "report.error.measure");
-		}
 	}
 }

@@ -1,0 +1,81 @@
+package vn.loaxa.report;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+
+import vn.loaxa.config.UserError;
+import vn.loaxa.media.ClipKind;
+import vn.loaxa.media.Topic;
+import vn.loaxa.web.Formats;
+
+/**
+ * A plan target as typed in the plan page's form or sent to the API: text, read by one set of
+ * rules ({@link #target}) so both refuse the same input with the same message. Empty kinds or topics
+ * mean any; measure {@code CLIPS} (the default) or {@code AIRINGS}.
+ */
+public record TargetDraft(String name, String planned, boolean perMonth,
+		@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> kinds,
+		@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> topics, String measure) {
+
+	public TargetDraft {
+		kinds = kinds == null ? List.of() : kinds.stream().filter(k -> k != null).toList();
+		topics = topics == null ? List.of() : topics.stream().filter(t -> t != null).toList();
+	}
+
+	static TargetDraft of(PlanTarget t) {
+		return new TargetDraft(t.name(), String.valueOf(t.planned()), t.perMonth(),
+				t.kinds().stream().map(Enum::name).sorted().toList(), t.topics().stream().map(Enum::name).sorted().toList(),
+				t.measure().name());
+	}
+
+	/** The target this draft describes, for the plan of {@code year}; a {@link UserError} for the first bad field. */
+	PlanTarget target(Long id, int year) {
+		Set<ClipKind> kindSet = EnumSet.noneOf(ClipKind.class);
+		// a blank entry (an empty checkbox value) means nothing, as in every other form
+		for (String k : kinds) {
+			ClipKind kind = Formats.parseEnum(ClipKind.class, k, "invalid_kind");
+			if (kind != null) {
+				kindSet.add(kind);
+			}
+		}
+		Set<Topic> topicSet = EnumSet.noneOf(Topic.class);
+		for (String t : topics) {
+			Topic topic = Formats.parseEnum(Topic.class, t, "invalid_topic");
+			if (topic != null) {
+				topicSet.add(topic);
+			}
+		}
+		return new PlanTarget(id, year, name, PlanTargets.parseCount(planned), perMonth, kindSet, topicSet,
+				how(), 0);
+	}
+
+	/** The measure typed; CLIPS when blank. */
+	Measure how() {
+		if (measure == null || measure.isBlank()) {
+			return Measure.CLIPS;
+		}
+		try {
+			return Measure.valueOf(measure.strip());
+		}
+		catch (IllegalArgumentException e) {
+			throw new UserError(400, "invalid_target", "report.error.measure");
+		}
+	}
+
+	/** What of the draft can be shown again in a refused form: the known kinds, topics and measure as typed. */
+	PlanController.TargetForm asTyped(Long id) {
+		return new PlanController.TargetForm(id, name == null ? "" : name, planned == null ? "" : planned, perMonth,
+				known(ClipKind.class, kinds), known(Topic.class, topics),
+				known(Measure.class, measure == null ? List.of() : List.of(measure)).stream().findFirst()
+					.orElse(Measure.CLIPS));
+	}
+
+	private static <E extends Enum<E>> Set<E> known(Class<E> type, List<String> typed) {
+		Set<E> known = EnumSet.noneOf(type);
+		EnumSet.allOf(type).stream().filter(e -> typed.contains(e.name())).forEach(known::add);
+		return known;
+	}
+}
