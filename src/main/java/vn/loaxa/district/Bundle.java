@@ -15,6 +15,7 @@ import java.util.zip.ZipInputStream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.loaxa.broadcast.BroadcastRecord;
+import vn.loaxa.report.Plan;
 import vn.loaxa.security.CommuneKey;
 
 /**
@@ -22,7 +23,8 @@ import vn.loaxa.security.CommuneKey;
  * commune's enrolled key: the signature of {@code head.json}, the SHA-256 of {@code records.jsonl}
  * it names, and the chain inside (consecutive ids, each hash recomputed, each link to the one before).
  */
-record Bundle(BundleHead head, byte[] headBytes, String signature, List<BroadcastRecord> records, String recordsSha256) {
+record Bundle(BundleHead head, byte[] headBytes, String signature, List<BroadcastRecord> records, String recordsSha256,
+		List<Plan> plans, String planSha256) {
 
 	/** Bundles larger than this are refused unread (a year of a commune's records is a few tens of MB). */
 	static final long MAX_BYTES = 512L * 1024 * 1024;
@@ -62,8 +64,14 @@ record Bundle(BundleHead head, byte[] headBytes, String signature, List<Broadcas
 				}
 			}
 			String sha = HexFormat.of().formatHex(EvidenceExport.sha256().digest(recordsBytes));
+			// a bundle of an earlier release has no plan.json: its communes are counted without targets
+			byte[] planBytes = entries.get(EvidenceExport.PLAN);
+			List<Plan> plans = planBytes == null ? List.of()
+					: List.of(json.readValue(planBytes, Plan[].class));
+			String planSha = planBytes == null ? null : HexFormat.of().formatHex(EvidenceExport.sha256().digest(planBytes));
 			return new Bundle(head, entries.get(EvidenceExport.HEAD),
-					new String(entries.get(EvidenceExport.SIGNATURE), StandardCharsets.US_ASCII).strip(), records, sha);
+					new String(entries.get(EvidenceExport.SIGNATURE), StandardCharsets.US_ASCII).strip(), records, sha,
+					plans, planSha);
 		}
 		catch (IOException | RuntimeException e) {
 			if (e instanceof EvidenceRefused refused) {
@@ -74,10 +82,10 @@ record Bundle(BundleHead head, byte[] headBytes, String signature, List<Broadcas
 		}
 	}
 
-	/** The signature over head.json is the enrolled key's, and head.json names these records. */
+	/** The signature over head.json is the enrolled key's, and head.json names these records and this plan. */
 	void checkSignature(java.security.PublicKey enrolled) {
 		if (!CommuneKey.verify(enrolled, headBytes, signature) || !recordsSha256.equals(head.recordsSha256())
-				|| head.records() != records.size()) {
+				|| head.records() != records.size() || !java.util.Objects.equals(planSha256, head.planSha256())) {
 			throw new EvidenceRefused(422, "bad_signature", null);
 		}
 	}

@@ -187,7 +187,9 @@ class DistrictApiController {
 			pdf.write(report, response.getOutputStream());
 		}
 		else {
-			DistrictReportFiles.write(report, kind, response.getOutputStream());
+			DistrictReportFiles.write(report, kind,
+					key -> messages.getMessage(key, null, key, java.util.Locale.forLanguageTag("vi")),
+					response.getOutputStream());
 		}
 	}
 

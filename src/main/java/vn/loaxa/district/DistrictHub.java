@@ -113,7 +113,7 @@ public class DistrictHub {
 			bundle.checkSignature(CommuneKey.parsePublicKey(commune.publicKeyPem()));
 			bundle.checkChain();
 			Bundle checked = bundle;
-			int fresh = tx.execute(status -> takeContinuous(commune.id(), checked));
+			int fresh = tx.execute(status -> take(commune.id(), checked));
 			Receipt receipt = new Receipt(commune.id(), checked.records().size(), fresh, checked.head().firstId(),
 					checked.head().lastId());
 			book(commune.id(), source, "ACCEPTED", null, null, checked, fresh);
@@ -155,6 +155,15 @@ public class DistrictHub {
 		}
 		store.insert(communeId, fresh, clock.now().toInstant());
 		return fresh.size();
+	}
+
+	/** In the transaction: the records that are new, and the plans when the bundle carries them. */
+	private int take(String communeId, Bundle bundle) {
+		int fresh = takeContinuous(communeId, bundle);
+		if (bundle.planSha256() != null) {
+			store.replacePlans(communeId, bundle.plans(), bundle.head().exportedAt());
+		}
+		return fresh;
 	}
 
 	private void book(String communeId, String source, String outcome, String error, Long recordId, Bundle bundle,

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -64,11 +65,13 @@ final class DistrictReportFiles {
 	private DistrictReportFiles() {
 	}
 
-	static void write(DistrictReports.DistrictReport report, Format format, OutputStream out) throws IOException {
+	/** {@code labels}: a kind's or topic's message key to its Vietnamese name ("Tin", "Chuyển đổi số"). */
+	static void write(DistrictReports.DistrictReport report, Format format, Function<String, String> labels,
+			OutputStream out) throws IOException {
 		switch (format) {
 			case JSON -> JSON.writeValue(out, report);
 			case CSV -> csv(report, out);
-			case XLSX -> xlsx(report, out);
+			case XLSX -> xlsx(report, labels, out);
 			case PDF -> throw new IllegalArgumentException("the PDF is DistrictPdf's");
 		}
 	}
@@ -93,6 +96,12 @@ final class DistrictReportFiles {
 				csv.printRecord(c.commune(), c.name(), "byTopic", t.topic().name(), t.clips(), t.airings(), t.minutes(),
 						null);
 			}
+			csv.printRecord(c.commune(), c.name(), "plan", null, null, null, null, c.plan());
+			for (ReportFigures.TargetRow t : c.targets()) {
+				// a target: done in the value, "done/planned" readable beside the name
+				csv.printRecord(c.commune(), c.name(), "target", t.name(), null, null, null,
+						t.done() + "/" + t.planned());
+			}
 			csv.printRecord(c.commune(), c.name(), "lastRecordAt", null, null, null, null, String.valueOf(c.lastRecordAt()));
 		}
 		for (DistrictReports.Missing m : report.missing()) {
@@ -111,7 +120,8 @@ final class DistrictReportFiles {
 		csv.printRecord(id, name, "totals", "onTimeRate", null, null, null, t.onTimeRate());
 	}
 
-	private static void xlsx(DistrictReports.DistrictReport report, OutputStream out) throws IOException {
+	private static void xlsx(DistrictReports.DistrictReport report, Function<String, String> labels, OutputStream out)
+			throws IOException {
 		Workbook wb = new Workbook(out, "LoaXa", "1.0");
 		wb.setGlobalDefaultFont("Arial", 10);
 		Worksheet summary = wb.newWorksheet("Tổng hợp");
@@ -141,22 +151,44 @@ final class DistrictReportFiles {
 			row(ws, 1, "Tổng", c.totals());
 			int k = 3;
 			for (ReportFigures.KindRow kind : c.byKind()) {
-				ws.value(k, 0, kind.kind().name());
+				ws.value(k, 0, labels.apply(kind.kind().messageKey()));
 				ws.value(k, 1, kind.clips());
 				ws.value(k, 2, kind.airings());
 				ws.value(k++, 3, kind.minutes());
 			}
 			k++;
 			for (ReportFigures.TopicRow topic : c.byTopic()) {
-				ws.value(k, 0, topic.topic().name());
+				ws.value(k, 0, labels.apply(topic.topic().messageKey()));
 				ws.value(k, 1, topic.clips());
 				ws.value(k, 2, topic.airings());
 				ws.value(k++, 3, topic.minutes());
 			}
+			k = targets(ws, k + 1, c);
 			ws.width(0, 28);
 			ws.finish();
 		}
 		wb.finish();
+	}
+
+	/** The commune's plan targets from row {@code r}: name, planned, done, percent; the next free row. */
+	private static int targets(Worksheet ws, int r, DistrictReports.CommuneRow c) {
+		ws.value(r, 0, c.plan() == null ? "Chưa gửi kế hoạch có chỉ tiêu cho năm này" : "Chỉ tiêu: " + c.plan());
+		ws.style(r++, 0).bold().set();
+		if (!c.targets().isEmpty()) {
+			String[] head = { "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ %" };
+			for (int i = 0; i < head.length; i++) {
+				ws.value(r, i, head[i]);
+				ws.style(r, i).bold().set();
+			}
+			r++;
+		}
+		for (ReportFigures.TargetRow t : c.targets()) {
+			ws.value(r, 0, t.name());
+			ws.value(r, 1, t.planned());
+			ws.value(r, 2, t.done());
+			ws.value(r++, 3, t.percent());
+		}
+		return r;
 	}
 
 	private static void row(Worksheet ws, int r, String name, ReportFigures.Totals t) {

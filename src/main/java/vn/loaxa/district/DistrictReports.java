@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.media.ClipKind;
 import vn.loaxa.media.Topic;
+import vn.loaxa.report.Plan;
+import vn.loaxa.report.PlanTarget;
 import vn.loaxa.report.ReportFigures;
 import vn.loaxa.report.ReportPeriod;
 
@@ -25,8 +27,10 @@ import vn.loaxa.report.ReportPeriod;
 @Service
 public class DistrictReports {
 
+	/** {@code plan}: the name of the commune's plan for the period's year, null when it sent none. */
 	public record CommuneRow(String commune, String name, ReportFigures.Totals totals, List<ReportFigures.KindRow> byKind,
-			List<ReportFigures.TopicRow> byTopic, Instant lastRecordAt) {
+			List<ReportFigures.TopicRow> byTopic, String plan, List<ReportFigures.TargetRow> targets,
+			Instant lastRecordAt) {
 	}
 
 	public record Missing(String commune, String name) {
@@ -56,6 +60,7 @@ public class DistrictReports {
 		Map<String, List<Group>> played = played(from, to);
 		Map<String, Map<String, Long>> problems = problems(from, to);
 		Map<String, Instant> last = lastRecordAt(from, to);
+		Map<String, Plan> plans = store.plans(period.planYear());
 		List<CommuneRow> rows = new ArrayList<>();
 		List<Missing> missing = new ArrayList<>();
 		List<Group> all = new ArrayList<>();
@@ -70,8 +75,9 @@ public class DistrictReports {
 			groups.forEach(g -> all.add(new Group(g.clipKey() == null ? null : c.id() + "/" + g.clipKey(), g.kind(),
 					g.topic(), g.airings(), g.playedMs(), g.onTime())));
 			communeProblems.forEach((k, v) -> problemsAll.merge(k, v, Long::sum));
+			Plan plan = plans.get(c.id());
 			rows.add(new CommuneRow(c.id(), c.name(), totals(groups, communeProblems), byKind(groups), byTopic(groups),
-					last.get(c.id())));
+					plan == null ? null : plan.name(), targets(groups, plan, period), last.get(c.id())));
 		}
 		return new DistrictReport(new ReportFigures.Period(period.code(), period.from(), period.to()), rows,
 				totals(all, problemsAll), missing);
@@ -137,6 +143,15 @@ public class DistrictReports {
 		for (Topic topic : Topic.values()) {
 			Sum s = sum(groups, g -> g.topic() == topic);
 			rows.add(new ReportFigures.TopicRow(topic, s.clips.size(), s.airings, ReportFigures.minutes(s.ms)));
+		}
+		return rows;
+	}
+
+	private static List<ReportFigures.TargetRow> targets(List<Group> groups, Plan plan, ReportPeriod period) {
+		List<ReportFigures.TargetRow> rows = new ArrayList<>();
+		for (PlanTarget target : plan == null ? List.<PlanTarget>of() : plan.targets()) {
+			Sum s = sum(groups, g -> target.matches(g.kind(), g.topic()));
+			rows.add(ReportFigures.TargetRow.of(target, period, s.clips.size(), s.airings));
 		}
 		return rows;
 	}

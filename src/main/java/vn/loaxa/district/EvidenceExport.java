@@ -12,6 +12,7 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -26,13 +27,16 @@ import vn.loaxa.broadcast.BroadcastLog;
 import vn.loaxa.broadcast.BroadcastRecord;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.report.CommuneSettingsStore;
+import vn.loaxa.report.Plan;
+import vn.loaxa.report.PlanTargets;
 import vn.loaxa.report.ReportPeriod;
 import vn.loaxa.security.CommuneKey;
 
 /**
  * Writes the commune's evidence bundle for a period (README, "Evidence bundle"): a zip of
  * {@code records.jsonl} (the stretch of the log that holds every record of the period, in log
- * order), {@code head.json}, {@code commune.pub} and {@code head.sig}. Streamed: a year of records
+ * order), {@code plan.json} (the commune's plans and their targets), {@code head.json},
+ * {@code commune.pub} and {@code head.sig}. Streamed: a year of records
  * never sits in memory.
  */
 @Service
@@ -42,17 +46,20 @@ public class EvidenceExport {
 	static final String HEAD = "head.json";
 	static final String PUBLIC_KEY = "commune.pub";
 	static final String SIGNATURE = "head.sig";
+	static final String PLAN = "plan.json";
 
 	private final BroadcastLog log;
 	private final CommuneKey key;
 	private final CommuneSettingsStore settings;
+	private final PlanTargets plans;
 	private final ObjectMapper json;
 	private final LoaxaClock clock;
 	private final String communeId;
 
-	EvidenceExport(BroadcastLog log, CommuneKey key, CommuneSettingsStore settings, ObjectMapper json, LoaxaClock clock,
-			@Value("${loaxa.commune.id:}") String communeId) {
+	EvidenceExport(BroadcastLog log, CommuneKey key, CommuneSettingsStore settings, PlanTargets plans, ObjectMapper json,
+			LoaxaClock clock, @Value("${loaxa.commune.id:}") String communeId) {
 		this.log = log;
+		this.plans = plans;
 		this.key = key;
 		this.settings = settings;
 		this.json = json;
@@ -92,12 +99,16 @@ public class EvidenceExport {
 				}
 			}
 			zip.closeEntry();
+			// the commune's plans and their targets, so the district counts each commune against its own plan
+			List<Plan> communePlans = plans.years().stream().map(plans::plan).flatMap(Optional::stream).toList();
+			byte[] planBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(communePlans);
+			entry(zip, PLAN, planBytes);
 			BundleHead head = new BundleHead(BundleHead.FORMAT, communeId(), settings.current().communeName(), period,
 					lines.first == null ? null : lines.first.id(), lines.first == null ? null : lines.first.hash(),
 					lines.last == null ? null : lines.last.id(), lines.last == null ? null : lines.last.hash(),
 					new BundleHead.Head(chainHead.lastId(), chainHead.lastHash()), lines.count,
 					HexFormat.of().formatHex(sha.digest()), key.fingerprint(),
-					clock.now().toInstant().truncatedTo(ChronoUnit.SECONDS));
+					clock.now().toInstant().truncatedTo(ChronoUnit.SECONDS), HexFormat.of().formatHex(sha256().digest(planBytes)));
 			byte[] headBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(head);
 			entry(zip, HEAD, headBytes);
 			entry(zip, PUBLIC_KEY, key.publicKeyPem().getBytes(StandardCharsets.US_ASCII));

@@ -13,8 +13,12 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import vn.loaxa.broadcast.Airing;
 import vn.loaxa.broadcast.BroadcastRecord;
+import vn.loaxa.report.Plan;
 
 /** The hub's tables: enrolled communes, the records their bundles brought, and the bundles themselves. */
 @Repository
@@ -32,9 +36,11 @@ class HubStore {
 	}
 
 	private final JdbcTemplate jdbc;
+	private final ObjectMapper json;
 
-	HubStore(JdbcTemplate jdbc) {
+	HubStore(JdbcTemplate jdbc, ObjectMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	void enrol(Commune c, String tokenSha256, String by) {
@@ -77,6 +83,50 @@ class HubStore {
 		jdbc.batchUpdate("INSERT INTO district_record (commune_id, record_id, zone_id, slot_name, clip_id, clip_sha256, "
 				+ "clip_title, clip_kind, clip_topic, scheduled_start, actual_start, played_ms, outcome, reason_code, "
 				+ "corrects_id, previous_hash, hash, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+	}
+
+	/**
+	 * The commune's plans as a bundle exported at {@code exportedAt} carries them; an older bundle
+	 * than the one the plans came from changes nothing (a plan removed at the commune goes too).
+	 */
+	void replacePlans(String communeId, List<Plan> plans, Instant exportedAt) {
+		Timestamp newest = jdbc.queryForObject("SELECT MAX(exported_at) FROM district_plan WHERE commune_id = ?",
+				Timestamp.class, communeId);
+		if (newest != null && newest.toInstant().isAfter(exportedAt)) {
+			return;
+		}
+		jdbc.update("DELETE FROM district_plan WHERE commune_id = ?", communeId);
+		for (Plan plan : plans) {
+			jdbc.update("INSERT INTO district_plan (commune_id, plan_year, plan_json, exported_at) VALUES (?, ?, ?, ?)",
+					communeId, plan.year(), write(plan), odt(exportedAt));
+		}
+	}
+
+	/** Each commune's plan for the year (commune id → plan), for those that sent one. */
+	Map<String, Plan> plans(int year) {
+		Map<String, Plan> plans = new HashMap<>();
+		jdbc.query("SELECT commune_id, plan_json FROM district_plan WHERE plan_year = ?", rs -> {
+			plans.put(rs.getString(1), read(rs.getString(2)));
+		}, year);
+		return plans;
+	}
+
+	private String write(Plan plan) {
+		try {
+			return json.writeValueAsString(plan);
+		}
+		catch (JsonProcessingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private Plan read(String text) {
+		try {
+			return json.readValue(text, Plan.class);
+		}
+		catch (JsonProcessingException e) {
+			throw new IllegalStateException("a stored plan that is not JSON", e);
+		}
 	}
 
 	void bundle(BundleRow b) {

@@ -41,6 +41,13 @@ public record ReportFigures(Period period, Totals totals, List<KindRow> byKind, 
 	}
 
 	public record TargetRow(String name, long planned, long done, double percent) {
+
+		/** A target against what aired: distinct clips or airings of its kinds and topics, as it measures. */
+		public static TargetRow of(PlanTarget target, ReportPeriod period, long clips, long airings) {
+			long done = target.measure() == Measure.CLIPS ? clips : airings;
+			long planned = target.plannedFor(period);
+			return new TargetRow(target.name(), planned, done, planned == 0 ? 0.0 : round(done * 100.0 / planned, 1));
+		}
 	}
 
 	/** The plan compared with; year and a null name when the commune has no plan for that year. */

@@ -159,9 +159,7 @@ public class ReportService {
 		List<TargetRow> targets = new ArrayList<>();
 		for (PlanTarget target : plan.map(Plan::targets).orElse(List.of())) {
 			Sum s = sum(played, g -> target.matches(g.kind(), g.topic()));
-			long done = target.measure() == Measure.CLIPS ? s.clips() : s.airings;
-			long planned = target.plannedFor(period);
-			targets.add(new TargetRow(target.name(), planned, done, planned == 0 ? 0.0 : round(done * 100.0 / planned, 1)));
+			targets.add(TargetRow.of(target, period, s.clips(), s.airings));
 		}
 		ReportFigures figures = new ReportFigures(
 				new ReportFigures.Period(period.code(), period.from(), period.to()), totals, byKind, byTopic, byZone,

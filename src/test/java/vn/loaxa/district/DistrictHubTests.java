@@ -87,6 +87,7 @@ class DistrictHubTests {
 	@Autowired EvidenceExport export;
 	@Autowired CommuneKey key;
 	@Autowired ReportService reports;
+	@Autowired vn.loaxa.report.PlanTargets plans;
 	@Autowired TestRestTemplate rest;
 	@Autowired ObjectMapper json;
 	@Autowired JdbcTemplate jdbc;
@@ -138,6 +139,16 @@ class DistrictHubTests {
 		entries.put("records.jsonl", text.getBytes(StandardCharsets.UTF_8));
 		long before = held();
 		assertRefused(upload(zip(entries)), 422, "bad_signature", null);
+		assertThat(held()).isEqualTo(before);
+
+		// the plan is signed too: a target raised from 150 to 15, or the plan left out, is refused
+		Map<String, byte[]> plan = entries(first);
+		String planText = new String(plan.get("plan.json"), StandardCharsets.UTF_8);
+		assertThat(planText).contains("\"planned\" : 150");
+		plan.put("plan.json", planText.replace("\"planned\" : 150", "\"planned\" : 15").getBytes(StandardCharsets.UTF_8));
+		assertRefused(upload(zip(plan)), 422, "bad_signature", null);
+		plan.remove("plan.json");
+		assertRefused(upload(zip(plan)), 422, "bad_signature", null);
 		assertThat(held()).isEqualTo(before);
 	}
 
@@ -210,7 +221,18 @@ class DistrictHubTests {
 			.isEqualTo(4);
 		assertThat(own.figures().totals().missed()).isEqualTo(1);
 		assertThat(own.figures().totals().failed()).isEqualTo(1);
+		// each commune against its own plan: 1 distinct NEWS/ARTICLE clip in November (clip 2 aired in
+		// October), 2 REPORTAGE airings against 2 a month; the commune's own report says the same
+		assertThat(naLay.path("plan").asText()).isEqualTo("Kế hoạch tuyên truyền CCHC năm 2026");
+		List<vn.loaxa.report.ReportFigures.TargetRow> targets = json.convertValue(naLay.path("targets"),
+				new com.fasterxml.jackson.core.type.TypeReference<List<vn.loaxa.report.ReportFigures.TargetRow>>() {
+				});
+		assertThat(targets).as("the sample plan's targets and the two added").hasSize(5)
+			.contains(new vn.loaxa.report.ReportFigures.TargetRow("150 tin, bài", 150, 1, 0.7),
+				new vn.loaxa.report.ReportFigures.TargetRow("02 lượt phóng sự mỗi tháng", 2, 2, 100.0));
+		assertThat(targets).isEqualTo(own.figures().targets());
 		JsonNode hai = commune(district, "xa-hai");
+		assertThat(hai.path("targets")).as("a bundle without a plan: no targets").isEmpty();
 		assertThat(hai.path("totals").path("airings").asLong()).isEqualTo(3);
 		assertThat(hai.path("totals").path("clips").asLong()).isEqualTo(2);
 		assertThat(hai.path("totals").path("minutes").asDouble()).isEqualTo(5.0);
@@ -220,7 +242,8 @@ class DistrictHubTests {
 		assertThat(district.path("missing")).hasSize(1);
 		assertThat(district.path("missing").get(0).path("name").asText()).isEqualTo("Xã Bắc Ba");
 		String csv = api().getForObject("/api/district/reports?period=" + PERIOD + "&format=csv", String.class);
-		assertThat(csv).contains("Xã Hải Đông").contains("Xã Bắc Ba").contains("chưa gửi báo cáo");
+		assertThat(csv).contains("Xã Hải Đông").contains("Xã Bắc Ba").contains("chưa gửi báo cáo")
+			.contains("\"xa-na-lay\",\"Xã Na Lay\",\"target\",\"02 lượt phóng sự mỗi tháng\",,,,\"2/2\"");
 		ResponseEntity<byte[]> xlsx = api().getForEntity("/api/district/reports?period=" + PERIOD + "&format=xlsx",
 				byte[].class);
 		assertThat(xlsx.getStatusCode().value()).isEqualTo(200);
@@ -232,7 +255,8 @@ class DistrictHubTests {
 				.matcher(new String(workbook.getInputStream(workbook.getEntry("xl/sharedStrings.xml")).readAllBytes(),
 						StandardCharsets.UTF_8))
 				.replaceAll(m -> new String(Character.toChars(Integer.parseInt(m.group(1), 16))));
-			assertThat(strings).contains("Xã Hải Đông").contains("Xã Bắc Ba: chưa gửi báo cáo");
+			assertThat(strings).contains("Xã Hải Đông").contains("Xã Bắc Ba: chưa gửi báo cáo")
+				.contains("Chỉ tiêu: Kế hoạch tuyên truyền CCHC năm 2026").contains("Phóng sự").doesNotContain("REPORTAGE");
 		}
 		ResponseEntity<byte[]> pdf = api().getForEntity("/api/district/reports?period=" + PERIOD + "&format=pdf",
 				byte[].class);
@@ -240,7 +264,8 @@ class DistrictHubTests {
 		try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
 			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
 			assertThat(text).contains("BÁO CÁO TỔNG HỢP").contains("Xã Na Lay").contains("Xã Hải Đông")
-				.contains("Toàn huyện").contains("Chưa gửi báo cáo").contains("Xã Bắc Ba");
+				.contains("Toàn huyện").contains("Chưa gửi báo cáo").contains("Xã Bắc Ba")
+				.contains("Kết quả thực hiện chỉ tiêu kế hoạch").contains("02 lượt phóng sự mỗi tháng");
 		}
 		assertThat(api().getForEntity("/api/district/reports?period=" + PERIOD + "&format=doc", String.class)
 			.getStatusCode().value()).isEqualTo(400);
@@ -300,8 +325,16 @@ class DistrictHubTests {
 
 	// ------------------------------------------------------------------ the commune's own log
 
-	/** Four PLAYED, one MISSED, one FAILED in November; one October record logged between them. */
+	/**
+	 * Four PLAYED, one MISSED, one FAILED in November; one October record logged between them. And
+	 * the commune's plan for 2026 with two targets, which its bundles carry to the district.
+	 */
 	private void communeLog() {
+		plans.savePlan(2026, "Kế hoạch tuyên truyền CCHC năm 2026", "45/KH-UBND", "15/01/2026");
+		plans.save(new vn.loaxa.report.PlanTarget(null, 2026, "150 tin, bài", 150, false,
+				java.util.Set.of(ClipKind.NEWS, ClipKind.ARTICLE), java.util.Set.of(), vn.loaxa.report.Measure.CLIPS, 0));
+		plans.save(new vn.loaxa.report.PlanTarget(null, 2026, "02 lượt phóng sự mỗi tháng", 2, true,
+				java.util.Set.of(ClipKind.REPORTAGE), java.util.Set.of(), vn.loaxa.report.Measure.AIRINGS, 0));
 		log.append(played("ban-na-lay", 1, "2026-11-02T05:30", 60_000, ClipKind.NEWS, Topic.PROCEDURES));
 		log.append(played("to-dan-pho-1", 1, "2026-11-02T05:30", 60_000, ClipKind.NEWS, Topic.PROCEDURES));
 		log.append(played("ban-na-lay", 2, "2026-10-30T17:00", 90_000, ClipKind.ARTICLE, Topic.DIGITAL_TRANSFORMATION));
@@ -364,7 +397,7 @@ class DistrictHubTests {
 		BundleHead head = new BundleHead(1, commune, commune, new BundleHead.Period(PERIOD, null, null),
 				records.get(0).id(), records.get(0).hash(), last.id(), last.hash(),
 				new BundleHead.Head(last.id(), last.hash()), records.size(),
-				HexFormat.of().formatHex(EvidenceExport.sha256().digest(recordBytes)), "", Instant.now());
+				HexFormat.of().formatHex(EvidenceExport.sha256().digest(recordBytes)), "", Instant.now(), null);
 		byte[] headBytes = json.writeValueAsBytes(head);
 		Map<String, byte[]> entries = new LinkedHashMap<>();
 		entries.put("records.jsonl", recordBytes);

@@ -91,9 +91,9 @@ public final class DistrictIngestBenchmark {
 				long t0 = System.nanoTime();
 				DistrictReports.DistrictReport r = reports.compute(q);
 				long computed = System.nanoTime();
-				long json0 = time(out -> DistrictReportFiles.write(r, DistrictReportFiles.Format.JSON, out));
-				long csv = time(out -> DistrictReportFiles.write(r, DistrictReportFiles.Format.CSV, out));
-				long xlsx = time(out -> DistrictReportFiles.write(r, DistrictReportFiles.Format.XLSX, out));
+				long json0 = time(out -> DistrictReportFiles.write(r, DistrictReportFiles.Format.JSON, k -> k, out));
+				long csv = time(out -> DistrictReportFiles.write(r, DistrictReportFiles.Format.CSV, k -> k, out));
+				long xlsx = time(out -> DistrictReportFiles.write(r, DistrictReportFiles.Format.XLSX, k -> k, out));
 				long pdfMs = time(out -> pdf.write(r, out));
 				System.out.printf("district report %s (%s): figures %d ms (%d communes, %d airings); JSON %d ms, CSV %d ms, "
 						+ "XLSX %d ms, PDF %d ms; heap used %d MB%n", q.code(), round == 1 ? "cold" : "warm",
@@ -147,7 +147,7 @@ public final class DistrictIngestBenchmark {
 		BroadcastRecord last = records.get(records.size() - 1);
 		BundleHead head = new BundleHead(BundleHead.FORMAT, commune, commune, null, first.id(), first.hash(), last.id(),
 				last.hash(), new BundleHead.Head(last.id(), last.hash()), records.size(),
-				HexFormat.of().formatHex(EvidenceExport.sha256().digest(recordBytes)), "", Instant.now());
+				HexFormat.of().formatHex(EvidenceExport.sha256().digest(recordBytes)), "", Instant.now(), null);
 		byte[] headBytes = json.writeValueAsBytes(head);
 		Signature s = Signature.getInstance("Ed25519");
 		s.initSign(pair.getPrivate());
