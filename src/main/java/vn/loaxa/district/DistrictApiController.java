@@ -59,11 +59,13 @@ class DistrictApiController {
 	private final DistrictReports reports;
 	private final MessageSource messages;
 	private final DistrictPdf pdf;
+	private final DistrictPush push;
 	private final boolean district;
 
 	DistrictApiController(CommuneKey key, EvidenceExport export, DistrictHub hub, DistrictReports reports,
-			MessageSource messages, DistrictPdf pdf, @Value("${loaxa.mode:commune}") String mode) {
+			MessageSource messages, DistrictPdf pdf, DistrictPush push, @Value("${loaxa.mode:commune}") String mode) {
 		this.pdf = pdf;
+		this.push = push;
 		this.key = key;
 		this.export = export;
 		this.hub = hub;
@@ -77,6 +79,14 @@ class DistrictApiController {
 	@GetMapping(value = "/evidence/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
 	String publicKey() {
 		return key.publicKeyPem();
+	}
+
+	@Operation(summary = "Sending to the district: what was sent and what waits",
+			description = "The commune PC's push to the hub (loaxa.district.url): configured, sentUpTo (the last "
+					+ "record id the hub took), lastSuccess, lastAttempt, lastError, waiting (records not sent yet).")
+	@GetMapping("/district/send")
+	DistrictPush.Status send() {
+		return push.status();
 	}
 
 	@Operation(summary = "Download the signed evidence bundle of a period",

@@ -115,8 +115,15 @@ public class DistrictPush {
 			log.info("district: records {}..{} sent to {}", acked + 1, lastId, url);
 			return lastId > acked ? Optional.of(lastId) : Optional.empty();
 		}
+		catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+			return failed(now, "Không kết nối được máy chủ huyện / the district server does not answer");
+		}
+		catch (java.net.http.HttpTimeoutException e) {
+			return failed(now, "Máy chủ huyện không trả lời kịp / the district server timed out");
+		}
 		catch (IOException | RuntimeException e) {
-			return failed(now, e.getClass().getSimpleName() + ": " + e.getMessage());
+			return failed(now, "Gửi không được / sending failed: " + e.getClass().getSimpleName()
+					+ (e.getMessage() == null ? "" : ": " + e.getMessage()));
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -2,13 +2,9 @@ package vn.loaxa.district;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +22,6 @@ import vn.loaxa.media.ClipKind;
 import vn.loaxa.media.Topic;
 import vn.loaxa.report.ReportPeriod;
 import vn.loaxa.report.ReportService;
-import vn.loaxa.security.CommuneKey;
 import vn.loaxa.support.ApiClient;
 import vn.loaxa.support.LoaxaProcess;
 import vn.loaxa.support.TestDirs;
@@ -48,17 +43,12 @@ class DistrictPushTests {
 	/** The commune's key made beforehand, so the hub can enrol it before the commune's PC starts. */
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws Exception {
-		KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-		Path keys = Files.createDirectories(ROOT.resolve("data/keys"));
-		Files.writeString(keys.resolve("commune-ed25519.key"), "-----BEGIN PRIVATE KEY-----\n"
-				+ Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n",
-				StandardCharsets.US_ASCII);
-		Files.writeString(keys.resolve("commune-ed25519.pub"), CommuneKey.pem(pair.getPublic()), StandardCharsets.US_ASCII);
+		String publicKey = CommuneKeys.writeNew(ROOT.resolve("data"));
 		Files.createDirectories(HUB.resolve("media"));
 		Files.createDirectories(HUB.resolve("schedules"));
 		hub.start().awaitUp(Duration.ofSeconds(90));
 		ApiClient.Response enrolled = hub.admin().postJson("/api/district/communes",
-				Map.of("id", "xa-na-lay", "name", "Xã Na Lay", "publicKey", CommuneKey.pem(pair.getPublic())));
+				Map.of("id", "xa-na-lay", "name", "Xã Na Lay", "publicKey", publicKey));
 		assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
 		token = enrolled.json().path("token").asText();
 		hub.kill();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.loaxa.support.ApiClient;
+import vn.loaxa.support.Await;
 import vn.loaxa.support.LoaxaProcess;
 import vn.loaxa.support.TestDirs;
 
@@ -235,20 +236,8 @@ class FaultToleranceTests {
 		return OffsetDateTime.parse(record.path(field).asText()).toInstant();
 	}
 
-	interface Check {
-		boolean ok() throws Exception;
-	}
-
-	private static void awaitTrue(String what, Duration timeout, Check check) throws Exception {
-		long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
-		do {
-			if (check.ok()) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		while (System.nanoTime() < deadline);
-		throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+	private static void awaitTrue(String what, Duration timeout, Await.Check check) throws Exception {
+		Await.until(what, timeout, check);
 	}
 
 	private static void sleepUntil(Instant at) throws InterruptedException {

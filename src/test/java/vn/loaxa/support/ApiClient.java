@@ -79,6 +79,23 @@ public final class ApiClient {
 		return send(request(path).setHeader("Accept", "*/*").GET());
 	}
 
+	/** A download as bytes (a zip, a workbook), asserted 200. */
+	public byte[] download(String path) throws IOException {
+		try {
+			HttpResponse<byte[]> response = http.send(request(path).setHeader("Accept", "*/*").GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new IOException(path + " answered " + response.statusCode() + ": "
+						+ new String(response.body(), StandardCharsets.UTF_8));
+			}
+			return response.body();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException(e);
+		}
+	}
+
 	public Response postJson(String path, Object body) throws IOException {
 		String json = body == null ? "" : JSON.writeValueAsString(body);
 		return send(request(path).header("Content-Type", "application/json")
@@ -105,6 +122,11 @@ public final class ApiClient {
 
 	/** {@code POST /api/clips} with the file part first, then the form fields. */
 	public Response upload(String fileName, byte[] content, Map<String, String> fields) throws IOException {
+		return upload("/api/clips", fileName, content, fields);
+	}
+
+	/** A multipart POST to {@code path}: the {@code file} part first, then the form fields. */
+	public Response upload(String path, String fileName, byte[] content, Map<String, String> fields) throws IOException {
 		String boundary = "----loaxa" + UUID.randomUUID().toString().replace("-", "");
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		write(body, "--" + boundary + "\r\n");
@@ -119,7 +141,7 @@ public final class ApiClient {
 			write(body, field.getValue() + "\r\n");
 		}
 		write(body, "--" + boundary + "--\r\n");
-		return send(request("/api/clips").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
