@@ -2,7 +2,10 @@ package vn.loaxa.district;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -18,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.UserError;
+import vn.loaxa.report.ReportPeriod;
 import vn.loaxa.security.Actors;
 
 /**
@@ -30,13 +34,15 @@ class DistrictController {
 
 	private final DistrictHub hub;
 	private final HubStore store;
+	private final DistrictReports reports;
 	private final MessageSource messages;
 	private final LoaxaClock clock;
 	private final boolean district;
 
-	DistrictController(DistrictHub hub, HubStore store, MessageSource messages, LoaxaClock clock,
-			@Value("${loaxa.mode:commune}") String mode) {
+	DistrictController(DistrictHub hub, HubStore store, DistrictReports reports, MessageSource messages,
+			LoaxaClock clock, @Value("${loaxa.mode:commune}") String mode) {
 		this.hub = hub;
+		this.reports = reports;
 		this.store = store;
 		this.messages = messages;
 		this.clock = clock;
@@ -44,14 +50,30 @@ class DistrictController {
 	}
 
 	@GetMapping("/district")
-	String page(Model model) {
+	String page(@RequestParam(required = false) String period, Model model, Locale locale) {
 		requireDistrict();
 		int year = clock.today().getYear();
 		int quarter = (clock.today().getMonthValue() - 1) / 3 + 1;
-		model.addAttribute("communes", hub.communes());
+		String shown = year + "-Q" + quarter;
+		ReportPeriod chosen = ReportPeriod.parse(shown);
+		if (period != null && !period.isBlank()) {
+			try {
+				chosen = ReportPeriod.choose(period, null, null);
+				shown = chosen.code();
+			}
+			catch (UserError e) {
+				model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+			}
+		}
+		List<HubStore.Commune> communes = hub.communes();
+		Map<String, String> names = new HashMap<>();
+		communes.forEach(c -> names.put(c.id(), c.name()));
+		model.addAttribute("communes", communes);
+		model.addAttribute("names", names);
 		model.addAttribute("lastSent", store.lastAccepted());
 		model.addAttribute("bundles", hub.recentBundles(50));
-		model.addAttribute("period", year + "-Q" + quarter);
+		model.addAttribute("period", shown);
+		model.addAttribute("report", reports.compute(chosen));
 		return "district/hub";
 	}
 
@@ -85,7 +107,7 @@ class DistrictController {
 		try (InputStream in = file.getInputStream()) {
 			DistrictHub.Receipt r = hub.receive(in, "upload", null);
 			redirect.addFlashAttribute("info", messages.getMessage("district.received",
-					new Object[] { r.commune(), r.records(), r.newRecords() }, locale));
+					new Object[] { nameOf(r.commune()), r.records(), r.newRecords() }, locale));
 		}
 		catch (EvidenceRefused e) {
 			String message = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
@@ -93,6 +115,10 @@ class DistrictController {
 					: message + " — " + messages.getMessage("district.atRecord", new Object[] { e.recordId() }, locale));
 		}
 		return "redirect:/district";
+	}
+
+	private String nameOf(String communeId) {
+		return store.commune(communeId).map(HubStore.Commune::name).orElse(communeId);
 	}
 
 	private void requireDistrict() {

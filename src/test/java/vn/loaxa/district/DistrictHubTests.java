@@ -281,6 +281,16 @@ class DistrictHubTests {
 		assertThat(page).contains("Xã Na Lay").contains("Xã Hải Đông").contains("Xã Bắc Ba")
 			.contains("Chữ ký không khớp").contains("Nhật ký của xã đã bị viết lại").contains("tại bản ghi số")
 			.doesNotContain("Exception");
+		// the report of a period on the page: each commune's figures and its targets, done against planned
+		var november = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/district")
+			.param("period", PERIOD).with(officer);
+		String report = mvc.perform(november).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(report).contains("id=\"district-report\"").contains("02 lượt phóng sự mỗi tháng: 2/2 (100.0%)")
+			.contains("Toàn huyện").contains("format=pdf");
+		var bad = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/district")
+			.param("period", "quý 5").with(officer);
+		assertThat(mvc.perform(bad).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("alert-danger").doesNotContain("Exception");
 		var upload = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/district/evidence")
 			.file(new org.springframework.mock.web.MockMultipartFile("file", "q.zip", "application/zip",
 					java.util.Arrays.copyOf(first, 100)))
