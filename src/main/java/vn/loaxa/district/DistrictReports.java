@@ -2,6 +2,7 @@ package vn.loaxa.district;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,10 +57,11 @@ public class DistrictReports {
 	public DistrictReport compute(ReportPeriod period) {
 		Instant from = period.from().atStartOfDay(clock.zone()).toInstant();
 		Instant to = period.to().plusDays(1).atStartOfDay(clock.zone()).toInstant();
-		// three grouped queries for the whole district, not three per commune
-		Map<String, List<Group>> played = played(from, to);
-		Map<String, Map<String, Long>> problems = problems(from, to);
-		Map<String, Instant> last = lastRecordAt(from, to);
+		// one pass over the period's records of the whole district, grouped by commune, outcome and clip
+		Tally tally = tally(from, to);
+		Map<String, List<Group>> played = tally.played();
+		Map<String, Map<String, Long>> problems = tally.problems();
+		Map<String, Instant> last = tally.last();
 		Map<String, Plan> plans = store.plans(period.planYear());
 		List<CommuneRow> rows = new ArrayList<>();
 		List<Missing> missing = new ArrayList<>();
@@ -83,44 +85,40 @@ public class DistrictReports {
 				totals(all, problemsAll), missing);
 	}
 
-	private Map<String, List<Group>> played(Instant from, Instant to) {
-		Map<String, List<Group>> byCommune = new java.util.HashMap<>();
-		jdbc.query("SELECT r.commune_id, CASE WHEN r.clip_id IS NOT NULL THEN CONCAT('id:', CAST(r.clip_id AS VARCHAR(20))) "
-				+ "WHEN r.clip_sha256 IS NOT NULL THEN CONCAT('sha:', r.clip_sha256) END AS clip_key, r.clip_kind, "
-				+ "r.clip_topic, COUNT(*), SUM(r.played_ms), SUM(CASE WHEN r.actual_start >= r.scheduled_start - "
-				+ "INTERVAL '1' MINUTE AND r.actual_start <= r.scheduled_start + INTERVAL '1' MINUTE THEN 1 ELSE 0 END) "
-				+ "FROM district_record r WHERE r.scheduled_start >= ? AND r.scheduled_start < ? "
-				+ "AND r.outcome = 'PLAYED' AND " + NOT_CORRECTED + " GROUP BY r.commune_id, clip_key, r.clip_kind, r.clip_topic",
-				rs -> {
-					byCommune.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-						.add(new Group(rs.getString(2), enumOf(ClipKind.class, rs.getString(3)),
-								enumOf(Topic.class, rs.getString(4)), rs.getLong(5), rs.getLong(6), rs.getLong(7)));
-				}, HubStore.odt(from), HubStore.odt(to));
-		return byCommune;
+	/** The period's counted records by commune: PLAYED ones by clip, the others by outcome, and the latest. */
+	private record Tally(Map<String, List<Group>> played, Map<String, Map<String, Long>> problems,
+			Map<String, Instant> last) {
 	}
 
-	private Map<String, Map<String, Long>> problems(Instant from, Instant to) {
-		Map<String, Map<String, Long>> byCommune = new java.util.HashMap<>();
-		jdbc.query("SELECT r.commune_id, r.outcome, COUNT(*) FROM district_record r WHERE r.scheduled_start >= ? "
-				+ "AND r.scheduled_start < ? AND r.outcome <> 'PLAYED' AND " + NOT_CORRECTED
-				+ " GROUP BY r.commune_id, r.outcome", rs -> {
-					byCommune.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
+	private Tally tally(Instant from, Instant to) {
+		Tally tally = new Tally(new HashMap<>(), new HashMap<>(), new HashMap<>());
+		jdbc.query("SELECT r.commune_id, r.outcome, r.clip_id, r.clip_sha256, r.clip_kind, r.clip_topic, COUNT(*), "
+				+ "SUM(r.played_ms), SUM(CASE WHEN r.actual_start >= r.scheduled_start - INTERVAL '1' MINUTE "
+				+ "AND r.actual_start <= r.scheduled_start + INTERVAL '1' MINUTE THEN 1 ELSE 0 END), MAX(r.scheduled_start) "
+				+ "FROM district_record r WHERE r.scheduled_start >= ? AND r.scheduled_start < ? AND " + NOT_CORRECTED
+				+ " GROUP BY r.commune_id, r.outcome, r.clip_id, r.clip_sha256, r.clip_kind, r.clip_topic", rs -> {
+					String commune = rs.getString(1);
+					String outcome = rs.getString(2);
+					if ("PLAYED".equals(outcome)) {
+						Long clipId = rs.getObject(3, Long.class);
+						String sha = rs.getString(4);
+						String clipKey = clipId != null ? "id:" + clipId : sha != null ? "sha:" + sha : null;
+						tally.played().computeIfAbsent(commune, k -> new ArrayList<>()).add(new Group(clipKey,
+								enumOf(ClipKind.class, rs.getString(5)), enumOf(Topic.class, rs.getString(6)), rs.getLong(7),
+								rs.getLong(8), rs.getLong(9)));
+					}
+					else {
+						tally.problems().computeIfAbsent(commune, k -> new LinkedHashMap<>()).merge(outcome, rs.getLong(7),
+								Long::sum);
+					}
+					tally.last().merge(commune, rs.getTimestamp(10).toInstant(), (a, b) -> a.isAfter(b) ? a : b);
 				}, HubStore.odt(from), HubStore.odt(to));
-		return byCommune;
-	}
-
-	private Map<String, Instant> lastRecordAt(Instant from, Instant to) {
-		Map<String, Instant> last = new java.util.HashMap<>();
-		jdbc.query("SELECT r.commune_id, MAX(r.scheduled_start) FROM district_record r WHERE r.scheduled_start >= ? "
-				+ "AND r.scheduled_start < ? GROUP BY r.commune_id", rs -> {
-					last.put(rs.getString(1), rs.getTimestamp(2).toInstant());
-				}, HubStore.odt(from), HubStore.odt(to));
-		return last;
+		return tally;
 	}
 
 	/** A record replaced by a correction of the same commune does not count; the correction does. */
 	private static final String NOT_CORRECTED = "NOT EXISTS (SELECT 1 FROM district_record c "
-			+ "WHERE c.commune_id = r.commune_id AND c.corrects_id = r.record_id)";
+			+ "WHERE c.corrects_id IS NOT NULL AND c.corrects_id = r.record_id AND c.commune_id = r.commune_id)";
 
 	private static ReportFigures.Totals totals(List<Group> groups, Map<String, Long> problems) {
 		Sum s = sum(groups, g -> true);

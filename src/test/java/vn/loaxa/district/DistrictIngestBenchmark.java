@@ -47,6 +47,16 @@ public final class DistrictIngestBenchmark {
 	private static final ClipKind[] KINDS = ClipKind.values();
 	private static final Topic[] TOPICS = Topic.values();
 
+	/** Every commune's plan: three targets, as a commune's yearly plan has them. */
+	private static final vn.loaxa.report.Plan PLAN = new vn.loaxa.report.Plan(2026, "Kế hoạch tuyên truyền CCHC 2026",
+			List.of(new vn.loaxa.report.PlanTarget(1L, 2026, "150 tin, bài", 150, false,
+					java.util.Set.of(ClipKind.NEWS, ClipKind.ARTICLE), java.util.Set.of(), vn.loaxa.report.Measure.CLIPS, 1),
+					new vn.loaxa.report.PlanTarget(2L, 2026, "02 bài chuyển đổi số mỗi tháng", 2, true,
+							java.util.Set.of(ClipKind.ARTICLE), java.util.Set.of(Topic.DIGITAL_TRANSFORMATION),
+							vn.loaxa.report.Measure.CLIPS, 2),
+					new vn.loaxa.report.PlanTarget(3L, 2026, "24 lượt khẩu hiệu", 24, false,
+							java.util.Set.of(ClipKind.SLOGAN), java.util.Set.of(), vn.loaxa.report.Measure.AIRINGS, 3)));
+
 	private DistrictIngestBenchmark() {
 	}
 
@@ -56,7 +66,15 @@ public final class DistrictIngestBenchmark {
 		List<String> args = new ArrayList<>(List.of("--loaxa.mode=district", "--spring.profiles.active=postgres",
 				"--loaxa.data-dir=" + data, "--loaxa.admin.password=bench-pass-123", "--logging.level.root=WARN",
 				"--loaxa.media-dir=" + data.resolve("no-media"), "--loaxa.schedules-dir=" + data.resolve("no-schedules")));
-		vn.loaxa.support.TestDatabase.properties("district-bench").forEach((k, v) -> args.add("--" + k + "=" + v));
+		// -Dbench.db=<jdbc url>: a database kept between runs; its communes are taken once, then reused
+		String kept = System.getProperty("bench.db");
+		if (kept != null) {
+			args.addAll(List.of("--spring.datasource.url=" + kept, "--spring.datasource.username=" + System.getProperty(
+					"bench.db.user", "loaxa"), "--spring.datasource.password=" + System.getProperty("bench.db.password", "loaxa")));
+		}
+		else {
+			vn.loaxa.support.TestDatabase.properties("district-bench").forEach((k, v) -> args.add("--" + k + "=" + v));
+		}
 		try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(LoaxaApplication.class)
 			.web(WebApplicationType.NONE)
 			.run(args.toArray(String[]::new))) {
@@ -65,7 +83,9 @@ public final class DistrictIngestBenchmark {
 			long buildNanos = 0;
 			long ingestNanos = 0;
 			long taken = 0;
-			for (int c = 1; c <= communes; c++) {
+			int held = hub.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+				.queryForObject("SELECT COUNT(*) FROM district_commune", Integer.class);
+			for (int c = held + 1; c <= communes; c++) {
 				KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
 				String id = "xa-" + c;
 				district.enrol(id, "Xã số " + c, CommuneKey.pem(pair.getPublic()), "bench");
@@ -145,9 +165,11 @@ public final class DistrictIngestBenchmark {
 		byte[] recordBytes = lines.toByteArray();
 		BroadcastRecord first = records.get(0);
 		BroadcastRecord last = records.get(records.size() - 1);
+		byte[] planBytes = json.writeValueAsBytes(List.of(PLAN));
 		BundleHead head = new BundleHead(BundleHead.FORMAT, commune, commune, null, first.id(), first.hash(), last.id(),
 				last.hash(), new BundleHead.Head(last.id(), last.hash()), records.size(),
-				HexFormat.of().formatHex(EvidenceExport.sha256().digest(recordBytes)), "", Instant.now(), null);
+				HexFormat.of().formatHex(EvidenceExport.sha256().digest(recordBytes)), "", Instant.now(),
+				HexFormat.of().formatHex(EvidenceExport.sha256().digest(planBytes)));
 		byte[] headBytes = json.writeValueAsBytes(head);
 		Signature s = Signature.getInstance("Ed25519");
 		s.initSign(pair.getPrivate());
@@ -155,6 +177,7 @@ public final class DistrictIngestBenchmark {
 		ByteArrayOutputStream zip = new ByteArrayOutputStream();
 		try (ZipOutputStream out = new ZipOutputStream(zip)) {
 			entry(out, EvidenceExport.RECORDS, recordBytes);
+			entry(out, EvidenceExport.PLAN, planBytes);
 			entry(out, EvidenceExport.HEAD, headBytes);
 			entry(out, EvidenceExport.SIGNATURE, Base64.getEncoder().encodeToString(s.sign()).getBytes(StandardCharsets.US_ASCII));
 		}
