@@ -5,10 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -68,85 +64,50 @@ public class AiringCounts {
 
 	/**
 	 * Counts records whose scheduled start lies in [bounds[0], bounds[last]); bucket {@code i} is
-	 * [bounds[i], bounds[i+1]). "On time" means started within one minute of the schedule. Each
-	 * bucket is one query, and the queries run side by side (a quarter's three or four months on
-	 * as many cores as there are, up to {@value #PARALLEL}), each read from the counts index.
+	 * [bounds[i], bounds[i+1]). "On time" means started within one minute of the schedule.
 	 */
 	public Tally count(List<Instant> bounds) {
 		if (bounds.size() < 2) {
 			throw new IllegalArgumentException("need at least one bucket");
 		}
-		List<Future<List<PlayedGroup>>> buckets = new ArrayList<>();
-		for (int i = 0; i + 1 < bounds.size(); i++) {
-			int bucket = i;
-			Object from = ts(bounds.get(i));
-			Object to = ts(bounds.get(i + 1));
-			buckets.add(QUERIES.submit(() -> played(bucket, from, to)));
+		List<Object> args = new ArrayList<>();
+		StringBuilder bucket = new StringBuilder("CASE");
+		for (int i = 1; i < bounds.size() - 1; i++) {
+			bucket.append(" WHEN r.scheduled_start < ? THEN ").append(i - 1);
+			args.add(ts(bounds.get(i)));
 		}
-		Future<List<ProblemGroup>> problems = QUERIES
-			.submit(() -> problems(ts(bounds.get(0)), ts(bounds.get(bounds.size() - 1))));
-		List<PlayedGroup> played = new ArrayList<>();
-		for (Future<List<PlayedGroup>> bucket : buckets) {
-			played.addAll(await(bucket));
-		}
-		return new Tally(played, await(problems));
-	}
-
-	// a clip is told apart by its id; the 64-character SHA-256 only when it has none (cheaper groups)
-	private static final String PLAYED = "SELECT r.clip_id, CASE WHEN r.clip_id IS NULL THEN r.clip_sha256 END AS clip_sha, "
-			+ "r.zone_id, r.clip_kind, r.clip_topic, COUNT(*) AS airings, SUM(r.played_ms) AS played_ms, "
-			+ "SUM(CASE WHEN r.actual_start >= r.scheduled_start - INTERVAL '1' MINUTE "
-			+ "AND r.actual_start <= r.scheduled_start + INTERVAL '1' MINUTE THEN 1 ELSE 0 END) AS on_time "
-			+ "FROM broadcast_record r WHERE r.scheduled_start >= ? AND r.scheduled_start < ? "
-			+ "AND r.outcome = 'PLAYED' AND " + NOT_CORRECTED
-			+ " GROUP BY r.clip_id, r.zone_id, r.clip_kind, r.clip_topic, clip_sha";
-
-	private List<PlayedGroup> played(int bucket, Object from, Object to) {
-		return jdbc.query(PLAYED, (rs, n) -> {
+		bucket.append(" ELSE ").append(bounds.size() - 2).append(" END");
+		String bucketExpression = bounds.size() == 2 ? "0" : bucket.toString();
+		Object from = ts(bounds.get(0));
+		Object to = ts(bounds.get(bounds.size() - 1));
+		args.add(from);
+		args.add(to);
+		// a clip is told apart by its id; the 64-character SHA-256 only when it has none (cheaper groups)
+		String sql = "SELECT " + bucketExpression + " AS bucket, r.clip_id, "
+				+ "CASE WHEN r.clip_id IS NULL THEN r.clip_sha256 END AS clip_sha, r.zone_id, r.clip_kind, r.clip_topic, "
+				+ "COUNT(*) AS airings, SUM(r.played_ms) AS played_ms, "
+				+ "SUM(CASE WHEN r.actual_start >= r.scheduled_start - INTERVAL '1' MINUTE "
+				+ "AND r.actual_start <= r.scheduled_start + INTERVAL '1' MINUTE THEN 1 ELSE 0 END) AS on_time "
+				+ "FROM broadcast_record r WHERE r.scheduled_start >= ? AND r.scheduled_start < ? "
+				+ "AND r.outcome = 'PLAYED' AND " + NOT_CORRECTED
+				+ " GROUP BY " + (bounds.size() == 2 ? "" : "bucket, ") + "r.clip_id, r.zone_id, r.clip_kind, r.clip_topic, clip_sha";
+		List<PlayedGroup> played = jdbc.query(sql, (rs, n) -> {
 			long clipId = rs.getLong("clip_id");
 			Long id = rs.wasNull() ? null : clipId;
 			return new PlayedGroup(id, rs.getString("clip_sha"), enumOf(ClipKind.class, rs.getString("clip_kind")),
-					enumOf(Topic.class, rs.getString("clip_topic")), rs.getString("zone_id"), bucket,
+					enumOf(Topic.class, rs.getString("clip_topic")), rs.getString("zone_id"), rs.getInt("bucket"),
 					rs.getLong("airings"), rs.getLong("played_ms"), rs.getLong("on_time"));
-		}, from, to);
-	}
-
-	private List<ProblemGroup> problems(Object from, Object to) {
+		}, args.toArray());
 		String uncoded = "CASE WHEN r.reason_code IS NULL THEN r.reason END";
-		return jdbc.query("SELECT r.outcome, r.reason_code, " + uncoded + " AS reason, "
+		List<ProblemGroup> problems = jdbc.query("SELECT r.outcome, r.reason_code, " + uncoded + " AS reason, "
 				+ "COUNT(*) AS n FROM broadcast_record r "
 				+ "WHERE r.scheduled_start >= ? AND r.scheduled_start < ? AND r.outcome IN (" + NOT_PLAYED + ") AND "
-				+ NOT_CORRECTED + " GROUP BY r.outcome, r.reason_code, " + uncoded
-				+ " ORDER BY n DESC, r.outcome, r.reason_code",
+				+ NOT_CORRECTED
+				+ " GROUP BY r.outcome, r.reason_code, " + uncoded + " ORDER BY n DESC, r.outcome, r.reason_code",
 				(rs, n) -> new ProblemGroup(Outcome.valueOf(rs.getString("outcome")),
 						Reason.ofCode(rs.getString("reason_code")), rs.getString("reason"), rs.getLong("n")),
 				from, to);
-	}
-
-	/** Queries at once, at most: a year's twelve months must not take every pooled connection. */
-	static final int PARALLEL = 4;
-
-	private static final ExecutorService QUERIES = Executors
-		.newFixedThreadPool(Math.min(PARALLEL, Math.max(2, Runtime.getRuntime().availableProcessors())), task -> {
-			Thread thread = new Thread(task, "airing-counts");
-			thread.setDaemon(true);
-			return thread;
-		});
-
-	private static <T> T await(Future<T> query) {
-		try {
-			return query.get();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while counting the broadcast log", e);
-		}
-		catch (ExecutionException e) {
-			if (e.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw new IllegalStateException(e.getCause());
-		}
+		return new Tally(played, problems);
 	}
 
 	static Object ts(Instant instant) {
