@@ -24,9 +24,17 @@ public class AiringCounts {
 	/**
 	 * The condition that a record {@code r} has not been replaced by a correction. Corrections are
 	 * rare, so the database reads their targets once per query rather than probing for each row.
+	 * Ids start at 1: "corrects_id > 0" is a range of the index that skips its NULLs, where H2 reads
+	 * "IS NOT NULL" by scanning the whole index (every record; 0.7 s cold at 1.5 million).
 	 */
 	static final String NOT_CORRECTED = "r.id NOT IN (SELECT c.corrects_id FROM broadcast_record c "
-			+ "WHERE c.corrects_id IS NOT NULL)";
+			+ "WHERE c.corrects_id > 0)";
+
+	/** The outcomes other than PLAYED, listed: an index range each, where "<> 'PLAYED'" is none. */
+	private static final String NOT_PLAYED = java.util.Arrays.stream(Outcome.values())
+		.filter(o -> o != Outcome.PLAYED)
+		.map(o -> "'" + o.name() + "'")
+		.collect(java.util.stream.Collectors.joining(", "));
 
 	private final JdbcTemplate jdbc;
 
@@ -93,7 +101,8 @@ public class AiringCounts {
 		String uncoded = "CASE WHEN r.reason_code IS NULL THEN r.reason END";
 		List<ProblemGroup> problems = jdbc.query("SELECT r.outcome, r.reason_code, " + uncoded + " AS reason, "
 				+ "COUNT(*) AS n FROM broadcast_record r "
-				+ "WHERE r.scheduled_start >= ? AND r.scheduled_start < ? AND r.outcome <> 'PLAYED' AND " + NOT_CORRECTED
+				+ "WHERE r.scheduled_start >= ? AND r.scheduled_start < ? AND r.outcome IN (" + NOT_PLAYED + ") AND "
+				+ NOT_CORRECTED
 				+ " GROUP BY r.outcome, r.reason_code, " + uncoded + " ORDER BY n DESC, r.outcome, r.reason_code",
 				(rs, n) -> new ProblemGroup(Outcome.valueOf(rs.getString("outcome")),
 						Reason.ofCode(rs.getString("reason_code")), rs.getString("reason"), rs.getLong("n")),

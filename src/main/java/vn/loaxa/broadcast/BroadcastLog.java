@@ -335,23 +335,22 @@ public class BroadcastLog {
 
 	static final RowMapper<BroadcastRecord> MAPPER = BroadcastLog::map;
 
+	/** Reads the columns by their position in {@link #COLUMNS}: a label is looked up (upper-cased) at every read. */
 	private static BroadcastRecord map(ResultSet rs, int row) throws SQLException {
-		Airing airing = new Airing(rs.getString("zone_id"), rs.getString("slot_name"), nullableLong(rs, "clip_id"),
-				rs.getString("clip_sha256"), rs.getString("clip_title"), enumOf(ClipKind.class, rs.getString("clip_kind")),
-				enumOf(Topic.class, rs.getString("clip_topic")), instant(rs, "scheduled_start"),
-				instant(rs, "actual_start"), instant(rs, "actual_end"), rs.getLong("played_ms"),
-				rs.getLong("clip_duration_ms"), Outcome.valueOf(rs.getString("outcome")), rs.getString("reason"),
-				Reason.ofCode(rs.getString("reason_code")));
-		return new BroadcastRecord(rs.getLong("id"), airing, nullableLong(rs, "corrects_id"), rs.getString("recorded_by"),
-				instant(rs, "recorded_at"), rs.getString("previous_hash"), rs.getString("hash"));
+		Airing airing = new Airing(rs.getString(2), rs.getString(3), nullableLong(rs, 4), rs.getString(5),
+				rs.getString(6), enumOf(ClipKind.class, rs.getString(7)), enumOf(Topic.class, rs.getString(8)),
+				instant(rs, 9), instant(rs, 10), instant(rs, 11), rs.getLong(12), rs.getLong(13),
+				Outcome.valueOf(rs.getString(14)), rs.getString(15), Reason.ofCode(rs.getString(21)));
+		return new BroadcastRecord(rs.getLong(1), airing, nullableLong(rs, 16), rs.getString(17), instant(rs, 18),
+				rs.getString(19), rs.getString(20));
 	}
 
-	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+	private static Long nullableLong(ResultSet rs, int column) throws SQLException {
 		long value = rs.getLong(column);
 		return rs.wasNull() ? null : value;
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
 		java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
 	}

@@ -11,8 +11,10 @@ import vn.loaxa.config.LoaxaClock;
 
 /**
  * Computes the current quarter's report once in the background after start, so the officer's
- * first report does not pay for a cold database cache and cold code (measured: 2–6 s cold against
- * 0.1 s warm on a 1.5 million record log).
+ * first report, of whichever period, does not run the counting code cold. Since the counts are
+ * read from their index (V10), a period's data read cold costs little; what the first report after
+ * a start paid was mostly code not yet compiled (ReportBenchmark on a busy 2-core VM: 2.1 s for the
+ * first report in a fresh JVM, about 1 s for the first report of another quarter after it).
  */
 @Component
 @ConditionalOnWebApplication

@@ -19,7 +19,9 @@ import vn.loaxa.web.Formats;
 /**
  * The XLSX export: a summary sheet laid out like the figures table of a commune report, then the
  * evidence sheet with every record that counts. Streamed with fastexcel: rows are flushed as they are
- * written and unique texts are written inline, so a year of evidence needs little memory.
+ * written and the one unique text of a row (its hash) is written inline, so a year of evidence needs
+ * little memory; texts that repeat are shared strings, escaped once (fastexcel escapes a text
+ * character by character, a new String each, which was most of a year's export time).
  */
 final class XlsxReport {
 
@@ -255,11 +257,12 @@ final class XlsxReport {
 		private int sheets;
 		private int r;
 
-		private final java.util.function.Function<String, String> zoneNames;
+		private final java.util.function.Function<String, String> zoneName;
+		private final java.util.Map<String, String> zoneNames = new java.util.HashMap<>();
 
-		EvidenceWriter(Workbook wb, String[] columns, double[] widths, java.util.function.Function<String, String> zoneNames)
+		EvidenceWriter(Workbook wb, String[] columns, double[] widths, java.util.function.Function<String, String> zoneName)
 				throws IOException {
-			this.zoneNames = zoneNames;
+			this.zoneName = zoneName;
 			this.wb = wb;
 			this.columns = columns;
 			this.widths = widths;
@@ -281,6 +284,11 @@ final class XlsxReport {
 			r = 1;
 		}
 
+		/**
+		 * One row. Texts that repeat from row to row (zone, date, times, slot, title, kind, topic,
+		 * outcome, clip hash, bulletin text) go to the shared strings, so each is escaped and stored
+		 * once; only the record's own hash and a free-text reason are written inline.
+		 */
 		void write(EvidenceEntry row) {
 			BroadcastRecord record = row.record();
 			try {
@@ -289,17 +297,17 @@ final class XlsxReport {
 				}
 				Airing a = record.airing();
 				ws.value(r, 0, record.id());
-				ws.value(r, 1, zoneNames.apply(a.zoneId()));
-				ws.inlineString(r, 2, clock.date(a.scheduledStart()));
-				ws.inlineString(r, 3, clock.time(a.scheduledStart()));
+				ws.value(r, 1, zoneNames.computeIfAbsent(a.zoneId(), zoneName));
+				ws.value(r, 2, clock.date(a.scheduledStart()));
+				ws.value(r, 3, clock.time(a.scheduledStart()));
 				if (a.actualStart() != null) {
-					ws.inlineString(r, 4, clock.time(a.actualStart()));
+					ws.value(r, 4, clock.time(a.actualStart()));
 				}
 				if (a.slotName() != null) {
 					ws.value(r, 5, a.slotName());
 				}
 				if (a.clipTitle() != null) {
-					ws.inlineString(r, 6, a.clipTitle());
+					ws.value(r, 6, a.clipTitle());
 				}
 				if (a.kind() != null) {
 					ws.value(r, 7, a.kind().name());
@@ -316,11 +324,11 @@ final class XlsxReport {
 					ws.value(r, 12, record.correctsId());
 				}
 				if (a.clipSha256() != null) {
-					ws.inlineString(r, 13, a.clipSha256());
+					ws.value(r, 13, a.clipSha256());
 				}
 				ws.inlineString(r, 14, record.hash());
 				if (row.text() != null) {
-					ws.inlineString(r, 15, row.text());
+					ws.value(r, 15, row.text());
 				}
 				r++;
 				if (r % FLUSH_EVERY == 0) {
@@ -339,13 +347,14 @@ final class XlsxReport {
 
 	/**
 	 * Local dates and times of many instants, fast: the date text is kept while consecutive records
-	 * share a day, the time is written digit by digit.
+	 * share a day, and each time of day is written once, digit by digit, then reused.
 	 */
 	static final class LocalClock {
 
 		private final ZoneId zone;
 		private long day = Long.MIN_VALUE;
 		private String dateText;
+		private final String[] times = new String[86_400];
 
 		LocalClock(ZoneId zone) {
 			this.zone = zone;
@@ -368,9 +377,14 @@ final class XlsxReport {
 		/** HH:mm:ss */
 		String time(Instant instant) {
 			int s = (int) Math.floorMod(localSeconds(instant), 86_400);
-			char[] c = { digit(s / 36_000), digit(s / 3600 % 10), ':', digit(s % 3600 / 600), digit(s % 600 / 60), ':',
-					digit(s % 60 / 10), digit(s % 10) };
-			return new String(c);
+			String text = times[s];
+			if (text == null) {
+				char[] c = { digit(s / 36_000), digit(s / 3600 % 10), ':', digit(s % 3600 / 600), digit(s % 600 / 60),
+						':', digit(s % 60 / 10), digit(s % 10) };
+				text = new String(c);
+				times[s] = text;
+			}
+			return text;
 		}
 
 		private static char digit(int d) {
