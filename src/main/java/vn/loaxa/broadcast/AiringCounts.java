@@ -44,9 +44,10 @@ public class AiringCounts {
 
 	/** PLAYED records of one clip (by id, or by SHA-256 when it has none) in one zone and one bucket. */
 	public record PlayedGroup(Long clipId, String clipSha256, ClipKind kind, Topic topic, String zoneId, int bucket,
-			long airings, long playedMs, long onTime) {
+			long airings, long playedMs, long onTime) implements Aired {
 
 		/** What makes a clip distinct; null for a record about no clip. */
+		@Override
 		public String clipKey() {
 			return clipId != null ? "id:" + clipId : clipSha256 != null ? "sha:" + clipSha256 : null;
 		}

@@ -3,11 +3,9 @@ package vn.loaxa.district;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -15,8 +13,9 @@ import org.springframework.stereotype.Service;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.media.ClipKind;
 import vn.loaxa.media.Topic;
+import vn.loaxa.broadcast.Aired;
+import vn.loaxa.report.AiredSum;
 import vn.loaxa.report.Plan;
-import vn.loaxa.report.PlanTarget;
 import vn.loaxa.report.ReportFigures;
 import vn.loaxa.report.ReportPeriod;
 
@@ -41,7 +40,8 @@ public class DistrictReports {
 			List<Missing> missing) {
 	}
 
-	private record Group(String clipKey, ClipKind kind, Topic topic, long airings, long playedMs, long onTime) {
+	private record Group(String clipKey, ClipKind kind, Topic topic, long airings, long playedMs, long onTime)
+			implements Aired {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -78,11 +78,12 @@ public class DistrictReports {
 					g.topic(), g.airings(), g.playedMs(), g.onTime())));
 			communeProblems.forEach((k, v) -> problemsAll.merge(k, v, Long::sum));
 			Plan plan = plans.get(c.id());
-			rows.add(new CommuneRow(c.id(), c.name(), totals(groups, communeProblems), byKind(groups), byTopic(groups),
-					plan == null ? null : plan.name(), targets(groups, plan, period), last.get(c.id())));
+			rows.add(new CommuneRow(c.id(), c.name(), AiredSum.of(groups, g -> true).totals(communeProblems),
+					AiredSum.byKind(groups), AiredSum.byTopic(groups), plan == null ? null : plan.name(),
+					AiredSum.targets(groups, plan, period), last.get(c.id())));
 		}
 		return new DistrictReport(new ReportFigures.Period(period.code(), period.from(), period.to()), rows,
-				totals(all, problemsAll), missing);
+				AiredSum.of(all, g -> true).totals(problemsAll), missing);
 	}
 
 	/** The period's counted records by commune: PLAYED ones by clip, the others by outcome, and the latest. */
@@ -119,63 +120,6 @@ public class DistrictReports {
 	/** A record replaced by a correction of the same commune does not count; the correction does. */
 	private static final String NOT_CORRECTED = "NOT EXISTS (SELECT 1 FROM district_record c "
 			+ "WHERE c.corrects_id IS NOT NULL AND c.corrects_id = r.record_id AND c.commune_id = r.commune_id)";
-
-	private static ReportFigures.Totals totals(List<Group> groups, Map<String, Long> problems) {
-		Sum s = sum(groups, g -> true);
-		return new ReportFigures.Totals(s.clips.size(), s.airings, ReportFigures.minutes(s.ms), problems.getOrDefault("PARTIAL", 0L),
-				problems.getOrDefault("INTERRUPTED", 0L), problems.getOrDefault("MISSED", 0L),
-				problems.getOrDefault("FAILED", 0L), s.airings == 0 ? 0.0 : ReportFigures.round(s.onTime / (double) s.airings, 3));
-	}
-
-	private static List<ReportFigures.KindRow> byKind(List<Group> groups) {
-		List<ReportFigures.KindRow> rows = new ArrayList<>();
-		for (ClipKind kind : ClipKind.values()) {
-			Sum s = sum(groups, g -> g.kind() == kind);
-			rows.add(new ReportFigures.KindRow(kind, s.clips.size(), s.airings, ReportFigures.minutes(s.ms)));
-		}
-		return rows;
-	}
-
-	private static List<ReportFigures.TopicRow> byTopic(List<Group> groups) {
-		List<ReportFigures.TopicRow> rows = new ArrayList<>();
-		for (Topic topic : Topic.values()) {
-			Sum s = sum(groups, g -> g.topic() == topic);
-			rows.add(new ReportFigures.TopicRow(topic, s.clips.size(), s.airings, ReportFigures.minutes(s.ms)));
-		}
-		return rows;
-	}
-
-	private static List<ReportFigures.TargetRow> targets(List<Group> groups, Plan plan, ReportPeriod period) {
-		List<ReportFigures.TargetRow> rows = new ArrayList<>();
-		for (PlanTarget target : plan == null ? List.<PlanTarget>of() : plan.targets()) {
-			Sum s = sum(groups, g -> target.matches(g.kind(), g.topic()));
-			rows.add(ReportFigures.TargetRow.of(target, period, s.clips.size(), s.airings));
-		}
-		return rows;
-	}
-
-	private static Sum sum(List<Group> groups, java.util.function.Predicate<Group> which) {
-		Sum sum = new Sum();
-		groups.stream().filter(which).forEach(sum::add);
-		return sum;
-	}
-
-	private static final class Sum {
-		final Set<String> clips = new HashSet<>();
-		long airings;
-		long ms;
-		long onTime;
-
-		void add(Group g) {
-			if (g.clipKey() != null) {
-				clips.add(g.clipKey());
-			}
-			airings += g.airings();
-			ms += g.playedMs();
-			onTime += g.onTime();
-		}
-	}
-
 
 	private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
 		return name == null ? null : Enum.valueOf(type, name);

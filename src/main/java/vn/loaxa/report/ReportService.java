@@ -4,15 +4,10 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
 
@@ -22,7 +17,6 @@ import vn.loaxa.broadcast.AiringCounts.ProblemGroup;
 import vn.loaxa.broadcast.BroadcastLog;
 import vn.loaxa.broadcast.BroadcastRecord;
 import vn.loaxa.config.LoaxaClock;
-import vn.loaxa.media.ClipKind;
 import vn.loaxa.media.ClipLibrary;
 import vn.loaxa.media.Topic;
 import vn.loaxa.report.ReportFigures.KindRow;
@@ -101,48 +95,29 @@ public class ReportService {
 		List<PlayedGroup> played = tally.played();
 		List<YearMonth> months = period.months();
 
-		Sum total = sum(played, g -> true);
-		long partial = 0;
-		long interrupted = 0;
-		long missed = 0;
-		long failed = 0;
+		Map<String, Long> problemCounts = new java.util.HashMap<>();
 		List<ReportFigures.ProblemRow> problems = new ArrayList<>();
 		for (ProblemGroup p : tally.problems()) {
-			switch (p.outcome()) {
-				case PARTIAL -> partial += p.count();
-				case INTERRUPTED -> interrupted += p.count();
-				case MISSED -> missed += p.count();
-				case FAILED -> failed += p.count();
-				default -> {
-				}
-			}
+			problemCounts.merge(p.outcome().name(), p.count(), Long::sum);
 			if (problems.size() < MAX_PROBLEM_ROWS) {
 				problems.add(problem(p));
 			}
 		}
-		ReportFigures.Totals totals = new ReportFigures.Totals(total.clips(), total.airings, minutes(total.ms), partial,
-				interrupted, missed, failed, total.airings == 0 ? 0.0 : round(total.onTime / (double) total.airings, 3));
-
-		List<KindRow> byKind = new ArrayList<>();
-		for (ClipKind kind : ClipKind.values()) {
-			Sum s = sum(played, g -> g.kind() == kind);
-			byKind.add(new KindRow(kind, s.clips(), s.airings, minutes(s.ms)));
-		}
-		List<TopicRow> byTopic = new ArrayList<>();
-		for (Topic topic : Topic.values()) {
-			Sum s = sum(played, g -> g.topic() == topic);
-			byTopic.add(new TopicRow(topic, s.clips(), s.airings, minutes(s.ms)));
-		}
+		ReportFigures.Totals totals = AiredSum.of(played, g -> true).totals(problemCounts);
+		List<KindRow> byKind = AiredSum.byKind(played);
+		List<TopicRow> byTopic = AiredSum.byTopic(played);
+		Map<String, List<PlayedGroup>> zones = new TreeMap<>();
+		played.forEach(g -> zones.computeIfAbsent(g.zoneId(), k -> new ArrayList<>()).add(g));
 		List<ZoneRow> byZone = new ArrayList<>();
-		for (Map.Entry<String, Sum> e : groupBy(played, PlayedGroup::zoneId).entrySet()) {
-			Sum s = e.getValue();
-			byZone.add(new ZoneRow(e.getKey(), s.clips(), s.airings, minutes(s.ms)));
-		}
+		zones.forEach((zoneId, groups) -> {
+			AiredSum s = AiredSum.of(groups, g -> true);
+			byZone.add(new ZoneRow(zoneId, s.clips(), s.airings(), s.minutes()));
+		});
 		List<MonthRow> byMonth = new ArrayList<>();
 		for (int i = 0; i < months.size(); i++) {
 			int bucket = i;
-			Sum s = sum(played, g -> g.bucket() == bucket);
-			byMonth.add(new MonthRow(months.get(i).toString(), s.clips(), s.airings, minutes(s.ms)));
+			AiredSum s = AiredSum.of(played, g -> g.bucket() == bucket);
+			byMonth.add(new MonthRow(months.get(i).toString(), s.clips(), s.airings(), s.minutes()));
 		}
 
 		Map<Topic, long[]> chart = new EnumMap<>(Topic.class);
@@ -156,11 +131,7 @@ public class ReportService {
 		}
 
 		var plan = plans.plan(period.planYear());
-		List<TargetRow> targets = new ArrayList<>();
-		for (PlanTarget target : plan.map(Plan::targets).orElse(List.of())) {
-			Sum s = sum(played, g -> target.matches(g.kind(), g.topic()));
-			targets.add(TargetRow.of(target, period, s.clips(), s.airings));
-		}
+		List<TargetRow> targets = AiredSum.targets(played, plan.orElse(null), period);
 		ReportFigures figures = new ReportFigures(
 				new ReportFigures.Period(period.code(), period.from(), period.to()), totals, byKind, byTopic, byZone,
 				byMonth, targets, new ReportFigures.PlanRow(period.planYear(), plan.map(Plan::name).orElse(null)),
@@ -206,50 +177,11 @@ public class ReportService {
 		evidence(period, record -> each.accept(EvidenceEntry.of(record, texts)));
 	}
 
-	private static Sum sum(List<PlayedGroup> groups, Predicate<PlayedGroup> which) {
-		Sum sum = new Sum();
-		for (PlayedGroup g : groups) {
-			if (which.test(g)) {
-				sum.add(g);
-			}
-		}
-		return sum;
-	}
-
-	private static Map<String, Sum> groupBy(List<PlayedGroup> groups, Function<PlayedGroup, String> key) {
-		Map<String, Sum> sums = new TreeMap<>();
-		for (PlayedGroup g : groups) {
-			sums.computeIfAbsent(key.apply(g), k -> new Sum()).add(g);
-		}
-		return new LinkedHashMap<>(sums);
-	}
-
 	static double minutes(long ms) {
 		return ReportFigures.minutes(ms);
 	}
 
 	static double round(double value, int decimals) {
 		return ReportFigures.round(value, decimals);
-	}
-
-	private static final class Sum {
-
-		final Set<String> clips = new HashSet<>();
-		long airings;
-		long ms;
-		long onTime;
-
-		void add(PlayedGroup g) {
-			if (g.clipKey() != null) {
-				clips.add(g.clipKey());
-			}
-			airings += g.airings();
-			ms += g.playedMs();
-			onTime += g.onTime();
-		}
-
-		long clips() {
-			return clips.size();
-		}
 	}
 }

@@ -1,0 +1,25 @@
+package vn.loaxa.broadcast;
+
+import vn.loaxa.media.ClipKind;
+import vn.loaxa.media.Topic;
+
+/**
+ * PLAYED airings of one clip as they are counted: what a report's figures are summed from, on the
+ * commune's PC ({@link AiringCounts.PlayedGroup}) and at the district hub alike.
+ */
+public interface Aired {
+
+	/** What makes the clip distinct among those summed; null for airings of no clip. */
+	String clipKey();
+
+	ClipKind kind();
+
+	Topic topic();
+
+	long airings();
+
+	long playedMs();
+
+	/** Of the airings, those that started within a minute of their scheduled time. */
+	long onTime();
+}
