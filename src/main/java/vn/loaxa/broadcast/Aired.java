@@ -12,6 +12,11 @@ public interface Aired {
 	/** What makes the clip distinct among those summed; null for airings of no clip. */
 	String clipKey();
 
+	/** A clip's key: its id, or its SHA-256 when it has none (a clip gone from the library); null for neither. */
+	static String clipKey(Long clipId, String clipSha256) {
+		return clipId != null ? "id:" + clipId : clipSha256 != null ? "sha:" + clipSha256 : null;
+	}
+
 	ClipKind kind();
 
 	Topic topic();

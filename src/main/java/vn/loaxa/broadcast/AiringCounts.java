@@ -49,7 +49,7 @@ public class AiringCounts {
 		/** What makes a clip distinct; null for a record about no clip. */
 		@Override
 		public String clipKey() {
-			return clipId != null ? "id:" + clipId : clipSha256 != null ? "sha:" + clipSha256 : null;
+			return Aired.clipKey(clipId, clipSha256);
 		}
 	}
 

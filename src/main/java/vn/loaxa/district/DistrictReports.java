@@ -101,9 +101,7 @@ public class DistrictReports {
 					String commune = rs.getString(1);
 					String outcome = rs.getString(2);
 					if ("PLAYED".equals(outcome)) {
-						Long clipId = rs.getObject(3, Long.class);
-						String sha = rs.getString(4);
-						String clipKey = clipId != null ? "id:" + clipId : sha != null ? "sha:" + sha : null;
+						String clipKey = Aired.clipKey(rs.getObject(3, Long.class), rs.getString(4));
 						tally.played().computeIfAbsent(commune, k -> new ArrayList<>()).add(new Group(clipKey,
 								enumOf(ClipKind.class, rs.getString(5)), enumOf(Topic.class, rs.getString(6)), rs.getLong(7),
 								rs.getLong(8), rs.getLong(9)));

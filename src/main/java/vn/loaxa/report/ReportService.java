@@ -177,11 +177,4 @@ public class ReportService {
 		evidence(period, record -> each.accept(EvidenceEntry.of(record, texts)));
 	}
 
-	static double minutes(long ms) {
-		return ReportFigures.minutes(ms);
-	}
-
-	static double round(double value, int decimals) {
-		return ReportFigures.round(value, decimals);
-	}
 }

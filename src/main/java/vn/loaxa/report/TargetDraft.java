@@ -25,31 +25,23 @@ public record TargetDraft(String name, String planned, boolean perMonth,
 		topics = topics == null ? List.of() : topics.stream().filter(t -> t != null).toList();
 	}
 
-	static TargetDraft of(PlanTarget t) {
-		return new TargetDraft(t.name(), String.valueOf(t.planned()), t.perMonth(),
-				t.kinds().stream().map(Enum::name).sorted().toList(), t.topics().stream().map(Enum::name).sorted().toList(),
-				t.measure().name());
-	}
-
 	/** The target this draft describes, for the plan of {@code year}; a {@link UserError} for the first bad field. */
 	PlanTarget target(Long id, int year) {
-		Set<ClipKind> kindSet = EnumSet.noneOf(ClipKind.class);
-		// a blank entry (an empty checkbox value) means nothing, as in every other form
-		for (String k : kinds) {
-			ClipKind kind = Formats.parseEnum(ClipKind.class, k, "invalid_kind");
-			if (kind != null) {
-				kindSet.add(kind);
+		Set<ClipKind> kindSet = parsed(ClipKind.class, kinds, "invalid_kind");
+		Set<Topic> topicSet = parsed(Topic.class, topics, "invalid_topic");
+		return new PlanTarget(id, year, name, PlanTargets.parseCount(planned), perMonth, kindSet, topicSet, how(), 0);
+	}
+
+	/** Each code read; a blank entry (an empty checkbox value) means nothing, as in every other form. */
+	private static <E extends Enum<E>> Set<E> parsed(Class<E> type, List<String> typed, String code) {
+		Set<E> values = EnumSet.noneOf(type);
+		for (String text : typed) {
+			E value = Formats.parseEnum(type, text, code);
+			if (value != null) {
+				values.add(value);
 			}
 		}
-		Set<Topic> topicSet = EnumSet.noneOf(Topic.class);
-		for (String t : topics) {
-			Topic topic = Formats.parseEnum(Topic.class, t, "invalid_topic");
-			if (topic != null) {
-				topicSet.add(topic);
-			}
-		}
-		return new PlanTarget(id, year, name, PlanTargets.parseCount(planned), perMonth, kindSet, topicSet,
-				how(), 0);
+		return values;
 	}
 
 	/** The measure typed; CLIPS when blank. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import vn.loaxa.web.Formats;
+
 /**
  * Checks a plan as a whole: ids unique, every zone on a known channel, every group and slot on
  * known zones, slot names unique per target, and no two slots needing one channel at the same time.
@@ -79,7 +81,7 @@ final class PlanChecker {
 				LocalDate clash = firstOverlap(a, b, today);
 				if (clash != null) {
 					errors.add(field("start", new PlanError(b.file(), b.line(), "overlap", b.name(), a.name(), a.file(),
-							a.line(), PlanReader.format(clash), String.join(", ", shared))));
+							a.line(), Formats.date(clash), String.join(", ", shared))));
 				}
 			}
 		}
@@ -131,7 +133,7 @@ final class PlanChecker {
 		List<PlanError> errors = new ArrayList<>();
 		for (Slot s : slots) {
 			if (!s.hasFutureOn(today)) {
-				errors.add(field("dates", new PlanError(s.file(), s.line(), "past", s.name(), PlanReader.format(today))));
+				errors.add(field("dates", new PlanError(s.file(), s.line(), "past", s.name(), Formats.date(today))));
 			}
 		}
 		return errors;

@@ -23,6 +23,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 import vn.loaxa.media.Topic;
+import vn.loaxa.web.Formats;
 
 /**
  * Reads the plan files: {@code zones.yaml} (channels, zones, groups, holidays) and one file of
@@ -222,7 +223,7 @@ class PlanReader {
 		LocalDate validFrom = values.date(file, f.get("validFrom"));
 		LocalDate validUntil = values.date(file, f.get("validUntil"));
 		if (validFrom != null && validUntil != null && validUntil.isBefore(validFrom)) {
-			errors.add(nodes.error(file, f.get("validUntil"), "validity", format(validFrom), format(validUntil)));
+			errors.add(nodes.error(file, f.get("validUntil"), "validity", Formats.date(validFrom), Formats.date(validUntil)));
 		}
 		TreeSet<LocalDate> except = values.dates(file, f.get("except"));
 		if (errors.size() > before) {
@@ -247,10 +248,5 @@ class PlanReader {
 	/** {@code 90s}, {@code 15m}, {@code 1h}, {@code 1h30m}, or ISO-8601 {@code PT15M}; null when it is none. */
 	static Duration parseLength(String text) {
 		return PlanValues.parseLength(text);
-	}
-
-	/** 02/09/2026, as messages show a date. */
-	static String format(LocalDate date) {
-		return PlanValues.format(date);
 	}
 }

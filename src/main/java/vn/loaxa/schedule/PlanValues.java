@@ -6,7 +6,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,18 +18,16 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
+import vn.loaxa.web.Formats;
+
 /**
  * The values of the plan files as people write them: start times ("05:30"), lengths (15m, 1h30m),
- * weekdays (MON, T2, CN, daily), dates (2026-09-02 or 02/09/2026, strictly) and tune files in
+ * weekdays (MON, T2, CN, daily), dates (2026-09-02 or 02/09/2026, strictly, as {@link Formats#readDate} reads them) and tune files in
  * {@code media/}. A bad value is added to the reader's errors and read as null.
  */
 final class PlanValues {
 
 	private static final Pattern LENGTH = Pattern.compile("(?:(\\d+)h)?\\s*(?:(\\d+)m)?\\s*(?:(\\d+)s)?");
-	private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
-	/** Strict: 31/02/2026 is refused, not quietly read as 28/02/2026. */
-	private static final DateTimeFormatter TYPED_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
-		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	private final PlanNodes nodes;
 	private final List<PlanError> errors;
@@ -166,8 +163,7 @@ final class PlanValues {
 			return null;
 		}
 		try {
-			String v = value.trim();
-			return v.contains("/") ? LocalDate.parse(v, TYPED_DATE) : LocalDate.parse(v);
+			return Formats.readDate(value);
 		}
 		catch (DateTimeParseException e) {
 			errors.add(nodes.error(file, node, "date", value));
@@ -192,9 +188,5 @@ final class PlanValues {
 			return null;
 		}
 		return name;
-	}
-
-	static String format(LocalDate date) {
-		return date == null ? "" : VN_DATE.format(date);
 	}
 }

@@ -1,6 +1,5 @@
 package vn.loaxa.schedule;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,8 +14,6 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
-
-import vn.loaxa.media.Topic;
 
 /**
  * Writes the plan back as YAML files in the format the reader takes (docs/schedule-files.md). The
@@ -69,15 +66,15 @@ final class PlanWriter {
 		return fields("target", slots.get(0).target(), "slots", each(slots, PlanWriter::slot));
 	}
 
+	/** The slot's text as {@link SlotDraft#of} writes it; its dates as dates, so they are written bare. */
 	private static Map<String, Object> slot(Slot s) {
+		SlotDraft text = SlotDraft.of(s);
 		Map<String, Object> slot = fields("name", s.name());
-		if (s.isWeekly()) {
-			slot.put("days", new Inline(s.days().stream().map(PlanWriter::day).toList()));
-		}
+		putList(slot, "days", text.days());
 		putList(slot, "dates", s.dates());
-		slot.put("start", new Quoted(time(s)));
-		slot.put("length", length(s.length()));
-		putList(slot, "topics", s.topics().stream().map(Topic::name).toList());
+		slot.put("start", new Quoted(text.start()));
+		slot.put("length", text.length());
+		putList(slot, "topics", text.topics());
 		putValue(slot, "intro", s.intro());
 		putValue(slot, "outro", s.outro());
 		putValue(slot, "validFrom", s.validFrom());
@@ -108,15 +105,6 @@ final class PlanWriter {
 		if (!items.isEmpty()) {
 			map.put(key, new Inline(List.copyOf(items)));
 		}
-	}
-
-	private static String time(Slot s) {
-		String t = s.start().toString();
-		return t.length() > 8 ? t.substring(0, 8) : t;
-	}
-
-	private static String day(DayOfWeek d) {
-		return d.name().substring(0, 3);
 	}
 
 	static String length(Duration d) {

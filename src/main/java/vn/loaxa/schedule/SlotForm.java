@@ -24,18 +24,19 @@ class SlotForm {
 	private String except;
 
 	static SlotForm of(Slot s) {
+		// as the files write it (MON, "05:30", 15m), the dates as people type them (dd/MM/yyyy)
+		SlotDraft d = SlotDraft.of(s);
 		SlotForm f = new SlotForm();
 		f.originalKey = s.key();
-		f.target = s.target();
-		f.name = s.name();
-		f.days = s.days().stream().map(d -> d.name().substring(0, 3)).collect(Collectors.toCollection(ArrayList::new));
+		f.target = d.target();
+		f.name = d.name();
+		f.days = new ArrayList<>(d.days());
 		f.dates = s.dates().stream().map(Formats::date).collect(Collectors.joining(", "));
-		String t = s.start().toString();
-		f.start = t.length() > 8 ? t.substring(0, 8) : t;
-		f.length = PlanWriter.length(s.length());
-		f.topics = s.topics().stream().map(Enum::name).collect(Collectors.toCollection(ArrayList::new));
-		f.intro = s.intro();
-		f.outro = s.outro();
+		f.start = d.start();
+		f.length = d.length();
+		f.topics = new ArrayList<>(d.topics());
+		f.intro = d.intro();
+		f.outro = d.outro();
 		f.validFrom = Formats.date(s.validFrom());
 		f.validUntil = Formats.date(s.validUntil());
 		f.except = s.except().stream().map(Formats::date).collect(Collectors.joining(", "));

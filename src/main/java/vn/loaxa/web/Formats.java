@@ -28,12 +28,21 @@ public final class Formats {
 		}
 		String value = text.strip();
 		try {
-			return value.contains("/") ? LocalDate.parse(value, TYPED_DATE) : LocalDate.parse(value);
+			return readDate(value);
 		}
 		catch (DateTimeParseException e) {
 			throw new UserError(400, "invalid_date", "import.error.invalid_date", value.length() > 40
 					? value.substring(0, 40) : value);
 		}
+	}
+
+	/**
+	 * A date as typed (d/M/yyyy, strictly: 31/02/2026 is no date) or as ISO yyyy-MM-dd, for readers
+	 * with their own way of telling a bad one (the plan files name the file and line).
+	 */
+	public static LocalDate readDate(String text) throws DateTimeParseException {
+		String value = text.strip();
+		return value.contains("/") ? LocalDate.parse(value, TYPED_DATE) : LocalDate.parse(value);
 	}
 
 	/** Reads an enum constant by name, case-insensitive; blank is null; unknown is a UserError. */

@@ -138,7 +138,7 @@ class ReportExportTests extends ReportTestSupport {
 			.filter(r -> r.getCellText(10).equals("PLAYED"))
 			.mapToDouble(r -> number(r, 9))
 			.sum();
-		assertThat(ReportService.minutes(Math.round(playedSeconds * 1000))).isEqualTo(json.get("totals").get("minutes").asDouble());
+		assertThat(ReportFigures.minutes(Math.round(playedSeconds * 1000))).isEqualTo(json.get("totals").get("minutes").asDouble());
 		Row last = rows.get(rows.size() - 1);
 		assertThat(last.getCellText(1)).isEqualTo("thon-hua-ca");
 		assertThat(last.getCellText(2)).isEqualTo("14/03/2026");
