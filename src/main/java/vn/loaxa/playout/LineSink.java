@@ -22,6 +22,8 @@ class LineSink implements AudioSink {
 
 	static final long WARM_LIMIT_MS = 2000;
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LineSink.class);
+
 	private final Mixer.Info mixer;
 	private final int bufferMs;
 	private final Clock clock;
@@ -94,15 +96,28 @@ class LineSink implements AudioSink {
 		}
 
 		/**
-		 * Feeds silence until the device is seen playing (PulseAudio connects a new stream in a few
-		 * hundred milliseconds, during which writes block), so the hold before a slot starts from a
-		 * running line; at most {@link #WARM_LIMIT_MS}.
+		 * Feeds silence until the device is seen playing (PulseAudio connects a new stream in 0.5–0.9 s,
+		 * during which writes block), so the hold before a slot starts from a running line; at most
+		 * {@link #WARM_LIMIT_MS}. Playing means two positions in a row that can be true (above zero,
+		 * not past what was written) and the second past the first: until the stream is connected,
+		 * ALSA's PulseAudio plugin reports the whole buffer as played (8,820 frames after 220 written),
+		 * and a hold that trusted it ran into the connecting write and aired up to 0.4 s late.
 		 */
 		void warm() {
-			long deadline = System.nanoTime() + WARM_LIMIT_MS * 1_000_000L;
-			while (line.getLongFramePosition() <= 0 && System.nanoTime() < deadline) {
+			long started = System.nanoTime();
+			long deadline = started + WARM_LIMIT_MS * 1_000_000L;
+			long previous = -1;
+			while (System.nanoTime() < deadline) {
 				writeQuiet();
+				long position = line.getLongFramePosition();
+				boolean plausible = position > 0 && position <= held;
+				if (plausible && previous > 0 && position > previous) {
+					log.debug("line playing {} ms after it opened", (System.nanoTime() - started) / 1_000_000);
+					return;
+				}
+				previous = plausible ? position : -1;
 			}
+			log.warn("line not seen playing {} ms after it opened: the first record's times may be early", WARM_LIMIT_MS);
 		}
 
 		/** 5 ms of silence ahead of the programme. */

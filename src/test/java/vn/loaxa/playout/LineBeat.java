@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
@@ -54,19 +53,19 @@ public final class LineBeat {
 
 	public static Trial measure(Mixer.Info mixer, Path dir) throws Exception {
 		Path recording = dir.resolve("loa.wav");
-		Process parec = new ProcessBuilder("parec", "-d", "loa.monitor", "--file-format=wav", "--rate=44100",
-				"--channels=1", "--format=s16le", recording.toString()).redirectErrorStream(true).start();
 		Instant beat;
 		Instant claimed;
 		long written;
-		try {
-			Thread.sleep(500);
+		try (LoaRecording parec = LoaRecording.start(recording)) {
 			SourceDataLine idealLine = AudioSystem.getSourceDataLine(CANONICAL);
 			idealLine.open(CANONICAL, 4410 * 2);
 			idealLine.start();
 			LineSink sink = new LineSink(mixer, 200, Clock.systemUTC());
 			try (SinkSession session = sink.open("beat", CANONICAL)) {
-				// both lines are open: the beat is set now, a second ahead
+				if (!parec.awaitFlowing(session)) {
+					throw new IllegalStateException("parec recorded nothing of the line 'loa' in 5 s");
+				}
+				// both lines are open and recorded: the beat is set now, a second ahead
 				beat = Instant.now().plusMillis(1000);
 				Instant at = beat;
 				Thread ideal = new Thread(() -> idealWriter(idealLine, at, tone(880, 600)));
@@ -80,10 +79,6 @@ public final class LineBeat {
 				ideal.join(5000);
 			}
 			Thread.sleep(400);
-		}
-		finally {
-			parec.destroy();
-			parec.waitFor(5, TimeUnit.SECONDS);
 		}
 		short[] samples = LineSinkTests.read(recording);
 		return new Trial(onsetMs(samples, 440), onsetMs(samples, 880), written, Duration.between(beat, claimed).toMillis());

@@ -220,7 +220,10 @@ class LiveAnnouncementTests {
 			BroadcastRecord aired = slotRecords("Chờ phát trực tiếp", "ban-b").get(0);
 			assertThat(aired.airing().outcome()).isEqualTo(Outcome.PLAYED);
 			long lateMs = Duration.between(first.toInstant(), aired.airing().actualStart()).toMillis();
-			assertThat(lateMs).as("waited for the live announcement, within grace").isBetween(1500L, GRACE.toMillis());
+			// aired because it started within grace; it is heard once the line it opens is playing (a new
+			// PulseAudio stream takes 0.2-1.8 s to connect, LineSink.WARM_LIMIT_MS at most), and the record says so
+			assertThat(lateMs).as("waited for the live announcement, within grace, then for the line")
+				.isBetween(1500L, GRACE.toMillis() + LineSink.WARM_LIMIT_MS);
 		}
 		finally {
 			schedule.deleteSlot(waits.key());
