@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -13,9 +16,11 @@ import vn.loaxa.media.ClipKind;
 import vn.loaxa.media.Topic;
 
 /**
- * Counts the log in SQL, for reports: PLAYED records grouped by clip, kind, topic, zone and time
- * bucket (e.g. month), and the other outcomes grouped by reason. Only records that count are
- * counted: a record replaced by a later correction is left out, and the correction counts instead.
+ * Counts the log for reports: PLAYED records grouped by clip, kind, topic, zone and time bucket (e.g.
+ * month), and the other outcomes grouped by reason. Whole months of PLAYED records are read from the
+ * {@link MonthTotals} and the records after their mark; other buckets from the records, in SQL (H2's
+ * summed by {@link PlayedInJava}). Only records that count are counted: a record replaced by a later
+ * correction is left out, and the correction counts instead.
  * The groups are bounded by clips × zones × buckets, never by the number of records.
  */
 @Service
@@ -37,9 +42,11 @@ public class AiringCounts {
 		.collect(java.util.stream.Collectors.joining(", "));
 
 	private final JdbcTemplate jdbc;
+	private final MonthTotals totals;
 
-	AiringCounts(JdbcTemplate jdbc) {
+	AiringCounts(JdbcTemplate jdbc, MonthTotals totals) {
 		this.jdbc = jdbc;
+		this.totals = totals;
 	}
 
 	/** PLAYED records of one clip (by id, or by SHA-256 when it has none) in one zone and one bucket. */
@@ -65,12 +72,84 @@ public class AiringCounts {
 
 	/**
 	 * Counts records whose scheduled start lies in [bounds[0], bounds[last]); bucket {@code i} is
-	 * [bounds[i], bounds[i+1]). "On time" means started within one minute of the schedule.
+	 * [bounds[i], bounds[i+1]). "On time" means started within one minute of the schedule. A bucket
+	 * that is a whole month is read from the {@link MonthTotals} and the records after their mark.
 	 */
 	public Tally count(List<Instant> bounds) {
+		checkBounds(bounds);
+		return new Tally(played(bounds), problems(bounds));
+	}
+
+	/** The same figures counted from the log's records alone, for checking a report against the log. */
+	public Tally countFromRecords(List<Instant> bounds) {
+		checkBounds(bounds);
+		return new Tally(fromRecords(bounds), problems(bounds));
+	}
+
+	private static void checkBounds(List<Instant> bounds) {
 		if (bounds.size() < 2) {
 			throw new IllegalArgumentException("need at least one bucket");
 		}
+	}
+
+	List<PlayedGroup> played(List<Instant> bounds) {
+		int[] months = wholeMonths(bounds);
+		int first = Arrays.stream(months).filter(m -> m >= 0).min().orElse(-1);
+		if (first < 0) {
+			return fromRecords(bounds);
+		}
+		int last = Arrays.stream(months).max().getAsInt();
+		MonthTotals.Folded folded = totals.read(first, last + 1);
+		if (folded.mark() == 0) {
+			return fromRecords(bounds);
+		}
+		Map<Integer, Integer> bucketOfMonth = new HashMap<>();
+		for (int i = 0; i < months.length; i++) {
+			if (months[i] >= 0) {
+				bucketOfMonth.put(months[i], i);
+			}
+		}
+		PlayedSums sums = new PlayedSums();
+		folded.sums().sums().forEach((k, s) -> sums.add(
+				new PlayedSums.Key(bucketOfMonth.get(k.bucket()), k.clipId(), k.clipSha256(), k.zoneId(), k.kind(), k.topic()),
+				s[0], s[1], s[2]));
+		long head = jdbc.queryForObject("SELECT last_id FROM broadcast_chain_head WHERE id = 1", Long.class);
+		PlayedSums since = PlayedDelta.between(jdbc, folded.mark(), head,
+				at -> bucketOfMonth.getOrDefault(totals.monthIndex(at), -1), totals.onH2());
+		since.sums().forEach((k, s) -> sums.add(k, s[0], s[1], s[2]));
+		for (int i = 0; i < months.length; i++) {
+			int from = i;
+			while (i < months.length && months[i] < 0) {
+				i++;
+			}
+			if (i > from) {
+				int offset = from;
+				fromRecords(bounds.subList(from, i + 1)).forEach(g -> sums.add(g, offset));
+			}
+		}
+		return sums.groups();
+	}
+
+	/**
+	 * For each bucket, the index of the month it is ({@link MonthTotals#monthIndex}) when it runs
+	 * from a month's first instant to the next month's in the commune's time zone; -1 otherwise.
+	 */
+	private int[] wholeMonths(List<Instant> bounds) {
+		int[] months = new int[bounds.size() - 1];
+		for (int i = 0; i < months.length; i++) {
+			int month = totals.monthIndex(bounds.get(i));
+			boolean whole = bounds.get(i).equals(totals.monthStart(month))
+					&& bounds.get(i + 1).equals(totals.monthStart(month + 1));
+			months[i] = whole ? month : -1;
+		}
+		return months;
+	}
+
+	private List<PlayedGroup> fromRecords(List<Instant> bounds) {
+		return totals.onH2() ? PlayedInJava.count(jdbc, bounds, true) : playedInSql(bounds);
+	}
+
+	List<PlayedGroup> playedInSql(List<Instant> bounds) {
 		List<Object> args = new ArrayList<>();
 		StringBuilder bucket = new StringBuilder("CASE");
 		for (int i = 1; i < bounds.size() - 1; i++) {
@@ -79,10 +158,8 @@ public class AiringCounts {
 		}
 		bucket.append(" ELSE ").append(bounds.size() - 2).append(" END");
 		String bucketExpression = bounds.size() == 2 ? "0" : bucket.toString();
-		Object from = ts(bounds.get(0));
-		Object to = ts(bounds.get(bounds.size() - 1));
-		args.add(from);
-		args.add(to);
+		args.add(ts(bounds.get(0)));
+		args.add(ts(bounds.get(bounds.size() - 1)));
 		// a clip is told apart by its id; the 64-character SHA-256 only when it has none (cheaper groups)
 		String sql = "SELECT " + bucketExpression + " AS bucket, r.clip_id, "
 				+ "CASE WHEN r.clip_id IS NULL THEN r.clip_sha256 END AS clip_sha, r.zone_id, r.clip_kind, r.clip_topic, "
@@ -92,15 +169,20 @@ public class AiringCounts {
 				+ "FROM broadcast_record r WHERE r.scheduled_start >= ? AND r.scheduled_start < ? "
 				+ "AND r.outcome = 'PLAYED' AND " + NOT_CORRECTED
 				+ " GROUP BY " + (bounds.size() == 2 ? "" : "bucket, ") + "r.clip_id, r.zone_id, r.clip_kind, r.clip_topic, clip_sha";
-		List<PlayedGroup> played = jdbc.query(sql, (rs, n) -> {
+		return jdbc.query(sql, (rs, n) -> {
 			long clipId = rs.getLong("clip_id");
 			Long id = rs.wasNull() ? null : clipId;
 			return new PlayedGroup(id, rs.getString("clip_sha"), enumOf(ClipKind.class, rs.getString("clip_kind")),
 					enumOf(Topic.class, rs.getString("clip_topic")), rs.getString("zone_id"), rs.getInt("bucket"),
 					rs.getLong("airings"), rs.getLong("played_ms"), rs.getLong("on_time"));
 		}, args.toArray());
+	}
+
+	private List<ProblemGroup> problems(List<Instant> bounds) {
+		Object from = ts(bounds.get(0));
+		Object to = ts(bounds.get(bounds.size() - 1));
 		String uncoded = "CASE WHEN r.reason_code IS NULL THEN r.reason END";
-		List<ProblemGroup> problems = jdbc.query("SELECT r.outcome, r.reason_code, " + uncoded + " AS reason, "
+		return jdbc.query("SELECT r.outcome, r.reason_code, " + uncoded + " AS reason, "
 				+ "COUNT(*) AS n FROM broadcast_record r "
 				+ "WHERE r.scheduled_start >= ? AND r.scheduled_start < ? AND r.outcome IN (" + NOT_PLAYED + ") AND "
 				+ NOT_CORRECTED
@@ -108,7 +190,6 @@ public class AiringCounts {
 				(rs, n) -> new ProblemGroup(Outcome.valueOf(rs.getString("outcome")),
 						Reason.ofCode(rs.getString("reason_code")), rs.getString("reason"), rs.getLong("n")),
 				from, to);
-		return new Tally(played, problems);
 	}
 
 	static Object ts(Instant instant) {

@@ -91,7 +91,18 @@ public class ReportService {
 	}
 
 	public Report compute(ReportPeriod period) {
-		AiringCounts.Tally tally = counts.count(period.monthBounds(zone));
+		return figures(period, counts.count(period.monthBounds(zone)));
+	}
+
+	/**
+	 * The report counted from the log's records alone, not from the month totals kept to make
+	 * reports quick: what a signed report is checked against.
+	 */
+	public Report computeFromLog(ReportPeriod period) {
+		return figures(period, counts.countFromRecords(period.monthBounds(zone)));
+	}
+
+	private Report figures(ReportPeriod period, AiringCounts.Tally tally) {
 		List<PlayedGroup> played = tally.played();
 		List<YearMonth> months = period.months();
 

@@ -157,7 +157,7 @@ class ReportVerifier {
 			problems.add("neo không nêu kỳ báo cáo / the anchor names no period");
 			return Optional.empty();
 		}
-		Report now = reports.compute(ReportPeriod.parse(m.group(1)));
+		Report now = reports.computeFromLog(ReportPeriod.parse(m.group(1)));
 		if (!ReportAnchor.figuresOf(signed).orElse("").equals(ReportAnchor.digest(now.figures()))) {
 			problems.add("nhật ký nay cho số liệu khác với số liệu đã ký / the log now gives other figures than the signed ones");
 		}

@@ -1,0 +1,169 @@
+package vn.loaxa.broadcast;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.loaxa.config.LoaxaClock;
+
+/**
+ * The PLAYED figures of each month, summed from the log once and kept in
+ * {@code broadcast_month_total}, so that a report reads a month's groups (one per clip and zone)
+ * instead of its records. They count the records up to a mark; {@link #fold} moves the mark on,
+ * summing the records after it ({@link PlayedDelta}), corrections included. They are never evidence:
+ * a report adds the records after the mark from the log itself, and verify-report counts from the
+ * log alone.
+ */
+@Service
+public class MonthTotals {
+
+	/** Records folded in one transaction: bounded memory and a short lock on the mark. */
+	static final int CHUNK = 50_000;
+
+	private static final String MATCH = "month_index = ? AND zone_id = ? AND clip_key = ? AND clip_kind = ? "
+			+ "AND clip_topic = ?";
+
+	private final JdbcTemplate jdbc;
+	private final TransactionTemplate tx;
+	private final ZoneId zone;
+	private volatile Boolean h2;
+
+	MonthTotals(JdbcTemplate jdbc, TransactionTemplate tx, LoaxaClock clock) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.zone = clock.zone();
+	}
+
+	/** The totals of months {@code [from, to)} (month indexes), counting the records up to {@code mark}. */
+	record Folded(long mark, PlayedSums sums) {
+	}
+
+	/** year * 12 + month - 1 of the instant in the commune's time zone. */
+	int monthIndex(Instant instant) {
+		ZonedDateTime local = instant.atZone(zone);
+		return local.getYear() * 12 + local.getMonthValue() - 1;
+	}
+
+	/** Where month index {@code index} starts in the commune's time zone. */
+	Instant monthStart(int index) {
+		return ZonedDateTime.of(index / 12, index % 12 + 1, 1, 0, 0, 0, 0, zone).toInstant();
+	}
+
+	boolean onH2() {
+		Boolean h2 = this.h2;
+		if (h2 == null) {
+			String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+			h2 = this.h2 = "H2".equalsIgnoreCase(product);
+		}
+		return h2;
+	}
+
+	/**
+	 * The totals of months {@code [from, to)}, each group in the bucket of its month index, with the
+	 * mark they count to, read in one statement so the two agree; mark 0 (nothing) when the totals
+	 * were never summed, or were summed in another time zone.
+	 */
+	Folded read(int from, int to) {
+		PlayedSums sums = new PlayedSums();
+		long[] mark = { 0 };
+		jdbc.query("SELECT m.last_record_id, m.time_zone, t.month_index, t.clip_id, t.clip_sha256, t.zone_id, "
+				+ "t.clip_kind, t.clip_topic, t.airings, t.played_ms, t.on_time FROM broadcast_month_total_mark m "
+				+ "LEFT JOIN broadcast_month_total t ON t.month_index >= ? AND t.month_index < ? AND t.airings > 0 "
+				+ "WHERE m.id = 1", rs -> {
+					if (!zone.getId().equals(rs.getString(2))) {
+						return;
+					}
+					mark[0] = rs.getLong(1);
+					if (rs.getObject(3) == null) {
+						return;
+					}
+					long clipId = rs.getLong(4);
+					Long id = rs.wasNull() ? null : clipId;
+					sums.add(new PlayedSums.Key(rs.getInt(3), id, rs.getString(5), rs.getString(6), blankNull(rs.getString(7)),
+							blankNull(rs.getString(8))), rs.getLong(9), rs.getLong(10), rs.getLong(11));
+				}, from, to);
+		return new Folded(mark[0], mark[0] == 0 ? new PlayedSums() : sums);
+	}
+
+	/**
+	 * Sums the records appended since the last fold into the totals, {@value #CHUNK} a transaction;
+	 * returns how many records were folded. Safe beside another fold (in another process too): the
+	 * mark's row is locked while a chunk is summed.
+	 */
+	public long fold() {
+		long folded = 0;
+		while (true) {
+			Long chunk = tx.execute(status -> foldChunk());
+			if (chunk == null || chunk == 0) {
+				return folded;
+			}
+			folded += chunk;
+		}
+	}
+
+	private long foldChunk() {
+		Map<String, Object> mark = jdbc
+			.queryForMap("SELECT last_record_id, time_zone FROM broadcast_month_total_mark WHERE id = 1 FOR UPDATE");
+		long last = ((Number) mark.get("last_record_id")).longValue();
+		if (!zone.getId().equals(mark.get("time_zone"))) {
+			jdbc.update("DELETE FROM broadcast_month_total");
+			last = 0;
+			jdbc.update("UPDATE broadcast_month_total_mark SET last_record_id = 0, time_zone = ? WHERE id = 1",
+					zone.getId());
+		}
+		long head = jdbc.queryForObject("SELECT last_id FROM broadcast_chain_head WHERE id = 1", Long.class);
+		long upTo = Math.min(head, last + CHUNK);
+		if (upTo <= last) {
+			return 0;
+		}
+		apply(PlayedDelta.between(jdbc, last, upTo, this::monthIndex, onH2()));
+		jdbc.update("UPDATE broadcast_month_total_mark SET last_record_id = ? WHERE id = 1", upTo);
+		return upTo - last;
+	}
+
+	/** Adds each group's sums to its row, and makes the rows not there yet. */
+	private void apply(PlayedSums delta) {
+		List<Object[]> updates = new ArrayList<>();
+		List<PlayedSums.Key> keys = new ArrayList<>();
+		delta.sums().forEach((k, s) -> {
+			if (s[0] != 0 || s[1] != 0 || s[2] != 0) {
+				keys.add(k);
+				updates.add(new Object[] { s[0], s[1], s[2], k.bucket(), k.zoneId(), clipKey(k), blank(k.kind()),
+						blank(k.topic()) });
+			}
+		});
+		int[] updated = jdbc.batchUpdate("UPDATE broadcast_month_total SET airings = airings + ?, "
+				+ "played_ms = played_ms + ?, on_time = on_time + ? WHERE " + MATCH, updates);
+		List<Object[]> inserts = new ArrayList<>();
+		for (int i = 0; i < updated.length; i++) {
+			if (updated[i] == 0) {
+				PlayedSums.Key k = keys.get(i);
+				Object[] u = updates.get(i);
+				inserts.add(new Object[] { k.bucket(), k.zoneId(), clipKey(k), k.clipId(), k.clipSha256(), blank(k.kind()),
+						blank(k.topic()), u[0], u[1], u[2] });
+			}
+		}
+		jdbc.batchUpdate("INSERT INTO broadcast_month_total (month_index, zone_id, clip_key, clip_id, clip_sha256, "
+				+ "clip_kind, clip_topic, airings, played_ms, on_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+	}
+
+	private static String clipKey(PlayedSums.Key k) {
+		return blank(Aired.clipKey(k.clipId(), k.clipSha256()));
+	}
+
+	private static String blank(String value) {
+		return value == null ? "" : value;
+	}
+
+	private static String blankNull(String value) {
+		return value == null || value.isEmpty() ? null : value;
+	}
+}

@@ -1,0 +1,105 @@
+package vn.loaxa.broadcast;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What the records appended after a mark (a record id) change in the PLAYED figures counted up to
+ * it: each PLAYED record after the mark that no record after it corrects is added, and each PLAYED
+ * record up to the mark that a record after it corrects is taken away, if it counted at the mark
+ * (nothing up to the mark corrected it). The records after the mark are read by id, never by period,
+ * so the cost is that of the records since the mark.
+ */
+final class PlayedDelta {
+
+	private static final int IN_LIST = 500;
+
+	private PlayedDelta() {
+	}
+
+	/**
+	 * The change made by records {@code (mark, upTo]}, each in the bucket {@code bucketOf} gives its
+	 * scheduled start; a record whose bucket is negative is left out.
+	 */
+	static PlayedSums between(JdbcTemplate jdbc, long mark, long upTo, ToIntFunction<Instant> bucketOf, boolean h2) {
+		Set<Long> corrected = new HashSet<>(jdbc.queryForList(
+				"SELECT corrects_id FROM broadcast_record WHERE id > ? AND id <= ? AND corrects_id > 0", Long.class, mark,
+				upTo));
+		return jdbc.execute((ConnectionCallback<PlayedSums>) connection -> {
+			PlayedSums sums = new PlayedSums();
+			if (h2) {
+				PlayedInJava.lazy(connection, true);
+			}
+			try {
+				added(connection, mark, upTo, corrected, bucketOf, sums);
+			}
+			finally {
+				if (h2) {
+					PlayedInJava.lazy(connection, false);
+				}
+			}
+			List<Long> before = new ArrayList<>(corrected.stream().filter(id -> id <= mark).sorted().toList());
+			for (int i = 0; i < before.size(); i += IN_LIST) {
+				takenAway(connection, mark, before.subList(i, Math.min(before.size(), i + IN_LIST)), bucketOf, sums);
+			}
+			return sums;
+		});
+	}
+
+	/** Only the primary key can serve "id > ?": no outcome in the condition, or H2 would pick the counts index. */
+	private static void added(Connection connection, long mark, long upTo, Set<Long> corrected,
+			ToIntFunction<Instant> bucketOf, PlayedSums sums) throws SQLException {
+		String sql = "SELECT " + PlayedSums.COLUMNS + ", r.id, r.outcome FROM broadcast_record r "
+				+ "WHERE r.id > ? AND r.id <= ? ORDER BY r.id";
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setLong(1, mark);
+			statement.setLong(2, upTo);
+			statement.setFetchSize(1_000);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					if (!Outcome.PLAYED.name().equals(rs.getString(10)) || corrected.contains(rs.getLong(9))) {
+						continue;
+					}
+					int bucket = bucketOf.applyAsInt(PlayedSums.scheduled(rs));
+					if (bucket >= 0) {
+						sums.add(rs, bucket, 1);
+					}
+				}
+			}
+		}
+	}
+
+	private static void takenAway(Connection connection, long mark, List<Long> ids, ToIntFunction<Instant> bucketOf,
+			PlayedSums sums) throws SQLException {
+		String sql = "SELECT " + PlayedSums.COLUMNS + " FROM broadcast_record r WHERE r.id IN ("
+				+ String.join(", ", Collections.nCopies(ids.size(), "?")) + ") AND r.outcome = 'PLAYED' "
+				+ "AND NOT EXISTS (SELECT 1 FROM broadcast_record c WHERE c.corrects_id = r.id AND c.id <= ?)";
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			int i = 1;
+			for (Long id : ids) {
+				statement.setLong(i++, id);
+			}
+			statement.setLong(i, mark);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					int bucket = bucketOf.applyAsInt(PlayedSums.scheduled(rs));
+					if (bucket >= 0) {
+						sums.add(rs, bucket, -1);
+					}
+				}
+			}
+		}
+	}
+}
