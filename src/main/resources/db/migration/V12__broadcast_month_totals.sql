@@ -17,6 +17,11 @@ CREATE TABLE broadcast_month_total (
     PRIMARY KEY (month_index, zone_id, clip_key, clip_kind, clip_topic)
 );
 
+-- Every column a report reads, so the months' groups are read from this index alone, not each
+-- row looked up from the key (H2: 24,000 groups a quarter in the 1.5 M record benchmark).
+CREATE INDEX broadcast_month_total_read_idx ON broadcast_month_total
+    (month_index, zone_id, clip_key, clip_kind, clip_topic, clip_id, clip_sha256, airings, played_ms, on_time);
+
 -- One row: the totals count the records with id <= last_record_id, months taken in time_zone
 -- (another zone setting makes them be summed anew).
 CREATE TABLE broadcast_month_total_mark (

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,16 @@ public class AiringCounts {
 	static final String NOT_CORRECTED = "r.id NOT IN (SELECT c.corrects_id FROM broadcast_record c "
 			+ "WHERE c.corrects_id > 0)";
 
-	/** The outcomes other than PLAYED, listed: an index range each, where "<> 'PLAYED'" is none. */
-	private static final String NOT_PLAYED = java.util.Arrays.stream(Outcome.values())
+	/** The outcomes other than PLAYED, each counted on its own: see {@link #problems}. */
+	private static final List<Outcome> NOT_PLAYED = Arrays.stream(Outcome.values())
 		.filter(o -> o != Outcome.PLAYED)
-		.map(o -> "'" + o.name() + "'")
-		.collect(java.util.stream.Collectors.joining(", "));
+		.toList();
+
+	/** Most frequent first, then by outcome and code, as the report lists them. */
+	private static final Comparator<ProblemGroup> PROBLEM_ORDER = Comparator.comparingLong(ProblemGroup::count)
+		.reversed()
+		.thenComparing(p -> p.outcome().name())
+		.thenComparing(p -> p.code() == null ? "" : p.code().code());
 
 	private final JdbcTemplate jdbc;
 	private final MonthTotals totals;
@@ -178,18 +184,25 @@ public class AiringCounts {
 		}, args.toArray());
 	}
 
+	/**
+	 * One query an outcome: "outcome = ?" and the period are one range of the counts index, where
+	 * H2 reads "outcome IN (…)" as every record of those outcomes in the whole log (a year of the
+	 * 1.5 M record benchmark: 45,000 entries scanned for 15,000, 3.2 s cold).
+	 */
 	private List<ProblemGroup> problems(List<Instant> bounds) {
 		Object from = ts(bounds.get(0));
 		Object to = ts(bounds.get(bounds.size() - 1));
 		String uncoded = "CASE WHEN r.reason_code IS NULL THEN r.reason END";
-		return jdbc.query("SELECT r.outcome, r.reason_code, " + uncoded + " AS reason, "
-				+ "COUNT(*) AS n FROM broadcast_record r "
-				+ "WHERE r.scheduled_start >= ? AND r.scheduled_start < ? AND r.outcome IN (" + NOT_PLAYED + ") AND "
-				+ NOT_CORRECTED
-				+ " GROUP BY r.outcome, r.reason_code, " + uncoded + " ORDER BY n DESC, r.outcome, r.reason_code",
-				(rs, n) -> new ProblemGroup(Outcome.valueOf(rs.getString("outcome")),
-						Reason.ofCode(rs.getString("reason_code")), rs.getString("reason"), rs.getLong("n")),
-				from, to);
+		String sql = "SELECT r.reason_code, " + uncoded + " AS reason, COUNT(*) AS n FROM broadcast_record r "
+				+ "WHERE r.outcome = ? AND r.scheduled_start >= ? AND r.scheduled_start < ? AND " + NOT_CORRECTED
+				+ " GROUP BY r.reason_code, " + uncoded;
+		List<ProblemGroup> problems = new ArrayList<>();
+		for (Outcome outcome : NOT_PLAYED) {
+			problems.addAll(jdbc.query(sql, (rs, n) -> new ProblemGroup(outcome, Reason.ofCode(rs.getString("reason_code")),
+					rs.getString("reason"), rs.getLong("n")), outcome.name(), from, to));
+		}
+		problems.sort(PROBLEM_ORDER);
+		return problems;
 	}
 
 	static Object ts(Instant instant) {

@@ -1,5 +1,7 @@
 package vn.loaxa.broadcast;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -72,25 +74,32 @@ public class MonthTotals {
 	 * were never summed, or were summed in another time zone.
 	 */
 	Folded read(int from, int to) {
-		PlayedSums sums = new PlayedSums();
-		long[] mark = { 0 };
-		jdbc.query("SELECT m.last_record_id, m.time_zone, t.month_index, t.clip_id, t.clip_sha256, t.zone_id, "
+		String sql = "SELECT m.last_record_id, m.time_zone, t.month_index, t.clip_id, t.clip_sha256, t.zone_id, "
 				+ "t.clip_kind, t.clip_topic, t.airings, t.played_ms, t.on_time FROM broadcast_month_total_mark m "
 				+ "LEFT JOIN broadcast_month_total t ON t.month_index >= ? AND t.month_index < ? AND t.airings > 0 "
-				+ "WHERE m.id = 1", rs -> {
-					if (!zone.getId().equals(rs.getString(2))) {
-						return;
+				+ "WHERE m.id = 1";
+		return LazyReads.on(jdbc, onH2(), connection -> {
+			PlayedSums sums = new PlayedSums();
+			long mark = 0;
+			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+				statement.setInt(1, from);
+				statement.setInt(2, to);
+				statement.setFetchSize(1_000);
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next() && zone.getId().equals(rs.getString(2))) {
+						mark = rs.getLong(1);
+						if (rs.getObject(3) != null) {
+							long clipId = rs.getLong(4);
+							Long id = rs.wasNull() ? null : clipId;
+							sums.add(new PlayedSums.Key(rs.getInt(3), id, rs.getString(5), rs.getString(6),
+									blankNull(rs.getString(7)), blankNull(rs.getString(8))), rs.getLong(9), rs.getLong(10),
+									rs.getLong(11));
+						}
 					}
-					mark[0] = rs.getLong(1);
-					if (rs.getObject(3) == null) {
-						return;
-					}
-					long clipId = rs.getLong(4);
-					Long id = rs.wasNull() ? null : clipId;
-					sums.add(new PlayedSums.Key(rs.getInt(3), id, rs.getString(5), rs.getString(6), blankNull(rs.getString(7)),
-							blankNull(rs.getString(8))), rs.getLong(9), rs.getLong(10), rs.getLong(11));
-				}, from, to);
-		return new Folded(mark[0], mark[0] == 0 ? new PlayedSums() : sums);
+				}
+			}
+			return new Folded(mark, mark == 0 ? new PlayedSums() : sums);
+		});
 	}
 
 	/**

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -37,19 +36,9 @@ final class PlayedDelta {
 		Set<Long> corrected = new HashSet<>(jdbc.queryForList(
 				"SELECT corrects_id FROM broadcast_record WHERE id > ? AND id <= ? AND corrects_id > 0", Long.class, mark,
 				upTo));
-		return jdbc.execute((ConnectionCallback<PlayedSums>) connection -> {
+		return LazyReads.on(jdbc, h2, connection -> {
 			PlayedSums sums = new PlayedSums();
-			if (h2) {
-				PlayedInJava.lazy(connection, true);
-			}
-			try {
-				added(connection, mark, upTo, corrected, bucketOf, sums);
-			}
-			finally {
-				if (h2) {
-					PlayedInJava.lazy(connection, false);
-				}
-			}
+			added(connection, mark, upTo, corrected, bucketOf, sums);
 			List<Long> before = new ArrayList<>(corrected.stream().filter(id -> id <= mark).sorted().toList());
 			for (int i = 0; i < before.size(); i += IN_LIST) {
 				takenAway(connection, mark, before.subList(i, Math.min(before.size(), i + IN_LIST)), bucketOf, sums);

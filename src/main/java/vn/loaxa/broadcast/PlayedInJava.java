@@ -4,11 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.loaxa.broadcast.AiringCounts.PlayedGroup;
@@ -29,27 +27,9 @@ final class PlayedInJava {
 	private PlayedInJava() {
 	}
 
-	/** {@code h2}: the database is H2, and must be told to read lazily (others stream with a fetch size). */
+	/** {@code h2}: the database is H2, and must be told to read lazily ({@link LazyReads}). */
 	static List<PlayedGroup> count(JdbcTemplate jdbc, List<Instant> bounds, boolean h2) {
-		return jdbc.execute((ConnectionCallback<List<PlayedGroup>>) connection -> {
-			if (!h2) {
-				return sum(connection, bounds).groups();
-			}
-			lazy(connection, true);
-			try {
-				return sum(connection, bounds).groups();
-			}
-			finally {
-				lazy(connection, false);
-			}
-		});
-	}
-
-	/** H2 otherwise builds the whole result (a year: half a million rows) before the first is read. */
-	static void lazy(Connection connection, boolean on) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET LAZY_QUERY_EXECUTION " + on);
-		}
+		return LazyReads.on(jdbc, h2, connection -> sum(connection, bounds).groups());
 	}
 
 	private static PlayedSums sum(Connection connection, List<Instant> bounds) throws SQLException {

@@ -5,13 +5,11 @@ import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Where LoaXa keeps its things, and the one time zone everything is scheduled in.
  * The radio PC's own zone is never used: a PC set to UTC still airs at 05:30 Hà Nội time.
  */
-@Validated
 @ConfigurationProperties("loaxa")
 public record LoaxaProperties(
 		@DefaultValue("data") Path dataDir,

@@ -4,12 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Text-to-speech settings ({@code loaxa.tts.*}). {@code engine}: {@code espeak-ng}, {@code piper} or
@@ -17,7 +13,6 @@ import org.springframework.validation.annotation.Validated;
  * engine's own name on PATH; {@code rate} is in words per minute (espeak-ng's scale; piper's length
  * scale follows it). A process engine is killed after {@code timeout}.
  */
-@Validated
 @ConfigurationProperties("loaxa.tts")
 public record TtsProperties(
 		String engine,
@@ -29,7 +24,13 @@ public record TtsProperties(
 		String key,
 		@DefaultValue("60s") Duration timeout,
 		/** At most the column's 10,000 characters. */
-		@DefaultValue("10000") @Min(1) @Max(10000) int maxChars) {
+		@DefaultValue("10000") int maxChars) {
+
+	public TtsProperties {
+		if (maxChars < 1 || maxChars > 10_000) {
+			throw new IllegalArgumentException("loaxa.tts.max-chars must be between 1 and 10000, not " + maxChars);
+		}
+	}
 
 	static final int NORMAL_RATE = 150;
 

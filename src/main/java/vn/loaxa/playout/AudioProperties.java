@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Audio output settings ({@code loaxa.audio.*}). {@code sink}: {@code line} plays to the sound
@@ -15,7 +14,6 @@ import org.springframework.validation.annotation.Validated;
  * loudspeaker would, so times, Stop and Phát ngay behave as on the line. {@code switch-timeout}:
  * how long a zone switch command may take.
  */
-@Validated
 @ConfigurationProperties("loaxa.audio")
 public record AudioProperties(@DefaultValue("line") Sink sink, Path fileSinkDir,
 		@DefaultValue("true") boolean fileSinkRealtime, @DefaultValue("200ms") Duration lineBuffer,

@@ -4,14 +4,12 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The timing rules of a programme ({@code loaxa.playout.*}): the silence between two items
  * ({@code pause}, default 1 s, 0 allowed) and how late a slot may still start ({@code grace},
  * default 5 min; later it is MISSED). Programme filling and playout both follow them.
  */
-@Validated
 @ConfigurationProperties("loaxa.playout")
 public record PlayoutTiming(@DefaultValue("1s") Duration pause, @DefaultValue("5m") Duration grace) {
 

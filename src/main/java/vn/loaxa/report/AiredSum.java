@@ -34,8 +34,9 @@ public final class AiredSum {
 	}
 
 	public void add(Aired g) {
-		if (g.clipKey() != null) {
-			clips.add(g.clipKey());
+		String clip = g.clipKey();
+		if (clip != null) {
+			clips.add(clip);
 		}
 		airings += g.airings();
 		playedMs += g.playedMs();
