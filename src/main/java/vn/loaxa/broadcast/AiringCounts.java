@@ -116,13 +116,23 @@ public class AiringCounts {
 			}
 		}
 		PlayedSums sums = new PlayedSums();
-		folded.sums().sums().forEach((k, s) -> sums.add(
-				new PlayedSums.Key(bucketOfMonth.get(k.bucket()), k.clipId(), k.clipSha256(), k.zoneId(), k.kind(), k.topic()),
-				s[0], s[1], s[2]));
+		folded.sums().sums().forEach((k, s) -> {
+			Integer bucket = bucketOfMonth.get(k.bucket());
+			if (bucket != null) {
+				sums.add(new PlayedSums.Key(bucket, k.clipId(), k.clipSha256(), k.zoneId(), k.kind(), k.topic()), s[0],
+						s[1], s[2]);
+			}
+		});
 		long head = jdbc.queryForObject("SELECT last_id FROM broadcast_chain_head WHERE id = 1", Long.class);
 		PlayedSums since = PlayedDelta.between(jdbc, folded.mark(), head,
 				at -> bucketOfMonth.getOrDefault(totals.monthIndex(at), -1), totals.onH2());
 		since.sums().forEach((k, s) -> sums.add(k, s[0], s[1], s[2]));
+		addPartMonths(bounds, months, sums);
+		return sums.groups();
+	}
+
+	/** Adds the buckets that are not whole months, each run of them counted from the records. */
+	private void addPartMonths(List<Instant> bounds, int[] months, PlayedSums sums) {
 		for (int i = 0; i < months.length; i++) {
 			int from = i;
 			while (i < months.length && months[i] < 0) {
@@ -133,7 +143,6 @@ public class AiringCounts {
 				fromRecords(bounds.subList(from, i + 1)).forEach(g -> sums.add(g, offset));
 			}
 		}
-		return sums.groups();
 	}
 
 	/**

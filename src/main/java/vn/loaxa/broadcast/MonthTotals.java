@@ -44,7 +44,7 @@ public class MonthTotals {
 		this.zone = clock.zone();
 	}
 
-	/** The totals of months {@code [from, to)} (month indexes), counting the records up to {@code mark}. */
+	/** Month totals as read: each group's bucket is its month index; they count the records up to {@code mark}. */
 	record Folded(long mark, PlayedSums sums) {
 	}
 

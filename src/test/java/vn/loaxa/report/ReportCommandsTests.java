@@ -31,6 +31,12 @@ class ReportCommandsTests extends ReportTestSupport {
 	@Autowired
 	ObjectMapper mapper;
 
+	@Autowired
+	vn.loaxa.broadcast.MonthTotals totals;
+
+	@Autowired
+	ReportService reports;
+
 	@TempDir
 	Path out;
 
@@ -106,6 +112,45 @@ class ReportCommandsTests extends ReportTestSupport {
 		assertThat(run("verify-report", json.toString())).isEqualTo(ReportCommands.FAILED);
 		assertThat(err()).contains("số liệu trong tệp khác số liệu đã ký");
 		assertThat(run("verify-report", out.resolve("khong-co.xlsx").toString())).isEqualTo(ReportCommands.USAGE);
+	}
+
+	/**
+	 * The month totals only make reports quick, they are not evidence: a forged total shows in the
+	 * report the pages compute, but a report exported from it fails verify-report, which counts the
+	 * records themselves.
+	 */
+	@Test
+	void aReportFromForgedMonthTotalsFailsVerifyReport() throws Exception {
+		totals.fold();
+		ReportPeriod quarter = ReportPeriod.parse("2026-Q1");
+		long airings = reports.computeFromLog(quarter).figures().totals().airings();
+		assertThat(reports.compute(quarter).figures().totals().airings()).isEqualTo(airings);
+		// February 2026 (month index 2026 * 12 + 1): records 4 and 5 of the fixture
+		java.util.Map<String, Object> row = jdbc.queryForList("SELECT zone_id, clip_key, clip_kind, clip_topic "
+				+ "FROM broadcast_month_total WHERE month_index = ? AND airings > 0", 2026 * 12 + 1).get(0);
+		String forge = "UPDATE broadcast_month_total SET airings = airings + ? WHERE month_index = ? AND zone_id = ? "
+				+ "AND clip_key = ? AND clip_kind = ? AND clip_topic = ?";
+		Object[] key = { 2026 * 12 + 1, row.get("zone_id"), row.get("clip_key"), row.get("clip_kind"), row.get("clip_topic") };
+		assertThat(jdbc.update(forge, prepend(100, key))).isOne();
+		try {
+			assertThat(reports.compute(quarter).figures().totals().airings()).isEqualTo(airings + 100);
+			Path json = out.resolve("q1-forged.json");
+			assertThat(run("report", "--period", "2026-Q1", "--format", "json", "--out", json.toString())).isZero();
+			assertThat(mapper.readTree(json.toFile()).path("totals").path("airings").asLong()).isEqualTo(airings + 100);
+			assertThat(run("verify-report", json.toString())).isEqualTo(ReportCommands.FAILED);
+			assertThat(err()).contains("nhật ký nay cho số liệu khác với số liệu đã ký");
+		}
+		finally {
+			jdbc.update(forge, prepend(-100, key));
+		}
+		assertThat(reports.compute(quarter).figures().totals().airings()).isEqualTo(airings);
+	}
+
+	private static Object[] prepend(Object first, Object[] rest) {
+		Object[] all = new Object[rest.length + 1];
+		all[0] = first;
+		System.arraycopy(rest, 0, all, 1, rest.length);
+		return all;
 	}
 
 	@Test
