@@ -105,10 +105,6 @@ public class AiringCounts {
 			return fromRecords(bounds);
 		}
 		int last = Arrays.stream(months).max().getAsInt();
-		MonthTotals.Folded folded = totals.read(first, last + 1);
-		if (folded.mark() == 0) {
-			return fromRecords(bounds);
-		}
 		Map<Integer, Integer> bucketOfMonth = new HashMap<>();
 		for (int i = 0; i < months.length; i++) {
 			if (months[i] >= 0) {
@@ -116,17 +112,13 @@ public class AiringCounts {
 			}
 		}
 		PlayedSums sums = new PlayedSums();
-		folded.sums().sums().forEach((k, s) -> {
-			Integer bucket = bucketOfMonth.get(k.bucket());
-			if (bucket != null) {
-				sums.add(new PlayedSums.Key(bucket, k.clipId(), k.clipSha256(), k.zoneId(), k.kind(), k.topic()), s[0],
-						s[1], s[2]);
-			}
-		});
-		long head = jdbc.queryForObject("SELECT last_id FROM broadcast_chain_head WHERE id = 1", Long.class);
-		PlayedSums since = PlayedDelta.between(jdbc, folded.mark(), head,
-				at -> bucketOfMonth.getOrDefault(totals.monthIndex(at), -1), totals.onH2());
-		since.sums().forEach((k, s) -> sums.add(k, s[0], s[1], s[2]));
+		long mark = totals.read(first, last + 1, month -> bucketOfMonth.getOrDefault(month, -1), sums);
+		if (mark == 0) {
+			return fromRecords(bounds);
+		}
+		totals.since(mark, at -> bucketOfMonth.getOrDefault(totals.monthIndex(at), -1))
+			.sums()
+			.forEach((k, s) -> sums.add(k, s[0], s[1], s[2]));
 		addPartMonths(bounds, months, sums);
 		return sums.groups();
 	}

@@ -8,6 +8,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
+import java.util.function.ToIntFunction;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,17 +37,15 @@ public class MonthTotals {
 
 	private final JdbcTemplate jdbc;
 	private final TransactionTemplate tx;
+	private final BroadcastLog log;
 	private final ZoneId zone;
 	private volatile Boolean h2;
 
-	MonthTotals(JdbcTemplate jdbc, TransactionTemplate tx, LoaxaClock clock) {
+	MonthTotals(JdbcTemplate jdbc, TransactionTemplate tx, BroadcastLog log, LoaxaClock clock) {
 		this.jdbc = jdbc;
 		this.tx = tx;
+		this.log = log;
 		this.zone = clock.zone();
-	}
-
-	/** Month totals as read: each group's bucket is its month index; they count the records up to {@code mark}. */
-	record Folded(long mark, PlayedSums sums) {
 	}
 
 	/** year * 12 + month - 1 of the instant in the commune's time zone. */
@@ -69,17 +69,17 @@ public class MonthTotals {
 	}
 
 	/**
-	 * The totals of months {@code [from, to)}, each group in the bucket of its month index, with the
-	 * mark they count to, read in one statement so the two agree; mark 0 (nothing) when the totals
-	 * were never summed, or were summed in another time zone.
+	 * Adds the totals of months {@code [from, to)} to {@code into}, each group in the bucket
+	 * {@code bucketOfMonth} gives its month index (negative: left out), and returns the mark they count to, read in the
+	 * same statement so the two agree; 0 (and nothing added) when the totals were never summed, or
+	 * were summed in another time zone.
 	 */
-	Folded read(int from, int to) {
+	long read(int from, int to, IntUnaryOperator bucketOfMonth, PlayedSums into) {
 		String sql = "SELECT m.last_record_id, m.time_zone, t.month_index, t.clip_id, t.clip_sha256, t.zone_id, "
 				+ "t.clip_kind, t.clip_topic, t.airings, t.played_ms, t.on_time FROM broadcast_month_total_mark m "
 				+ "LEFT JOIN broadcast_month_total t ON t.month_index >= ? AND t.month_index < ? AND t.airings > 0 "
 				+ "WHERE m.id = 1";
 		return LazyReads.on(jdbc, onH2(), connection -> {
-			PlayedSums sums = new PlayedSums();
 			long mark = 0;
 			try (PreparedStatement statement = connection.prepareStatement(sql)) {
 				statement.setInt(1, from);
@@ -88,18 +88,24 @@ public class MonthTotals {
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next() && zone.getId().equals(rs.getString(2))) {
 						mark = rs.getLong(1);
-						if (rs.getObject(3) != null) {
+						int bucket = rs.getObject(3) == null ? -1 : bucketOfMonth.applyAsInt(rs.getInt(3));
+						if (bucket >= 0) {
 							long clipId = rs.getLong(4);
 							Long id = rs.wasNull() ? null : clipId;
-							sums.add(new PlayedSums.Key(rs.getInt(3), id, rs.getString(5), rs.getString(6),
+							into.add(new PlayedSums.Key(bucket, id, rs.getString(5), rs.getString(6),
 									blankNull(rs.getString(7)), blankNull(rs.getString(8))), rs.getLong(9), rs.getLong(10),
 									rs.getLong(11));
 						}
 					}
 				}
 			}
-			return new Folded(mark, mark == 0 ? new PlayedSums() : sums);
+			return mark;
 		});
+	}
+
+	/** What the records appended after {@code mark} change, each in the bucket {@code bucketOf} gives (negative: left out). */
+	PlayedSums since(long mark, ToIntFunction<Instant> bucketOf) {
+		return PlayedDelta.between(jdbc, mark, log.head().lastId(), bucketOf, onH2());
 	}
 
 	/**
@@ -128,8 +134,7 @@ public class MonthTotals {
 			jdbc.update("UPDATE broadcast_month_total_mark SET last_record_id = 0, time_zone = ? WHERE id = 1",
 					zone.getId());
 		}
-		long head = jdbc.queryForObject("SELECT last_id FROM broadcast_chain_head WHERE id = 1", Long.class);
-		long upTo = Math.min(head, last + CHUNK);
+		long upTo = Math.min(log.head().lastId(), last + CHUNK);
 		if (upTo <= last) {
 			return 0;
 		}

@@ -61,9 +61,10 @@ final class PlayedDelta {
 					if (!Outcome.PLAYED.name().equals(rs.getString(10)) || corrected.contains(rs.getLong(9))) {
 						continue;
 					}
-					int bucket = bucketOf.applyAsInt(PlayedSums.scheduled(rs));
+					Instant scheduled = PlayedSums.scheduled(rs);
+					int bucket = bucketOf.applyAsInt(scheduled);
 					if (bucket >= 0) {
-						sums.add(rs, bucket, 1);
+						sums.add(rs, scheduled, bucket, 1);
 					}
 				}
 			}
@@ -83,9 +84,10 @@ final class PlayedDelta {
 			statement.setLong(i, mark);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
-					int bucket = bucketOf.applyAsInt(PlayedSums.scheduled(rs));
+					Instant scheduled = PlayedSums.scheduled(rs);
+					int bucket = bucketOf.applyAsInt(scheduled);
 					if (bucket >= 0) {
-						sums.add(rs, bucket, -1);
+						sums.add(rs, scheduled, bucket, -1);
 					}
 				}
 			}

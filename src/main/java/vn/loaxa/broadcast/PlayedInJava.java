@@ -40,7 +40,8 @@ final class PlayedInJava {
 			statement.setFetchSize(1_000);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
-					sums.add(rs, bucket(bounds, PlayedSums.scheduled(rs)), 1);
+					Instant scheduled = PlayedSums.scheduled(rs);
+					sums.add(rs, scheduled, bucket(bounds, scheduled), 1);
 				}
 			}
 		}

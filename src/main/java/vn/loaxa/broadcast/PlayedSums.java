@@ -24,7 +24,7 @@ final class PlayedSums {
 
 	private static final Duration ON_TIME = Duration.ofMinutes(1);
 
-	/** The columns {@link #add(ResultSet, int, int)} reads, from 1 on, in this order. */
+	/** The columns {@link #add(ResultSet, Instant, int, int)} reads, from 1 on, in this order. */
 	static final String COLUMNS = "r.scheduled_start, r.clip_id, CASE WHEN r.clip_id IS NULL THEN r.clip_sha256 END, "
 			+ "r.zone_id, r.clip_kind, r.clip_topic, r.played_ms, r.actual_start";
 
@@ -38,9 +38,11 @@ final class PlayedSums {
 		return rs.getObject(1, OffsetDateTime.class).toInstant();
 	}
 
-	/** Adds ({@code sign} 1) or takes away (-1) the PLAYED record at the result set's row, read as {@link #COLUMNS}. */
-	void add(ResultSet rs, int bucket, int sign) throws SQLException {
-		Instant scheduled = scheduled(rs);
+	/**
+	 * Adds ({@code sign} 1) or takes away (-1) the PLAYED record at the result set's row, read as
+	 * {@link #COLUMNS}; {@code scheduled} is its first column, as the caller read it for the bucket.
+	 */
+	void add(ResultSet rs, Instant scheduled, int bucket, int sign) throws SQLException {
 		long clipId = rs.getLong(2);
 		Long id = rs.wasNull() ? null : clipId;
 		Key key = new Key(bucket, id, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
