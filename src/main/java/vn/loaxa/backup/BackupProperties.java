@@ -3,7 +3,6 @@ package vn.loaxa.backup;
 import java.nio.file.Path;
 import java.time.Duration;
 
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.lang.Nullable;
