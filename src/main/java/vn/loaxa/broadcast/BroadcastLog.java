@@ -253,8 +253,14 @@ public class BroadcastLog {
 
 	/** The smallest stretch of the log that holds every record scheduled in [from, to); empty when none is. */
 	public java.util.Optional<IdRange> rangeScheduledIn(Instant fromInclusive, Instant toExclusive) {
+		return rangeScheduledIn(fromInclusive, toExclusive, Long.MAX_VALUE);
+	}
+
+	/** The same among the records up to id {@code upTo}: the range as it was when that record was the last. */
+	public java.util.Optional<IdRange> rangeScheduledIn(Instant fromInclusive, Instant toExclusive, long upTo) {
 		Map<String, Object> ids = jdbc.queryForMap("SELECT MIN(id) AS lo, MAX(id) AS hi FROM broadcast_record "
-				+ "WHERE scheduled_start >= ? AND scheduled_start < ?", ts(fromInclusive), ts(toExclusive));
+				+ "WHERE scheduled_start >= ? AND scheduled_start < ? AND id <= ?", ts(fromInclusive), ts(toExclusive),
+				upTo);
 		if (ids.get("lo") == null) {
 			return java.util.Optional.empty();
 		}

@@ -22,9 +22,9 @@ import vn.loaxa.config.LoaxaClock;
  * The PLAYED figures of each month, summed from the log once and kept in
  * {@code broadcast_month_total}, so that a report reads a month's groups (one per clip and zone)
  * instead of its records. They count the records up to a mark; {@link #fold} moves the mark on,
- * summing the records after it ({@link PlayedDelta}), corrections included. They are never evidence:
- * a report adds the records after the mark from the log itself, and verify-report counts from the
- * log alone.
+ * summing the records after it ({@link PlayedDelta}), corrections included. Beside them, the first
+ * and last record id of each month ({@code broadcast_month_ids}). They are never evidence: a report
+ * adds the records after the mark from the log itself, and verify-report counts from the log alone.
  */
 @Service
 public class MonthTotals {
@@ -103,8 +103,30 @@ public class MonthTotals {
 		});
 	}
 
+	/**
+	 * Widens {@code into} by the first and last record id of months {@code [from, to)}, each in the
+	 * bucket {@code bucketOfMonth} gives (negative: left out), and returns the mark they count to, as
+	 * {@link #read} does.
+	 */
+	long readIds(int from, int to, IntUnaryOperator bucketOfMonth, RecordIds into) {
+		String sql = "SELECT m.last_record_id, m.time_zone, i.month_index, i.first_id, i.last_id "
+				+ "FROM broadcast_month_total_mark m "
+				+ "LEFT JOIN broadcast_month_ids i ON i.month_index >= ? AND i.month_index < ? WHERE m.id = 1";
+		long[] mark = { 0 };
+		jdbc.query(sql, rs -> {
+			if (zone.getId().equals(rs.getString(2))) {
+				mark[0] = rs.getLong(1);
+				int bucket = rs.getObject(3) == null ? -1 : bucketOfMonth.applyAsInt(rs.getInt(3));
+				if (bucket >= 0) {
+					into.widen(bucket, rs.getLong(4), rs.getLong(5));
+				}
+			}
+		}, from, to);
+		return mark[0];
+	}
+
 	/** What the records appended after {@code mark} change, each in the bucket {@code bucketOf} gives (negative: left out). */
-	PlayedSums since(long mark, ToIntFunction<Instant> bucketOf) {
+	PlayedDelta.Change since(long mark, ToIntFunction<Instant> bucketOf) {
 		return PlayedDelta.between(jdbc, mark, log.head().lastId(), bucketOf, onH2());
 	}
 
@@ -130,6 +152,7 @@ public class MonthTotals {
 		long last = ((Number) mark.get("last_record_id")).longValue();
 		if (!zone.getId().equals(mark.get("time_zone"))) {
 			jdbc.update("DELETE FROM broadcast_month_total");
+			jdbc.update("DELETE FROM broadcast_month_ids");
 			last = 0;
 			jdbc.update("UPDATE broadcast_month_total_mark SET last_record_id = 0, time_zone = ? WHERE id = 1",
 					zone.getId());
@@ -141,6 +164,27 @@ public class MonthTotals {
 		apply(PlayedDelta.between(jdbc, last, upTo, this::monthIndex, onH2()));
 		jdbc.update("UPDATE broadcast_month_total_mark SET last_record_id = ? WHERE id = 1", upTo);
 		return upTo - last;
+	}
+
+	private void apply(PlayedDelta.Change change) {
+		apply(change.played());
+		widen(change.ids());
+	}
+
+	/** Widens each month's range of ids by the records' ids, and makes the months not there yet. */
+	private void widen(RecordIds ids) {
+		List<Object[]> updates = new ArrayList<>();
+		ids.byBucket().forEach((month, range) -> updates.add(new Object[] { range[0], range[1], month }));
+		int[] updated = jdbc.batchUpdate("UPDATE broadcast_month_ids SET first_id = LEAST(first_id, ?), "
+				+ "last_id = GREATEST(last_id, ?) WHERE month_index = ?", updates);
+		List<Object[]> inserts = new ArrayList<>();
+		for (int i = 0; i < updated.length; i++) {
+			if (updated[i] == 0) {
+				Object[] u = updates.get(i);
+				inserts.add(new Object[] { u[2], u[0], u[1] });
+			}
+		}
+		jdbc.batchUpdate("INSERT INTO broadcast_month_ids (month_index, first_id, last_id) VALUES (?, ?, ?)", inserts);
 	}
 
 	/** Adds each group's sums to its row, and makes the rows not there yet. */

@@ -19,9 +19,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * it: each PLAYED record after the mark that no record after it corrects is added, and each PLAYED
  * record up to the mark that a record after it corrects is taken away, if it counted at the mark
  * (nothing up to the mark corrected it). The records after the mark are read by id, never by period,
- * so the cost is that of the records since the mark.
+ * so the cost is that of the records since the mark. The first and last id of each bucket are
+ * gathered on the way, of records of any outcome.
  */
 final class PlayedDelta {
+
+	/** The PLAYED figures' change, and the ids of the records after the mark by bucket. */
+	record Change(PlayedSums played, RecordIds ids) {
+	}
 
 	private static final int IN_LIST = 500;
 
@@ -32,24 +37,25 @@ final class PlayedDelta {
 	 * The change made by records {@code (mark, upTo]}, each in the bucket {@code bucketOf} gives its
 	 * scheduled start; a record whose bucket is negative is left out.
 	 */
-	static PlayedSums between(JdbcTemplate jdbc, long mark, long upTo, ToIntFunction<Instant> bucketOf, boolean h2) {
+	static Change between(JdbcTemplate jdbc, long mark, long upTo, ToIntFunction<Instant> bucketOf, boolean h2) {
 		Set<Long> corrected = new HashSet<>(jdbc.queryForList(
 				"SELECT corrects_id FROM broadcast_record WHERE id > ? AND id <= ? AND corrects_id > 0", Long.class, mark,
 				upTo));
 		return LazyReads.on(jdbc, h2, connection -> {
 			PlayedSums sums = new PlayedSums();
-			added(connection, mark, upTo, corrected, bucketOf, sums);
+			RecordIds ids = new RecordIds();
+			added(connection, mark, upTo, corrected, bucketOf, new Change(sums, ids));
 			List<Long> before = new ArrayList<>(corrected.stream().filter(id -> id <= mark).sorted().toList());
 			for (int i = 0; i < before.size(); i += IN_LIST) {
 				takenAway(connection, mark, before.subList(i, Math.min(before.size(), i + IN_LIST)), bucketOf, sums);
 			}
-			return sums;
+			return new Change(sums, ids);
 		});
 	}
 
 	/** Only the primary key can serve "id > ?": no outcome in the condition, or H2 would pick the counts index. */
 	private static void added(Connection connection, long mark, long upTo, Set<Long> corrected,
-			ToIntFunction<Instant> bucketOf, PlayedSums sums) throws SQLException {
+			ToIntFunction<Instant> bucketOf, Change change) throws SQLException {
 		String sql = "SELECT " + PlayedSums.COLUMNS + ", r.id, r.outcome FROM broadcast_record r "
 				+ "WHERE r.id > ? AND r.id <= ? ORDER BY r.id";
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -58,13 +64,15 @@ final class PlayedDelta {
 			statement.setFetchSize(1_000);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
-					if (!Outcome.PLAYED.name().equals(rs.getString(10)) || corrected.contains(rs.getLong(9))) {
-						continue;
-					}
 					Instant scheduled = PlayedSums.scheduled(rs);
 					int bucket = bucketOf.applyAsInt(scheduled);
-					if (bucket >= 0) {
-						sums.add(rs, scheduled, bucket, 1);
+					if (bucket < 0) {
+						continue;
+					}
+					long id = rs.getLong(9);
+					change.ids().add(bucket, id);
+					if (Outcome.PLAYED.name().equals(rs.getString(10)) && !corrected.contains(id)) {
+						change.played().add(rs, scheduled, bucket, 1);
 					}
 				}
 			}

@@ -25,6 +25,7 @@ public record ReportAnchor(Long firstId, Long lastId, long headId, String headHa
 
 	static final String HEADER = "LoaXa report anchor v1";
 	private static final Pattern HEAD = Pattern.compile("(?m)^chain head: (\\d+) ([0-9a-f]{64})$");
+	private static final Pattern RECORDS = Pattern.compile("(?m)^records: (\\S+)$");
 	private static final Pattern FIGURES = Pattern.compile("(?m)^figures sha256: ([0-9a-f]{64})$");
 	private static final ObjectMapper CANONICAL = new ObjectMapper().registerModule(new JavaTimeModule())
 		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -45,7 +46,7 @@ public record ReportAnchor(Long firstId, Long lastId, long headId, String headHa
 		return HEADER + "\n"
 				+ "commune: " + commune + "\n"
 				+ "period: " + figures.period().code() + " " + figures.period().from() + " " + figures.period().to() + "\n"
-				+ "records: " + range.map(r -> r.firstId() + ".." + r.lastId()).orElse("none") + "\n"
+				+ "records: " + records(range) + "\n"
 				+ "chain head: " + head.lastId() + " " + head.lastHash() + "\n"
 				+ "figures sha256: " + digest(figures) + "\n"
 				+ "key: " + fingerprint + "\n"
@@ -57,6 +58,17 @@ public record ReportAnchor(Long firstId, Long lastId, long headId, String headHa
 		Matcher m = HEAD.matcher(signed);
 		return m.find() ? Optional.of(new BroadcastLog.ChainHead(Long.parseLong(m.group(1)), m.group(2)))
 				: Optional.empty();
+	}
+
+	/** "1..9", or "none" for a period without records: the signed text's "records:" line. */
+	static String records(Optional<BroadcastLog.IdRange> range) {
+		return range.map(r -> r.firstId() + ".." + r.lastId()).orElse("none");
+	}
+
+	/** The records the signed text names, as {@link #records} writes them. */
+	static Optional<String> recordsOf(String signed) {
+		Matcher m = RECORDS.matcher(signed);
+		return m.find() ? Optional.of(m.group(1)) : Optional.empty();
 	}
 
 	static Optional<String> figuresOf(String signed) {

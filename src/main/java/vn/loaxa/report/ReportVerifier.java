@@ -157,11 +157,25 @@ class ReportVerifier {
 			problems.add("neo không nêu kỳ báo cáo / the anchor names no period");
 			return Optional.empty();
 		}
-		Report now = reports.computeFromLog(ReportPeriod.parse(m.group(1)));
+		ReportPeriod period = ReportPeriod.parse(m.group(1));
+		Report now = reports.computeFromLog(period);
 		if (!ReportAnchor.figuresOf(signed).orElse("").equals(ReportAnchor.digest(now.figures()))) {
 			problems.add("nhật ký nay cho số liệu khác với số liệu đã ký / the log now gives other figures than the signed ones");
 		}
+		checkRecords(signed, period, problems);
 		return Optional.of(now);
+	}
+
+	/** The records the anchor names against the log's records of the period up to the chain head it names. */
+	private void checkRecords(String signed, ReportPeriod period, List<String> problems) {
+		long head = ReportAnchor.headOf(signed).map(BroadcastLog.ChainHead::lastId).orElse(Long.MAX_VALUE);
+		String named = ReportAnchor.recordsOf(signed).orElse("");
+		String inLog = ReportAnchor.records(reports.log()
+			.rangeScheduledIn(period.start(reports.zone()), period.end(reports.zone()), head));
+		if (!named.equals(inLog)) {
+			problems.add("neo nêu bản ghi " + named + " nhưng nhật ký cho " + inLog + " / the anchor names records "
+					+ named + ", the log's records of the period are " + inLog);
+		}
 	}
 
 	private static Outcome failed(String problem) {

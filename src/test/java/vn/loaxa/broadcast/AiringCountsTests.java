@@ -8,7 +8,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,9 @@ class AiringCountsTests extends IntegrationTest {
 
 	record Expected(long airings, long onTime, long playedMs) {
 	}
+
+	/** Every record the test wrote (corrected ones and corrections too), by id: its scheduled start. */
+	private final Map<Long, Instant> written = new HashMap<>();
 
 	@Test
 	void groupsSummedInJavaAreTheGroupsOfSql() {
@@ -116,7 +121,7 @@ class AiringCountsTests extends IntegrationTest {
 		correctSome(random, counted, after, 0, 10);
 		BroadcastRecord twice = before.get(3 * 7);
 		Airing again = airing(random, twice.airing().scheduledStart());
-		counted.put(log.correct(twice.id(), again, "can-bo-van-hoa").id(), again);
+		counted.put(correct(twice.id(), again), again);
 		assertSameFigures(quarter, statutory, counted);
 
 		totals.fold();
@@ -142,6 +147,7 @@ class AiringCountsTests extends IntegrationTest {
 		}
 		List<BroadcastRecord> records = log.appendAll(airings);
 		records.forEach(r -> counted.put(r.id(), r.airing()));
+		records.forEach(r -> written.put(r.id(), r.airing().scheduledStart()));
 		return records;
 	}
 
@@ -150,15 +156,21 @@ class AiringCountsTests extends IntegrationTest {
 		for (int i = first; i < first + n; i++) {
 			BroadcastRecord target = records.get(i * 7);
 			Airing corrected = airing(random, target.airing().scheduledStart());
-			BroadcastRecord correction = log.correct(target.id(), corrected, "can-bo-van-hoa");
+			long correction = correct(target.id(), corrected);
 			counted.remove(target.id());
-			counted.put(correction.id(), corrected);
+			counted.put(correction, corrected);
 			if (i % 4 == 0) {
 				Airing second = airing(random, target.airing().scheduledStart());
-				counted.remove(correction.id());
-				counted.put(log.correct(correction.id(), second, "can-bo-van-hoa").id(), second);
+				counted.remove(correction);
+				counted.put(correct(correction, second), second);
 			}
 		}
+	}
+
+	private long correct(long id, Airing corrected) {
+		BroadcastRecord correction = log.correct(id, corrected, "can-bo-van-hoa");
+		written.put(correction.id(), correction.airing().scheduledStart());
+		return correction.id();
 	}
 
 	private void assertSameFigures(List<Instant> quarter, List<Instant> statutory, Map<Long, Airing> counted) {
@@ -170,7 +182,18 @@ class AiringCountsTests extends IntegrationTest {
 			assertThat(quick.stream().mapToLong(AiringCounts.PlayedGroup::onTime).sum()).isEqualTo(expected.onTime());
 			assertThat(quick.stream().mapToLong(AiringCounts.PlayedGroup::playedMs).sum()).isEqualTo(expected.playedMs());
 			assertThat(quick).allMatch(g -> g.airings() > 0);
+			assertThat(counts.records(bounds)).as("the first and last record of the period").isEqualTo(writtenIn(bounds));
 		}
+	}
+
+	/** The first and last id the test wrote in the bounds; none when it wrote none there. */
+	private Optional<BroadcastLog.IdRange> writtenIn(List<Instant> bounds) {
+		LongSummaryStatistics ids = written.entrySet()
+			.stream()
+			.filter(e -> !e.getValue().isBefore(bounds.get(0)) && e.getValue().isBefore(bounds.get(bounds.size() - 1)))
+			.mapToLong(Map.Entry::getKey)
+			.summaryStatistics();
+		return ids.getCount() == 0 ? Optional.empty() : Optional.of(new BroadcastLog.IdRange(ids.getMin(), ids.getMax()));
 	}
 
 	/** Every airing's month edge is near, and some are on it: a month's first instant or the millisecond before. */

@@ -146,6 +146,35 @@ class ReportCommandsTests extends ReportTestSupport {
 		assertThat(reports.compute(quarter).figures().totals().airings()).isEqualTo(airings);
 	}
 
+	/**
+	 * The range of records a signed report names is read from the ranges kept with the month totals;
+	 * a forged range is carried into the exported file, and verify-report, reading the records
+	 * themselves, fails it.
+	 */
+	@Test
+	void aReportNamingForgedRecordsFailsVerifyReport() throws Exception {
+		totals.fold();
+		int january = 2026 * 12;
+		String forge = "UPDATE broadcast_month_ids SET first_id = first_id + ? WHERE month_index >= ? AND month_index < ?";
+		Long first = jdbc.queryForObject("SELECT MIN(first_id) FROM broadcast_month_ids WHERE month_index >= ? "
+				+ "AND month_index < ?", Long.class, january, january + 3);
+		assertThat(first).as("the fixture has records in 2026-Q1").isNotNull();
+		Path json = out.resolve("q1-records.json");
+		assertThat(run("report", "--period", "2026-Q1", "--format", "json", "--out", json.toString())).isZero();
+		assertThat(run("verify-report", json.toString())).isZero();
+		assertThat(jdbc.update(forge, 1, january, january + 3)).isPositive();
+		try {
+			Path forged = out.resolve("q1-forged-records.json");
+			assertThat(run("report", "--period", "2026-Q1", "--format", "json", "--out", forged.toString())).isZero();
+			assertThat(mapper.readTree(forged.toFile()).toString()).contains("records: " + (first + 1) + "..");
+			assertThat(run("verify-report", forged.toString())).isEqualTo(ReportCommands.FAILED);
+			assertThat(err()).contains("neo nêu bản ghi " + (first + 1) + "..").contains("nhật ký cho " + first + "..");
+		}
+		finally {
+			jdbc.update(forge, -1, january, january + 3);
+		}
+	}
+
 	private static Object[] prepend(Object first, Object[] rest) {
 		Object[] all = new Object[rest.length + 1];
 		all[0] = first;
