@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +41,6 @@ public class AiringCounts {
 		.filter(o -> o != Outcome.PLAYED)
 		.toList();
 
-	/** Most frequent first, then by outcome and code, as the report lists them. */
-	private static final Comparator<ProblemGroup> PROBLEM_ORDER = Comparator.comparingLong(ProblemGroup::count)
-		.reversed()
-		.thenComparing(p -> p.outcome().name())
-		.thenComparing(p -> p.code() == null ? "" : p.code().code());
-
 	private final JdbcTemplate jdbc;
 	private final MonthTotals totals;
 	private final BroadcastLog log;
@@ -66,6 +59,12 @@ public class AiringCounts {
 		@Override
 		public String clipKey() {
 			return Aired.clipKey(clipId, clipSha256);
+		}
+
+		/** The id, or the SHA-256 when there is none: a Long and a String are never equal, so no prefix is needed. */
+		@Override
+		public Object clipIdentity() {
+			return clipId != null ? clipId : clipSha256;
 		}
 	}
 
@@ -92,7 +91,7 @@ public class AiringCounts {
 	/** The same figures counted from the log's records alone, for checking a report against the log. */
 	public Tally countFromRecords(List<Instant> bounds) {
 		checkBounds(bounds);
-		return new Tally(fromRecords(bounds), problems(bounds));
+		return new Tally(fromRecords(bounds), problemsFromRecords(bounds));
 	}
 
 	private static void checkBounds(List<Instant> bounds) {
@@ -244,6 +243,24 @@ public class AiringCounts {
 		}, args.toArray());
 	}
 
+	/** The problems of whole months read from the {@link MonthTotals}, as {@link #played} reads PLAYED groups. */
+	List<ProblemGroup> problems(List<Instant> bounds) {
+		WholeMonths whole = wholeMonths(bounds);
+		ProblemSums sums = new ProblemSums();
+		long mark = whole.none() ? 0 : totals.readProblems(whole.first(), whole.last() + 1, whole::bucketOf, sums);
+		if (mark == 0) {
+			return problemsFromRecords(bounds);
+		}
+		totals.since(mark, at -> whole.bucketOf(totals.monthIndex(at)))
+			.problems()
+			.counts()
+			.forEach((k, n) -> sums.add(k.bucket(), k.outcome(), k.code(), k.reason(), n[0]));
+		for (PartRun part : whole.partRuns(bounds)) {
+			problemsFromRecords(part.bounds()).forEach(sums::add);
+		}
+		return sums.groups();
+	}
+
 	/**
 	 * One query an outcome: "outcome = ?" and the period are one range of the counts index, where
 	 * H2 reads "outcome IN (…)" as every record of those outcomes in the whole log (a year of the
@@ -251,7 +268,7 @@ public class AiringCounts {
 	 * from that index alone; only records without a code (written before codes existed) are read
 	 * for their free-text reason, which the index does not hold.
 	 */
-	private List<ProblemGroup> problems(List<Instant> bounds) {
+	private List<ProblemGroup> problemsFromRecords(List<Instant> bounds) {
 		Object[] period = { ts(bounds.get(0)), ts(bounds.get(bounds.size() - 1)) };
 		String where = " FROM broadcast_record r WHERE r.outcome = ? AND r.scheduled_start >= ? "
 				+ "AND r.scheduled_start < ? AND " + NOT_CORRECTED;
@@ -275,7 +292,7 @@ public class AiringCounts {
 						(rs, n) -> new ProblemGroup(outcome, null, rs.getString("reason"), rs.getLong("n")), args));
 			}
 		}
-		problems.sort(PROBLEM_ORDER);
+		problems.sort(ProblemSums.ORDER);
 		return problems;
 	}
 

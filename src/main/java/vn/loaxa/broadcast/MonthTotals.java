@@ -2,11 +2,10 @@ package vn.loaxa.broadcast;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.IntUnaryOperator;
 import java.util.function.ToIntFunction;
@@ -22,8 +21,9 @@ import vn.loaxa.config.LoaxaClock;
  * The PLAYED figures of each month, summed from the log once and kept in
  * {@code broadcast_month_total}, so that a report reads a month's groups (one per clip and zone)
  * instead of its records. They count the records up to a mark; {@link #fold} moves the mark on,
- * summing the records after it ({@link PlayedDelta}), corrections included. Beside them, the first
- * and last record id of each month ({@code broadcast_month_ids}). They are never evidence: a report
+ * summing the records after it ({@link LogDelta}), corrections included. Beside them, the other
+ * outcomes' records of each month by reason ({@code broadcast_month_problem}) and the first and last
+ * record id of each month ({@code broadcast_month_ids}). They are never evidence: a report
  * adds the records after the mark from the log itself, and verify-report counts from the log alone.
  */
 @Service
@@ -32,13 +32,11 @@ public class MonthTotals {
 	/** Records folded in one transaction: bounded memory and a short lock on the mark. */
 	static final int CHUNK = 50_000;
 
-	private static final String MATCH = "month_index = ? AND zone_id = ? AND clip_key = ? AND clip_kind = ? "
-			+ "AND clip_topic = ?";
-
 	private final JdbcTemplate jdbc;
 	private final TransactionTemplate tx;
 	private final BroadcastLog log;
 	private final ZoneId zone;
+	private final MonthTotalsWriter writer;
 	private volatile Boolean h2;
 
 	MonthTotals(JdbcTemplate jdbc, TransactionTemplate tx, BroadcastLog log, LoaxaClock clock) {
@@ -46,6 +44,7 @@ public class MonthTotals {
 		this.tx = tx;
 		this.log = log;
 		this.zone = clock.zone();
+		this.writer = new MonthTotalsWriter(jdbc);
 	}
 
 	/** year * 12 + month - 1 of the instant in the commune's time zone. */
@@ -109,16 +108,39 @@ public class MonthTotals {
 	 * {@link #read} does.
 	 */
 	long readIds(int from, int to, IntUnaryOperator bucketOfMonth, RecordIds into) {
-		String sql = "SELECT m.last_record_id, m.time_zone, i.month_index, i.first_id, i.last_id "
-				+ "FROM broadcast_month_total_mark m "
-				+ "LEFT JOIN broadcast_month_ids i ON i.month_index >= ? AND i.month_index < ? WHERE m.id = 1";
+		return readMonths("i.month_index, i.first_id, i.last_id", "broadcast_month_ids i ON", from, to, bucketOfMonth,
+				(rs, bucket) -> into.widen(bucket, rs.getLong(4), rs.getLong(5)));
+	}
+
+	/** Adds the problem counts of months {@code [from, to)} to {@code into}, as {@link #readIds} does. */
+	long readProblems(int from, int to, IntUnaryOperator bucketOfMonth, ProblemSums into) {
+		return readMonths("p.month_index, p.outcome, p.reason_code, p.reason, p.records",
+				"broadcast_month_problem p ON p.records <> 0 AND", from, to, bucketOfMonth,
+				(rs, bucket) -> into.add(bucket, Outcome.valueOf(rs.getString(4)), Reason.ofCode(blankNull(rs.getString(5))),
+						rs.getString(6), rs.getLong(7)));
+	}
+
+	private interface MonthRow {
+		void read(ResultSet rs, int bucket) throws SQLException;
+	}
+
+	/**
+	 * Reads the mark and the rows of a small month table joined to it ({@code joined}: the table, its
+	 * alias and the join's condition up to the months'); {@code columns}' first is the month index, at
+	 * column 3.
+	 */
+	private long readMonths(String columns, String joined, int from, int to, IntUnaryOperator bucketOfMonth,
+			MonthRow each) {
+		String sql = "SELECT m.last_record_id, m.time_zone, " + columns + " FROM broadcast_month_total_mark m LEFT JOIN "
+				+ joined + " " + columns.substring(0, columns.indexOf(',')) + " >= ? AND "
+				+ columns.substring(0, columns.indexOf(',')) + " < ? WHERE m.id = 1";
 		long[] mark = { 0 };
 		jdbc.query(sql, rs -> {
 			if (zone.getId().equals(rs.getString(2))) {
 				mark[0] = rs.getLong(1);
 				int bucket = rs.getObject(3) == null ? -1 : bucketOfMonth.applyAsInt(rs.getInt(3));
 				if (bucket >= 0) {
-					into.widen(bucket, rs.getLong(4), rs.getLong(5));
+					each.read(rs, bucket);
 				}
 			}
 		}, from, to);
@@ -126,8 +148,8 @@ public class MonthTotals {
 	}
 
 	/** What the records appended after {@code mark} change, each in the bucket {@code bucketOf} gives (negative: left out). */
-	PlayedDelta.Change since(long mark, ToIntFunction<Instant> bucketOf) {
-		return PlayedDelta.between(jdbc, mark, log.head().lastId(), bucketOf, onH2());
+	LogDelta.Change since(long mark, ToIntFunction<Instant> bucketOf) {
+		return LogDelta.between(jdbc, mark, log.head().lastId(), bucketOf, onH2());
 	}
 
 	/**
@@ -151,8 +173,7 @@ public class MonthTotals {
 			.queryForMap("SELECT last_record_id, time_zone FROM broadcast_month_total_mark WHERE id = 1 FOR UPDATE");
 		long last = ((Number) mark.get("last_record_id")).longValue();
 		if (!zone.getId().equals(mark.get("time_zone"))) {
-			jdbc.update("DELETE FROM broadcast_month_total");
-			jdbc.update("DELETE FROM broadcast_month_ids");
+			writer.clear();
 			last = 0;
 			jdbc.update("UPDATE broadcast_month_total_mark SET last_record_id = 0, time_zone = ? WHERE id = 1",
 					zone.getId());
@@ -161,64 +182,9 @@ public class MonthTotals {
 		if (upTo <= last) {
 			return 0;
 		}
-		apply(PlayedDelta.between(jdbc, last, upTo, this::monthIndex, onH2()));
+		writer.apply(LogDelta.between(jdbc, last, upTo, this::monthIndex, onH2()));
 		jdbc.update("UPDATE broadcast_month_total_mark SET last_record_id = ? WHERE id = 1", upTo);
 		return upTo - last;
-	}
-
-	private void apply(PlayedDelta.Change change) {
-		apply(change.played());
-		widen(change.ids());
-	}
-
-	/** Widens each month's range of ids by the records' ids, and makes the months not there yet. */
-	private void widen(RecordIds ids) {
-		List<Object[]> updates = new ArrayList<>();
-		ids.byBucket().forEach((month, range) -> updates.add(new Object[] { range[0], range[1], month }));
-		int[] updated = jdbc.batchUpdate("UPDATE broadcast_month_ids SET first_id = LEAST(first_id, ?), "
-				+ "last_id = GREATEST(last_id, ?) WHERE month_index = ?", updates);
-		List<Object[]> inserts = new ArrayList<>();
-		for (int i = 0; i < updated.length; i++) {
-			if (updated[i] == 0) {
-				Object[] u = updates.get(i);
-				inserts.add(new Object[] { u[2], u[0], u[1] });
-			}
-		}
-		jdbc.batchUpdate("INSERT INTO broadcast_month_ids (month_index, first_id, last_id) VALUES (?, ?, ?)", inserts);
-	}
-
-	/** Adds each group's sums to its row, and makes the rows not there yet. */
-	private void apply(PlayedSums delta) {
-		List<Object[]> updates = new ArrayList<>();
-		List<PlayedSums.Key> keys = new ArrayList<>();
-		delta.sums().forEach((k, s) -> {
-			if (s[0] != 0 || s[1] != 0 || s[2] != 0) {
-				keys.add(k);
-				updates.add(new Object[] { s[0], s[1], s[2], k.bucket(), k.zoneId(), clipKey(k), blank(k.kind()),
-						blank(k.topic()) });
-			}
-		});
-		int[] updated = jdbc.batchUpdate("UPDATE broadcast_month_total SET airings = airings + ?, "
-				+ "played_ms = played_ms + ?, on_time = on_time + ? WHERE " + MATCH, updates);
-		List<Object[]> inserts = new ArrayList<>();
-		for (int i = 0; i < updated.length; i++) {
-			if (updated[i] == 0) {
-				PlayedSums.Key k = keys.get(i);
-				Object[] u = updates.get(i);
-				inserts.add(new Object[] { k.bucket(), k.zoneId(), clipKey(k), k.clipId(), k.clipSha256(), blank(k.kind()),
-						blank(k.topic()), u[0], u[1], u[2] });
-			}
-		}
-		jdbc.batchUpdate("INSERT INTO broadcast_month_total (month_index, zone_id, clip_key, clip_id, clip_sha256, "
-				+ "clip_kind, clip_topic, airings, played_ms, on_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
-	}
-
-	private static String clipKey(PlayedSums.Key k) {
-		return blank(Aired.clipKey(k.clipId(), k.clipSha256()));
-	}
-
-	private static String blank(String value) {
-		return value == null ? "" : value;
 	}
 
 	private static String blankNull(String value) {

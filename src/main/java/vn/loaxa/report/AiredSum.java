@@ -18,7 +18,7 @@ import vn.loaxa.media.Topic;
  */
 public final class AiredSum {
 
-	private final Set<String> clips = new HashSet<>();
+	private final Set<Object> clips = new HashSet<>();
 	private long airings;
 	private long playedMs;
 	private long onTime;
@@ -34,7 +34,7 @@ public final class AiredSum {
 	}
 
 	public void add(Aired g) {
-		String clip = g.clipKey();
+		Object clip = g.clipIdentity();
 		if (clip != null) {
 			clips.add(clip);
 		}

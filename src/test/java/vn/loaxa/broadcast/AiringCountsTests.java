@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.LongSummaryStatistics;
@@ -33,6 +34,7 @@ class AiringCountsTests extends IntegrationTest {
 	static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");
 	static final long[] OFFSETS_MS = { -61_000, -60_001, -60_000, -59_999, 0, 5_000, 59_999, 60_000, 60_001, 300_000 };
 	static final String[] ZONES = { "thon-1", "thon-2", "to-dan-pho-3" };
+	static final String[] MISSED_REASONS = { "Mất điện", "Mất điện ở thôn 2", null };
 
 	@Autowired
 	AiringCounts counts;
@@ -183,7 +185,25 @@ class AiringCountsTests extends IntegrationTest {
 			assertThat(quick.stream().mapToLong(AiringCounts.PlayedGroup::playedMs).sum()).isEqualTo(expected.playedMs());
 			assertThat(quick).allMatch(g -> g.airings() > 0);
 			assertThat(counts.records(bounds)).as("the first and last record of the period").isEqualTo(writtenIn(bounds));
+			List<AiringCounts.ProblemGroup> problems = counts.count(bounds).problems();
+			assertThat(problems).containsExactlyInAnyOrderElementsOf(counts.countFromRecords(bounds).problems());
+			Map<List<Object>, Long> byReason = new HashMap<>();
+			problems.forEach(p -> byReason.put(Arrays.asList(p.outcome(), p.code(), p.reason()), p.count()));
+			assertThat(byReason).isEqualTo(expectedProblems(counted.values(), bounds));
 		}
+	}
+
+	/** The records of other outcomes than PLAYED in the bounds, by outcome, code and (without a code) reason. */
+	private static Map<List<Object>, Long> expectedProblems(Iterable<Airing> counted, List<Instant> bounds) {
+		Map<List<Object>, Long> problems = new HashMap<>();
+		for (Airing a : counted) {
+			if (a.outcome() != Outcome.PLAYED && !a.scheduledStart().isBefore(bounds.get(0))
+					&& a.scheduledStart().isBefore(bounds.get(bounds.size() - 1))) {
+				problems.merge(Arrays.asList(a.outcome(), a.reasonCode(), a.reasonCode() == null ? a.reason() : null), 1L,
+						Long::sum);
+			}
+		}
+		return problems;
 	}
 
 	/** The first and last id the test wrote in the bounds; none when it wrote none there. */
@@ -225,8 +245,10 @@ class AiringCountsTests extends IntegrationTest {
 		Instant start = outcome == Outcome.MISSED ? null
 				: scheduled.plusMillis(OFFSETS_MS[random.nextInt(OFFSETS_MS.length)]);
 		long played = outcome == Outcome.PLAYED ? ms : outcome == Outcome.PARTIAL ? ms / 2 : 0;
+		// MISSED records as a log from before reason codes has them: free text, or nothing
+		String reason = outcome == Outcome.MISSED ? MISSED_REASONS[random.nextInt(MISSED_REASONS.length)] : null;
 		return new Airing(zone, "Khung sáng", clipId, sha, "Bản tin số " + (clip + 1), kind, topic, scheduled, start,
-				start == null ? null : start.plusMillis(played), played, ms, outcome, null);
+				start == null ? null : start.plusMillis(played), played, ms, outcome, reason, null);
 	}
 
 	private static Expected expected(Iterable<Airing> counted, List<Instant> bounds) {
