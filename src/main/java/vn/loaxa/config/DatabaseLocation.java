@@ -14,7 +14,7 @@ import org.springframework.core.env.Environment;
  * as the PostgreSQL profile does. AUTO_SERVER lets the command-line tools open the database while
  * the service runs; WRITE_DELAY=0 writes each commit out at once (H2 would otherwise hold commits
  * for up to a second, and a broadcast record or plan change made just before a power cut or a
- * killed process would be lost).
+ * killed process would be lost). A lock file left by such an end is removed first ({@link StaleLock}).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseLocation {
@@ -27,7 +27,9 @@ class DatabaseLocation {
 			@Override
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof DataSourceProperties properties && properties.getUrl() == null) {
-					properties.setUrl(urlFor(Path.of(environment.getProperty("loaxa.data-dir", "data"))));
+					Path dataDir = Path.of(environment.getProperty("loaxa.data-dir", "data"));
+					StaleLock.removeIfStale(database(dataDir));
+					properties.setUrl(urlFor(dataDir));
 				}
 				return bean;
 			}
@@ -35,7 +37,11 @@ class DatabaseLocation {
 	}
 
 	static String urlFor(Path dataDir) {
-		Path db = dataDir.toAbsolutePath().normalize().resolve("db").resolve("loaxa");
-		return "jdbc:h2:file:" + db.toString().replace('\\', '/') + OPTIONS;
+		return "jdbc:h2:file:" + database(dataDir).toString().replace('\\', '/') + OPTIONS;
+	}
+
+	/** The database's path without H2's ".mv.db". */
+	static Path database(Path dataDir) {
+		return dataDir.toAbsolutePath().normalize().resolve("db").resolve("loaxa");
 	}
 }
