@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,7 +100,7 @@ public class AiringCounts {
 	}
 
 	List<PlayedGroup> played(List<Instant> bounds) {
-		WholeMonths whole = wholeMonths(bounds);
+		WholeMonths whole = WholeMonths.of(bounds, totals);
 		if (whole.none()) {
 			return fromRecords(bounds);
 		}
@@ -114,7 +113,7 @@ public class AiringCounts {
 			.played()
 			.sums()
 			.forEach((k, s) -> sums.add(k, s[0], s[1], s[2]));
-		for (PartRun part : whole.partRuns(bounds)) {
+		for (WholeMonths.PartRun part : whole.partRuns(bounds)) {
 			fromRecords(part.bounds()).forEach(g -> sums.add(g, part.firstBucket()));
 		}
 		return sums.groups();
@@ -127,7 +126,7 @@ public class AiringCounts {
 	 */
 	public Optional<BroadcastLog.IdRange> records(List<Instant> bounds) {
 		checkBounds(bounds);
-		WholeMonths whole = wholeMonths(bounds);
+		WholeMonths whole = WholeMonths.of(bounds, totals);
 		RecordIds ids = new RecordIds();
 		long mark = whole.none() ? 0 : totals.readIds(whole.first(), whole.last() + 1, whole::bucketOf, ids);
 		if (mark == 0) {
@@ -137,77 +136,10 @@ public class AiringCounts {
 			.ids()
 			.byBucket()
 			.forEach((bucket, range) -> ids.widen(bucket, range[0], range[1]));
-		for (PartRun part : whole.partRuns(bounds)) {
+		for (WholeMonths.PartRun part : whole.partRuns(bounds)) {
 			ids.widen(log.rangeScheduledIn(part.bounds().get(0), part.bounds().get(part.bounds().size() - 1)));
 		}
 		return ids.all();
-	}
-
-	/**
-	 * For each bucket, the index of the month it is ({@link MonthTotals#monthIndex}) when it runs
-	 * from a month's first instant to the next month's in the commune's time zone; -1 otherwise.
-	 */
-	private WholeMonths wholeMonths(List<Instant> bounds) {
-		int[] months = new int[bounds.size() - 1];
-		for (int i = 0; i < months.length; i++) {
-			int month = totals.monthIndex(bounds.get(i));
-			boolean whole = bounds.get(i).equals(totals.monthStart(month))
-					&& bounds.get(i + 1).equals(totals.monthStart(month + 1));
-			months[i] = whole ? month : -1;
-		}
-		return new WholeMonths(months);
-	}
-
-	/** Buckets {@code firstBucket} on that are not whole months, with their bounds. */
-	private record PartRun(int firstBucket, List<Instant> bounds) {
-	}
-
-	/** The buckets' months (-1: not a whole month), as {@link #wholeMonths} finds them. */
-	private static final class WholeMonths {
-
-		private final int[] months;
-		private final Map<Integer, Integer> bucketOfMonth = new HashMap<>();
-
-		WholeMonths(int[] months) {
-			this.months = months;
-			for (int i = 0; i < months.length; i++) {
-				if (months[i] >= 0) {
-					bucketOfMonth.put(months[i], i);
-				}
-			}
-		}
-
-		boolean none() {
-			return bucketOfMonth.isEmpty();
-		}
-
-		int first() {
-			return Arrays.stream(months).filter(m -> m >= 0).min().orElse(-1);
-		}
-
-		int last() {
-			return Arrays.stream(months).max().orElse(-1);
-		}
-
-		/** The bucket that is this whole month; -1 when none is. */
-		int bucketOf(int month) {
-			return bucketOfMonth.getOrDefault(month, -1);
-		}
-
-		/** Each run of buckets that are not whole months. */
-		List<PartRun> partRuns(List<Instant> bounds) {
-			List<PartRun> runs = new ArrayList<>();
-			for (int i = 0; i < months.length; i++) {
-				int from = i;
-				while (i < months.length && months[i] < 0) {
-					i++;
-				}
-				if (i > from) {
-					runs.add(new PartRun(from, bounds.subList(from, i + 1)));
-				}
-			}
-			return runs;
-		}
 	}
 
 	private List<PlayedGroup> fromRecords(List<Instant> bounds) {
@@ -245,7 +177,7 @@ public class AiringCounts {
 
 	/** The problems of whole months read from the {@link MonthTotals}, as {@link #played} reads PLAYED groups. */
 	List<ProblemGroup> problems(List<Instant> bounds) {
-		WholeMonths whole = wholeMonths(bounds);
+		WholeMonths whole = WholeMonths.of(bounds, totals);
 		ProblemSums sums = new ProblemSums();
 		long mark = whole.none() ? 0 : totals.readProblems(whole.first(), whole.last() + 1, whole::bucketOf, sums);
 		if (mark == 0) {
@@ -255,7 +187,7 @@ public class AiringCounts {
 			.problems()
 			.counts()
 			.forEach((k, n) -> sums.add(k.bucket(), k.outcome(), k.code(), k.reason(), n[0]));
-		for (PartRun part : whole.partRuns(bounds)) {
+		for (WholeMonths.PartRun part : whole.partRuns(bounds)) {
 			problemsFromRecords(part.bounds()).forEach(sums::add);
 		}
 		return sums.groups();
