@@ -108,14 +108,14 @@ public class MonthTotals {
 	 * {@link #read} does.
 	 */
 	long readIds(int from, int to, IntUnaryOperator bucketOfMonth, RecordIds into) {
-		return readMonths("i.month_index, i.first_id, i.last_id", "broadcast_month_ids i ON", from, to, bucketOfMonth,
+		return readMonths("broadcast_month_ids", "", "first_id, last_id", new int[] { from, to }, bucketOfMonth,
 				(rs, bucket) -> into.widen(bucket, rs.getLong(4), rs.getLong(5)));
 	}
 
 	/** Adds the problem counts of months {@code [from, to)} to {@code into}, as {@link #readIds} does. */
 	long readProblems(int from, int to, IntUnaryOperator bucketOfMonth, ProblemSums into) {
-		return readMonths("p.month_index, p.outcome, p.reason_code, p.reason, p.records",
-				"broadcast_month_problem p ON p.records <> 0 AND", from, to, bucketOfMonth,
+		return readMonths("broadcast_month_problem", "t.records <> 0 AND ", "outcome, reason_code, reason, records",
+				new int[] { from, to }, bucketOfMonth,
 				(rs, bucket) -> into.add(bucket, Outcome.valueOf(rs.getString(4)), Reason.ofCode(blankNull(rs.getString(5))),
 						rs.getString(6), rs.getLong(7)));
 	}
@@ -125,15 +125,15 @@ public class MonthTotals {
 	}
 
 	/**
-	 * Reads the mark and the rows of a small month table joined to it ({@code joined}: the table, its
-	 * alias and the join's condition up to the months'); {@code columns}' first is the month index, at
-	 * column 3.
+	 * Reads the mark and the rows of months {@code months[0]} to {@code months[1]} (exclusive) of a
+	 * small month table joined to it as {@code t} ({@code filter}: more of the join's condition);
+	 * {@code columns} come from column 4 on, after the mark, its time zone and the month index.
 	 */
-	private long readMonths(String columns, String joined, int from, int to, IntUnaryOperator bucketOfMonth,
+	private long readMonths(String table, String filter, String columns, int[] months, IntUnaryOperator bucketOfMonth,
 			MonthRow each) {
-		String sql = "SELECT m.last_record_id, m.time_zone, " + columns + " FROM broadcast_month_total_mark m LEFT JOIN "
-				+ joined + " " + columns.substring(0, columns.indexOf(',')) + " >= ? AND "
-				+ columns.substring(0, columns.indexOf(',')) + " < ? WHERE m.id = 1";
+		String sql = "SELECT m.last_record_id, m.time_zone, t.month_index, t." + columns.replace(", ", ", t.")
+				+ " FROM broadcast_month_total_mark m LEFT JOIN " + table + " t ON " + filter
+				+ "t.month_index >= ? AND t.month_index < ? WHERE m.id = 1";
 		long[] mark = { 0 };
 		jdbc.query(sql, rs -> {
 			if (zone.getId().equals(rs.getString(2))) {
@@ -143,7 +143,7 @@ public class MonthTotals {
 					each.read(rs, bucket);
 				}
 			}
-		}, from, to);
+		}, months[0], months[1]);
 		return mark[0];
 	}
 
