@@ -109,7 +109,7 @@ public class AiringCounts {
 		if (mark == 0) {
 			return fromRecords(bounds);
 		}
-		totals.since(mark, at -> whole.bucketOf(totals.monthIndex(at)))
+		totals.since(mark, whole::bucketOf)
 			.played()
 			.sums()
 			.forEach((k, s) -> sums.add(k, s[0], s[1], s[2]));
@@ -121,25 +121,30 @@ public class AiringCounts {
 
 	/**
 	 * The first and last record (of any outcome, corrections and corrected records too) scheduled in
-	 * [bounds[0], bounds[last]): what a signed report names. Whole months are read from the ranges
-	 * kept with the {@link MonthTotals}, the rest from the log.
+	 * [bounds[0], bounds[last]) among the records up to id {@code upTo}: what a signed report names
+	 * with the chain head {@code upTo}. Whole months are read from the ranges kept with the
+	 * {@link MonthTotals}, the rest from the log.
 	 */
-	public Optional<BroadcastLog.IdRange> records(List<Instant> bounds) {
+	public Optional<BroadcastLog.IdRange> records(List<Instant> bounds, long upTo) {
 		checkBounds(bounds);
+		Instant from = bounds.get(0);
+		Instant to = bounds.get(bounds.size() - 1);
 		WholeMonths whole = WholeMonths.of(bounds, totals);
 		RecordIds ids = new RecordIds();
 		long mark = whole.none() ? 0 : totals.readIds(whole.first(), whole.last() + 1, whole::bucketOf, ids);
 		if (mark == 0) {
-			return log.rangeScheduledIn(bounds.get(0), bounds.get(bounds.size() - 1));
+			return log.rangeScheduledIn(from, to, upTo);
 		}
-		totals.since(mark, at -> whole.bucketOf(totals.monthIndex(at)))
+		totals.since(mark, whole::bucketOf)
 			.ids()
 			.byBucket()
 			.forEach((bucket, range) -> ids.widen(bucket, range[0], range[1]));
 		for (WholeMonths.PartRun part : whole.partRuns(bounds)) {
 			ids.widen(log.rangeScheduledIn(part.bounds().get(0), part.bounds().get(part.bounds().size() - 1)));
 		}
-		return ids.all();
+		Optional<BroadcastLog.IdRange> all = ids.all();
+		// records appended after the head was read: the range up to it, as verify-report reads it
+		return all.isPresent() && all.get().lastId() > upTo ? log.rangeScheduledIn(from, to, upTo) : all;
 	}
 
 	private List<PlayedGroup> fromRecords(List<Instant> bounds) {
@@ -183,7 +188,7 @@ public class AiringCounts {
 		if (mark == 0) {
 			return problemsFromRecords(bounds);
 		}
-		totals.since(mark, at -> whole.bucketOf(totals.monthIndex(at)))
+		totals.since(mark, whole::bucketOf)
 			.problems()
 			.counts()
 			.forEach((k, n) -> sums.add(k.bucket(), k.outcome(), k.code(), k.reason(), n[0]));

@@ -74,32 +74,14 @@ public class MonthTotals {
 	 * were summed in another time zone.
 	 */
 	long read(int from, int to, IntUnaryOperator bucketOfMonth, PlayedSums into) {
-		String sql = "SELECT m.last_record_id, m.time_zone, t.month_index, t.clip_id, t.clip_sha256, t.zone_id, "
-				+ "t.clip_kind, t.clip_topic, t.airings, t.played_ms, t.on_time FROM broadcast_month_total_mark m "
-				+ "LEFT JOIN broadcast_month_total t ON t.month_index >= ? AND t.month_index < ? AND t.airings > 0 "
-				+ "WHERE m.id = 1";
-		return LazyReads.on(jdbc, onH2(), connection -> {
-			long mark = 0;
-			try (PreparedStatement statement = connection.prepareStatement(sql)) {
-				statement.setInt(1, from);
-				statement.setInt(2, to);
-				statement.setFetchSize(1_000);
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next() && zone.getId().equals(rs.getString(2))) {
-						mark = rs.getLong(1);
-						int bucket = rs.getObject(3) == null ? -1 : bucketOfMonth.applyAsInt(rs.getInt(3));
-						if (bucket >= 0) {
-							long clipId = rs.getLong(4);
-							Long id = rs.wasNull() ? null : clipId;
-							into.add(new PlayedSums.Key(bucket, id, rs.getString(5), rs.getString(6),
-									blankNull(rs.getString(7)), blankNull(rs.getString(8))), rs.getLong(9), rs.getLong(10),
-									rs.getLong(11));
-						}
-					}
-				}
-			}
-			return mark;
-		});
+		return readMonths("broadcast_month_total", "t.airings > 0 AND ",
+				"clip_id, clip_sha256, zone_id, clip_kind, clip_topic, airings, played_ms, on_time", new int[] { from, to },
+				bucketOfMonth, (rs, bucket) -> {
+					long clipId = rs.getLong(4);
+					Long id = rs.wasNull() ? null : clipId;
+					into.add(new PlayedSums.Key(bucket, id, rs.getString(5), rs.getString(6), blankNull(rs.getString(7)),
+							blankNull(rs.getString(8))), rs.getLong(9), rs.getLong(10), rs.getLong(11));
+				});
 	}
 
 	/**
@@ -126,25 +108,34 @@ public class MonthTotals {
 
 	/**
 	 * Reads the mark and the rows of months {@code months[0]} to {@code months[1]} (exclusive) of a
-	 * small month table joined to it as {@code t} ({@code filter}: more of the join's condition);
-	 * {@code columns} come from column 4 on, after the mark, its time zone and the month index.
+	 * month table joined to it as {@code t} ({@code filter}: more of the join's condition), lazily
+	 * (a year of PLAYED totals can be 100,000 rows); {@code columns} come from column 4 on, after the
+	 * mark, its time zone and the month index. The mark and its rows come from one statement, so
+	 * they agree.
 	 */
 	private long readMonths(String table, String filter, String columns, int[] months, IntUnaryOperator bucketOfMonth,
 			MonthRow each) {
 		String sql = "SELECT m.last_record_id, m.time_zone, t.month_index, t." + columns.replace(", ", ", t.")
 				+ " FROM broadcast_month_total_mark m LEFT JOIN " + table + " t ON " + filter
 				+ "t.month_index >= ? AND t.month_index < ? WHERE m.id = 1";
-		long[] mark = { 0 };
-		jdbc.query(sql, rs -> {
-			if (zone.getId().equals(rs.getString(2))) {
-				mark[0] = rs.getLong(1);
-				int bucket = rs.getObject(3) == null ? -1 : bucketOfMonth.applyAsInt(rs.getInt(3));
-				if (bucket >= 0) {
-					each.read(rs, bucket);
+		return LazyReads.on(jdbc, onH2(), connection -> {
+			long mark = 0;
+			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+				statement.setInt(1, months[0]);
+				statement.setInt(2, months[1]);
+				statement.setFetchSize(1_000);
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next() && zone.getId().equals(rs.getString(2))) {
+						mark = rs.getLong(1);
+						int bucket = rs.getObject(3) == null ? -1 : bucketOfMonth.applyAsInt(rs.getInt(3));
+						if (bucket >= 0) {
+							each.read(rs, bucket);
+						}
+					}
 				}
 			}
-		}, months[0], months[1]);
-		return mark[0];
+			return mark;
+		});
 	}
 
 	/** What the records appended after {@code mark} change, each in the bucket {@code bucketOf} gives (negative: left out). */

@@ -17,7 +17,7 @@ import vn.loaxa.media.Topic;
 /**
  * PLAYED airings summed in Java by bucket, clip, zone, kind and topic, as {@link AiringCounts}'
  * GROUP BY sums them: what the H2 count ({@link PlayedInJava}), the month totals and the records
- * after the totals' mark ({@link PlayedDelta}) add up. A record can also be taken away (a record
+ * after the totals' mark ({@link LogDelta}) add up. A record can also be taken away (a record
  * counted in the month totals, corrected since); a group whose airings come to zero is no group.
  */
 final class PlayedSums {

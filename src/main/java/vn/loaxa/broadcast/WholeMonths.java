@@ -21,9 +21,11 @@ final class WholeMonths {
 	/** For each bucket, its month index ({@link MonthTotals#monthIndex}); -1 when it is not a whole month. */
 	private final int[] months;
 	private final Map<Integer, Integer> bucketOfMonth = new HashMap<>();
+	private final MonthTotals totals;
 
-	private WholeMonths(int[] months) {
+	private WholeMonths(int[] months, MonthTotals totals) {
 		this.months = months;
+		this.totals = totals;
 		for (int i = 0; i < months.length; i++) {
 			if (months[i] >= 0) {
 				bucketOfMonth.put(months[i], i);
@@ -43,7 +45,7 @@ final class WholeMonths {
 					&& bounds.get(i + 1).equals(totals.monthStart(month + 1));
 			months[i] = whole ? month : -1;
 		}
-		return new WholeMonths(months);
+		return new WholeMonths(months, totals);
 	}
 
 	boolean none() {
@@ -61,6 +63,11 @@ final class WholeMonths {
 	/** The bucket that is this whole month; -1 when none is. */
 	int bucketOf(int month) {
 		return bucketOfMonth.getOrDefault(month, -1);
+	}
+
+	/** The bucket of the whole month this instant lies in; -1 when that month is no bucket. */
+	int bucketOf(Instant at) {
+		return bucketOf(totals.monthIndex(at));
 	}
 
 	/** Each run of buckets that are not whole months. */

@@ -152,15 +152,10 @@ public class ReportService {
 		return new Report(period, figures, settings.current(), chart, names);
 	}
 
-	/** Every record that counts in the period (a correction instead of the record it corrects), oldest first. */
 	/** Pins the report to the log as it is now, signed with the commune key. */
 	public ReportAnchor anchor(Report report) {
 		BroadcastLog.ChainHead head = log.head();
-		var range = counts.records(report.period().monthBounds(zone));
-		if (range.isPresent() && range.get().lastId() > head.lastId()) {
-			// a record was appended since the head was read: the range up to the head, as verify-report reads it
-			range = log.rangeScheduledIn(report.period().start(zone), report.period().end(zone), head.lastId());
-		}
+		var range = counts.records(report.period().monthBounds(zone), head.lastId());
 		String text = ReportAnchor.text(report.figures(), report.commune().communeName(), range, head, key.fingerprint(),
 				clock.now().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 		byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);

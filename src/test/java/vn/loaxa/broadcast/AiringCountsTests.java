@@ -184,7 +184,12 @@ class AiringCountsTests extends IntegrationTest {
 			assertThat(quick.stream().mapToLong(AiringCounts.PlayedGroup::onTime).sum()).isEqualTo(expected.onTime());
 			assertThat(quick.stream().mapToLong(AiringCounts.PlayedGroup::playedMs).sum()).isEqualTo(expected.playedMs());
 			assertThat(quick).allMatch(g -> g.airings() > 0);
-			assertThat(counts.records(bounds)).as("the first and last record of the period").isEqualTo(writtenIn(bounds));
+			long head = log.head().lastId();
+			assertThat(counts.records(bounds, head)).as("the first and last record of the period")
+				.isEqualTo(writtenIn(bounds, head));
+			long earlier = head - 150;
+			assertThat(counts.records(bounds, earlier)).as("the same as when record " + earlier + " was the last")
+				.isEqualTo(writtenIn(bounds, earlier));
 			List<AiringCounts.ProblemGroup> problems = counts.count(bounds).problems();
 			assertThat(problems).containsExactlyInAnyOrderElementsOf(counts.countFromRecords(bounds).problems());
 			Map<List<Object>, Long> byReason = new HashMap<>();
@@ -206,10 +211,11 @@ class AiringCountsTests extends IntegrationTest {
 		return problems;
 	}
 
-	/** The first and last id the test wrote in the bounds; none when it wrote none there. */
-	private Optional<BroadcastLog.IdRange> writtenIn(List<Instant> bounds) {
+	/** The first and last id up to {@code upTo} the test wrote in the bounds; none when it wrote none there. */
+	private Optional<BroadcastLog.IdRange> writtenIn(List<Instant> bounds, long upTo) {
 		LongSummaryStatistics ids = written.entrySet()
 			.stream()
+			.filter(e -> e.getKey() <= upTo)
 			.filter(e -> !e.getValue().isBefore(bounds.get(0)) && e.getValue().isBefore(bounds.get(bounds.size() - 1)))
 			.mapToLong(Map.Entry::getKey)
 			.summaryStatistics();
