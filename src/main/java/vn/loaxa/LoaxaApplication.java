@@ -31,8 +31,8 @@ public class LoaxaApplication {
 		if (args.length > 0 && (args[0].equals("import") || args[0].equals("--import-only"))) {
 			System.exit(runImport(args));
 		}
-		if (args.length > 0 && args[0].equals(vn.loaxa.district.EvidenceCommand.NAME)) {
-			System.exit(vn.loaxa.district.EvidenceCommand.run(args, settings -> new SpringApplicationBuilder(
+		if (args.length > 0 && args[0].equals(vn.loaxa.province.EvidenceCommand.NAME)) {
+			System.exit(vn.loaxa.province.EvidenceCommand.run(args, settings -> new SpringApplicationBuilder(
 					LoaxaApplication.class).web(WebApplicationType.NONE).properties(COMMAND_PROPERTIES).run(settings),
 					System.err));
 		}

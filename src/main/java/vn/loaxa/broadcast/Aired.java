@@ -5,7 +5,7 @@ import vn.loaxa.media.Topic;
 
 /**
  * PLAYED airings of one clip as they are counted: what a report's figures are summed from, on the
- * commune's PC ({@link AiringCounts.PlayedGroup}) and at the district hub alike.
+ * commune's PC ({@link AiringCounts.PlayedGroup}) and at the province's hub alike.
  */
 public interface Aired {
 

@@ -36,7 +36,11 @@ public enum Reason {
 	/** LoaXa was shut down while it played. */
 	SHUTDOWN,
 	/** The operator skipped it. */
-	SKIPPED;
+	SKIPPED,
+	/** An EMERGENCY bulletin of the province took the channel. */
+	EMERGENCY,
+	/** A bulletin of the province reached this PC after its validity ended. */
+	EXPIRED;
 
 	/** The value on the API and in files: {@code sink_unavailable}. */
 	public String code() {

@@ -50,6 +50,8 @@ public class Clip {
 	/** What a text bulletin says, as typed (null for a recording); fixed at import like the audio. */
 	@Column("bulletin_text")
 	private String text;
+	/** The province's bulletin this clip came with (source PROVINCE), else null. */
+	private Long bulletinId;
 
 	protected Clip() {
 	}
@@ -72,6 +74,13 @@ public class Clip {
 		clip.status = ClipStatus.PENDING;
 		clip.apply(details);
 		return clip;
+	}
+
+	/** Marks a clip as the audio of the province's bulletin {@code id}, kept with it from import on. */
+	Clip fromBulletin(long id) {
+		this.source = ClipSource.PROVINCE;
+		this.bulletinId = id;
+		return this;
 	}
 
 	Clip withText(String text) {
@@ -180,6 +189,7 @@ public class Clip {
 	public String getRejectReason() { return rejectReason; }
 	public Instant getArchivedAt() { return archivedAt; }
 	public String getText() { return text; }
+	public Long getBulletinId() { return bulletinId; }
 
 	public ClipDetails details() {
 		return new ClipDetails(title, kind, topic, priority, validFrom, validUntil, notes);

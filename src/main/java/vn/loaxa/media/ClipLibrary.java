@@ -54,6 +54,20 @@ public class ClipLibrary {
 		return bulletins.speak(text, by);
 	}
 
+	/**
+	 * The audio of the province's bulletin {@code bulletinId}, imported like an upload and marked as
+	 * the province's (source PROVINCE). A file the library already holds is marked so too.
+	 */
+	public ImportOutcome importBulletin(InputStream in, String fileName, ClipDraft draft, long bulletinId, String by) {
+		ImportOutcome outcome = importer.importStream(in, fileName, draft, ClipSource.PROVINCE, by);
+		Clip clip = outcome.clip();
+		if (clip.getBulletinId() == null || clip.getBulletinId() != bulletinId) {
+			clip = clips.save(clip.fromBulletin(bulletinId));
+			record(clip, by, "FROM_PROVINCE", "bulletin " + bulletinId);
+		}
+		return new ImportOutcome(clip, outcome.duplicate());
+	}
+
 	public ImportOutcome importFile(Path file, ClipDraft draft, String by) {
 		try (InputStream in = Files.newInputStream(file)) {
 			return importer.importStream(in, file.getFileName().toString(), draft, ClipSource.MEDIA_DIR, by);

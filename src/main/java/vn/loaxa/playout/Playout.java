@@ -38,6 +38,7 @@ import vn.loaxa.schedule.Zone;
 public class Playout implements SmartLifecycle {
 
 	public static final String PLAY_NOW = "Phát ngay";
+	public static final String EMERGENCY = "Khẩn cấp";
 	private static final Logger log = LoggerFactory.getLogger(Playout.class);
 	private static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
@@ -190,18 +191,42 @@ public class Playout implements SmartLifecycle {
 	 */
 	public void playNow(long clipId, List<String> zoneIds, String by) {
 		Clip clip = playNowClip(clipId);
-		Map<OutputChannel, List<Zone>> targets = playNowTargets(zoneIds);
-		ProgrammeItem item = new ProgrammeItem(ProgrammeItem.Part.CLIP, clip.getId(), clip.getTitle(), clip.getSha256(),
-				clip.getKind(), clip.getTopic(), clip.getPriority(), clip.getDurationMs(), 0, library.canonicalAudio(clip),
-				false);
-		Run.Occasion occasion = new Run.Occasion(PLAY_NOW, clock.now().toInstant(), null, null, "played now by " + by);
-		targets.forEach((channel, zones) -> {
-			channels.stop(channel.id(), Reason.PLAY_NOW, PLAY_NOW + ": " + clip.getTitle() + " (" + by + ")");
-			channels.submit(new Run(occasion, channel, zones, List.of(item), 0));
-		});
+		takeChannels(clip, playNowTargets(zoneIds), Reason.PLAY_NOW, PLAY_NOW, by);
 		log.warn("PHÁT NGAY by {}: clip {} «{}» to {}", by, clip.getId(), clip.getTitle(), zoneIds);
 		audit.record(by, "playout.play-now", "clip " + clip.getId() + " «" + clip.getTitle() + "»", null,
 				"zones " + zoneIds);
+	}
+
+	/**
+	 * The province's EMERGENCY bulletin now, on every zone of every channel (or the zones named),
+	 * through Phát ngay's path: what the channels were airing is recorded INTERRUPTED {@code emergency}.
+	 * Returns the zones it airs on.
+	 */
+	public List<String> airEmergency(long clipId, List<String> zoneIds, String by) {
+		Clip clip = playNowClip(clipId);
+		List<String> zones = zoneIds == null || zoneIds.isEmpty()
+				? schedule.current().zones().stream().map(Zone::id).toList() : zoneIds;
+		if (zones.isEmpty()) {
+			return zones;
+		}
+		takeChannels(clip, playNowTargets(zones), Reason.EMERGENCY, EMERGENCY, by);
+		log.warn("KHẨN CẤP from {}: clip {} «{}» to {}", by, clip.getId(), clip.getTitle(), zones);
+		audit.record(by, "playout.emergency", "clip " + clip.getId() + " «" + clip.getTitle() + "»", null,
+				"zones " + zones);
+		return zones;
+	}
+
+	private void takeChannels(Clip clip, Map<OutputChannel, List<Zone>> targets, Reason reason, String occasionName,
+			String by) {
+		ProgrammeItem item = new ProgrammeItem(ProgrammeItem.Part.CLIP, clip.getId(), clip.getTitle(), clip.getSha256(),
+				clip.getKind(), clip.getTopic(), clip.getPriority(), clip.getDurationMs(), 0, library.canonicalAudio(clip),
+				false);
+		Run.Occasion occasion = new Run.Occasion(occasionName, clock.now().toInstant(), null, null,
+				occasionName + " — " + by);
+		targets.forEach((channel, zones) -> {
+			channels.stop(channel.id(), reason, occasionName + ": " + clip.getTitle() + " (" + by + ")");
+			channels.submit(new Run(occasion, channel, zones, List.of(item), 0));
+		});
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 import vn.loaxa.config.LoaxaClock;
+import vn.loaxa.config.LoaxaMode;
 
 /**
  * {@code scheduler} in {@code /actuator/health}: Quartz started and not in standby (else slots do
@@ -27,21 +28,20 @@ class SchedulerHealth extends AbstractHealthIndicator {
 	private final Scheduler scheduler;
 	private final LoaxaClock clock;
 
-	private final boolean district;
+	private final LoaxaMode mode;
 
-	SchedulerHealth(Scheduler scheduler, LoaxaClock clock,
-			@org.springframework.beans.factory.annotation.Value("${loaxa.mode:commune}") String mode) {
+	SchedulerHealth(Scheduler scheduler, LoaxaClock clock, LoaxaMode mode) {
 		super("scheduler health check failed");
 		this.scheduler = scheduler;
 		this.clock = clock;
-		this.district = "district".equalsIgnoreCase(mode.strip());
+		this.mode = mode;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) throws SchedulerException {
-		if (district) {
-			// the district hub airs nothing: its scheduler stays off on purpose
-			builder.up().withDetail("mode", "district");
+		if (mode.isProvince()) {
+			// the province's hub airs nothing: its scheduler stays off on purpose
+			builder.up().withDetail("mode", "province");
 			return;
 		}
 		SchedulerMetaData meta = scheduler.getMetaData();

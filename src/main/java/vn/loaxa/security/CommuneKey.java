@@ -28,7 +28,7 @@ import vn.loaxa.config.LoaxaProperties;
 /**
  * The commune's Ed25519 key (the JDK's own, no library): made at first start under
  * {@code <data-dir>/keys/}, kept by backup and restore; it signs every evidence export, and its
- * public key lets the district check that an export came from this PC unchanged.
+ * public key lets the province check that an export came from this PC unchanged.
  */
 @Service
 public class CommuneKey {
@@ -74,7 +74,7 @@ public class CommuneKey {
 		return pem(pair().getPublic());
 	}
 
-	/** SHA-256 of the public key (X.509 DER), hex in groups of four: what the district compares by eye. */
+	/** SHA-256 of the public key (X.509 DER), hex in groups of four: what the province compares by eye. */
 	public String fingerprint() {
 		return fingerprint(pair().getPublic());
 	}
@@ -102,13 +102,18 @@ public class CommuneKey {
 		}
 	}
 
-	/** Reads an Ed25519 public key in PEM ("-----BEGIN PUBLIC KEY-----"); IllegalArgumentException if it is none. */
+	/**
+	 * Reads an Ed25519 public key in PEM ("-----BEGIN PUBLIC KEY-----"), ignoring explanatory text
+	 * around it (RFC 7468); IllegalArgumentException if it is none.
+	 */
 	public static PublicKey parsePublicKey(String pem) {
 		if (pem == null) {
 			throw new IllegalArgumentException("no public key");
 		}
-		String body = pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "")
-			.replaceAll("\\s", "");
+		int begin = pem.indexOf("-----BEGIN PUBLIC KEY-----");
+		int end = pem.indexOf("-----END PUBLIC KEY-----");
+		String inside = begin >= 0 && end > begin ? pem.substring(begin, end) : pem;
+		String body = inside.replace("-----BEGIN PUBLIC KEY-----", "").replaceAll("\\s", "");
 		try {
 			PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
 					Base64.getDecoder().decode(body)));

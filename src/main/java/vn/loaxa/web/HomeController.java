@@ -1,20 +1,21 @@
 package vn.loaxa.web;
 
 import org.springframework.stereotype.Controller;
+import vn.loaxa.config.LoaxaMode;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
 class HomeController {
 
-	private final boolean district;
+	private final LoaxaMode mode;
 
-	HomeController(@org.springframework.beans.factory.annotation.Value("${loaxa.mode:commune}") String mode) {
-		this.district = "district".equalsIgnoreCase(mode.strip());
+	HomeController(LoaxaMode mode) {
+		this.mode = mode;
 	}
 
 	@GetMapping("/")
 	String home() {
-		return district ? "redirect:/district" : "redirect:/schedule";
+		return mode.isProvince() ? "redirect:/province" : "redirect:/schedule";
 	}
 
 	@GetMapping("/login")

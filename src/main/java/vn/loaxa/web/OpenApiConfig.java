@@ -41,7 +41,7 @@ class OpenApiConfig {
 			.description("The JSON API of LoaXa, the broadcast scheduler of a commune's loudspeaker radio: "
 					+ "upload and approve clips, read the queue, the day's programmes and the schedule, control the "
 					+ "playout, and fetch the tamper-evident broadcast log, the reports and the evidence bundles for "
-					+ "the district. Every call but a commune's push signs in with HTTP Basic (a LoaXa account); "
+					+ "the province. Every call but a commune's push signs in with HTTP Basic (a LoaXa account); "
 					+ "errors are JSON {\"error\": code, \"message\": text}.")
 			.license(new License().name(LICENCE).url(LICENCE_URL))
 			.contact(new Contact().name(CONTACT));

@@ -48,7 +48,7 @@ class OpenApiOperations implements OperationCustomizer, OpenApiCustomizer {
 			"playout", "What plays now on each channel; stop, skip, play now, live announcements",
 			"broadcast", "The tamper-evident broadcast log (nhật ký phát thanh) and its check",
 			"report", "Reports of what was broadcast, as JSON, XLSX, CSV or PDF",
-			"district", "Evidence bundles and the district hub: communes, pushes, district reports");
+			"province", "Evidence bundles and the province's hub (also at /api/district/…): communes, pushes, province reports");
 
 	@Override
 	public Operation customize(Operation operation, HandlerMethod handler) {

@@ -230,7 +230,8 @@ class BadInputSweepTests {
 		}
 
 		String name() {
-			return method + " " + pattern + (produces == null ? "" : " (" + produces + ")");
+			return method + " " + pattern + (produces == null ? "" : " (" + produces + ")")
+					+ (multipart && api ? " [multipart]" : "");
 		}
 	}
 

@@ -1,0 +1,42 @@
+package vn.loaxa.province;
+
+/**
+ * A bundle the hub does not take, and why: {@code code} for scripts ({@code bad_bundle},
+ * {@code unknown_commune}, {@code bad_signature}, {@code chain_broken}, {@code history_rewritten}),
+ * a Vietnamese message key, and the first record at fault where there is one.
+ */
+class EvidenceRefused extends RuntimeException {
+
+	private final int status;
+	private final String code;
+	private final Long recordId;
+	private final transient Object[] args;
+
+	EvidenceRefused(int status, String code, Long recordId, Object... args) {
+		super(code + (recordId == null ? "" : " at record " + recordId));
+		this.status = status;
+		this.code = code;
+		this.recordId = recordId;
+		this.args = args;
+	}
+
+	int status() {
+		return status;
+	}
+
+	String code() {
+		return code;
+	}
+
+	Long recordId() {
+		return recordId;
+	}
+
+	String messageKey() {
+		return "province.error." + code;
+	}
+
+	Object[] args() {
+		return args;
+	}
+}
