@@ -471,6 +471,12 @@ class ProvinceHubTests {
 
 	private byte[] signedBundle(String commune, List<BroadcastRecord> records, Signer signer, String pem)
 			throws Exception {
+		return signedBundle(json, commune, records, signer, pem);
+	}
+
+	/** A bundle as a commune's PC would make it, of these records, signed by {@code signer}. */
+	static byte[] signedBundle(ObjectMapper json, String commune, List<BroadcastRecord> records, Signer signer,
+			String pem) throws Exception {
 		StringBuilder lines = new StringBuilder();
 		for (BroadcastRecord r : records) {
 			lines.append(json.writeValueAsString(RecordLine.of(r))).append('\n');
@@ -490,7 +496,7 @@ class ProvinceHubTests {
 		return zip(entries);
 	}
 
-	private static String sign(KeyPair pair, byte[] data) throws Exception {
+	static String sign(KeyPair pair, byte[] data) throws Exception {
 		Signature s = Signature.getInstance("Ed25519");
 		s.initSign(pair.getPrivate());
 		s.update(data);
@@ -515,7 +521,7 @@ class ProvinceHubTests {
 		return entries;
 	}
 
-	private static byte[] zip(Map<String, byte[]> entries) throws Exception {
+	static byte[] zip(Map<String, byte[]> entries) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(out)) {
 			for (Map.Entry<String, byte[]> e : entries.entrySet()) {
