@@ -123,6 +123,13 @@ record BulletinRequest(String title, String level, String kind, String topic, Li
 			return OffsetDateTime.parse(t).toInstant();
 		}
 		catch (DateTimeParseException e) {
+			// the form's datetime-local: commune (province) time
+			try {
+				return java.time.LocalDateTime.parse(t).atZone(zone).toInstant();
+			}
+			catch (DateTimeParseException notLocal) {
+				// a date alone: its start, or for an end the end of that day
+			}
 			try {
 				LocalDate day = LocalDate.parse(t);
 				return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();

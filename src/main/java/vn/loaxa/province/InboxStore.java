@@ -18,7 +18,7 @@ import vn.loaxa.media.Priority;
 class InboxStore {
 
 	/** The hub's key as pinned at the first contact, and how the link last went. */
-	record Link(String hubKeyPem, String fingerprint, Instant pinnedAt, Instant lastContactAt, String lastError,
+	public record Link(String hubKeyPem, String fingerprint, Instant pinnedAt, Instant lastContactAt, String lastError,
 			String lastRefusal, Instant lastRefusalAt) {
 	}
 

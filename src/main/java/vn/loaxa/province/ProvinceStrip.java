@@ -1,25 +1,57 @@
 package vn.loaxa.province;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The status strip's part about sending to the province: the last successful send and what still waits. */
+/**
+ * The status strip's part about the province: sending records up (the last successful send and what
+ * still waits), the hub's pinned key for the settings page, and a bulletin refused in the last
+ * week (a wrong signature or an altered file), which an officer must hear about.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class ProvinceStrip {
 
-	private final ProvincePush push;
+	private static final Duration REFUSAL_SHOWN = Duration.ofDays(7);
 
-	ProvinceStrip(ProvincePush push) {
+	private final ProvincePush push;
+	private final ProvinceLink link;
+	private final InboxStore inbox;
+
+	ProvinceStrip(ProvincePush push, ProvinceLink link, InboxStore inbox) {
 		this.push = push;
+		this.link = link;
+		this.inbox = inbox;
 	}
 
 	@ModelAttribute("provinceSend")
 	ProvincePush.Status provinceSend(Authentication user) {
-		if (user == null || !user.isAuthenticated() || !push.configured()) {
+		if (!signedIn(user) || !push.configured()) {
 			return null;
 		}
 		return push.status();
+	}
+
+	@ModelAttribute("provinceLink")
+	InboxStore.Link provinceLink(Authentication user) {
+		return signedIn(user) && link.configured() ? inbox.link() : null;
+	}
+
+	@ModelAttribute("bulletinRefusal")
+	String bulletinRefusal(Authentication user) {
+		if (!signedIn(user) || !link.configured()) {
+			return null;
+		}
+		InboxStore.Link l = inbox.link();
+		boolean recent = l.lastRefusalAt() != null && l.lastRefusalAt().isAfter(Instant.now().minus(REFUSAL_SHOWN));
+		return recent ? l.lastRefusal() : null;
+	}
+
+	private static boolean signedIn(Authentication user) {
+		return user != null && user.isAuthenticated();
 	}
 }

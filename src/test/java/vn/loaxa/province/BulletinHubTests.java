@@ -57,6 +57,7 @@ import vn.loaxa.support.TestAudio;
  * commune's signed records; a withdrawal.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BulletinHubTests {
 
@@ -76,6 +77,7 @@ class BulletinHubTests {
 	@Autowired TestRestTemplate rest;
 	@Autowired ObjectMapper json;
 	@Autowired JdbcTemplate jdbc;
+	@Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
 	static final KeyPair naLay = pair();
 	static final KeyPair haiDong = pair();
@@ -243,6 +245,36 @@ class BulletinHubTests {
 		assertThat(inbox("xa-bac-ba", 0)).isEmpty();
 		assertThat(rest.withBasicAuth("admin", "test-admin-pw").postForEntity("/api/province/bulletins/" + high
 				+ "/cancel", null, String.class).getStatusCode().value()).isEqualTo(409);
+	}
+
+	@Test
+	@Order(6)
+	void thePageShowsEachCommunesStateInVietnameseAndPublishesFromTheForm() throws Exception {
+		var officer = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user("can-bo").roles("OFFICER");
+		var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+		String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/province/bulletins").with(officer)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Bản tin gửi xã").contains("Cảnh báo lũ quét").contains("Khẩn cấp")
+			.contains("Đã phát").contains("Xã từ chối").contains("Trùng với bản tin xã đã phát").contains("Đã thu hồi")
+			.contains("Xã Na Lay").doesNotContain("Exception");
+		var form = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/province/bulletins")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "hop-dan.mp3", "audio/mpeg",
+					TestAudio.uniqueMp3(1, "Họp dân")))
+			.param("title", "Thông báo họp dân").param("level", "NORMAL").param("communes", "xa-bac-ba")
+			.param("validUntil", "2099-01-01T08:00")
+			.with(officer).with(csrf);
+		var done = mvc.perform(form).andReturn();
+		assertThat(String.valueOf(done.getFlashMap().get("info"))).contains("Thông báo họp dân").contains("1 xã");
+		Long id = jdbc.queryForObject("SELECT MAX(id) FROM province_bulletin", Long.class);
+		JsonNode b = json.readTree(rest.withBasicAuth("admin", "test-admin-pw").getForObject("/api/province/bulletins/"
+				+ id, String.class));
+		assertThat(b.path("validUntil").asText()).as("the form's local time is commune time").isEqualTo(
+				"2099-01-01T01:00:00Z");
+		var bad = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/province/bulletins")
+			.param("title", "Không tệp").param("level", "HIGH").with(officer).with(csrf);
+		assertThat(String.valueOf(mvc.perform(bad).andReturn().getFlashMap().get("error")))
+			.isEqualTo("Gửi kèm đúng một trong hai: tệp âm thanh hoặc nội dung chữ để đọc");
 	}
 
 	// ------------------------------------------------------------------ helpers
