@@ -18,8 +18,11 @@ CREATE TABLE province_bulletin (
     created_by     VARCHAR(64)   NOT NULL,
     cancelled_at   TIMESTAMP WITH TIME ZONE,
     cancel_manifest  VARCHAR(8000),
-    cancel_signature VARCHAR(200)
+    cancel_signature VARCHAR(200),
+    -- a bulletin made from a CAP 1.2 message: its "sender,identifier", which later Updates and Cancels reference
+    cap_key        VARCHAR(600)
 );
+CREATE INDEX province_bulletin_cap_idx ON province_bulletin (cap_key);
 
 CREATE TABLE province_bulletin_target (
     bulletin_id    BIGINT        NOT NULL REFERENCES province_bulletin (id),

@@ -61,10 +61,11 @@ class BulletinApiController {
 			description = "The key a commune pins at its first contact. Only on the province's hub.")
 	@SecurityRequirements
 	@ApiResponse(responseCode = "404", description = NOT_PROVINCE)
-	@GetMapping(value = "/province/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
-	String publicKey() {
+	@ApiResponse(responseCode = "200", description = "OK")
+	@GetMapping("/province/public-key")
+	ResponseEntity<String> publicKey() {
 		requireProvince();
-		return key.publicKeyPem();
+		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(key.publicKeyPem());
 	}
 
 	@Operation(summary = "Publish a bulletin to the communes",
@@ -95,6 +96,28 @@ class BulletinApiController {
 		}
 	}
 
+	@Operation(summary = "Publish, replace or withdraw a bulletin from a CAP 1.2 message",
+			description = "The body is an OASIS CAP 1.2 alert (application/cap+xml or application/xml). msgType Alert "
+					+ "makes a bulletin (severity Extreme/Severe: EMERGENCY, Moderate: HIGH, others NORMAL; the vi-VN info "
+					+ "preferred; headline: title; description and instruction: the text the hub speaks; expires: "
+					+ "validUntil; area/geocode valueName commune: the communes, none: all); Update replaces the bulletin it "
+					+ "references; Cancel withdraws it. Only status Actual (else 422 cap_not_actual).")
+	@ApiResponse(responseCode = "201", description = "The bulletin made (or, for a Cancel, the one withdrawn)")
+	@ApiResponse(responseCode = "400", description = "cap_malformed, cap_no_info, cap_no_text, cap_no_reference")
+	@ApiResponse(responseCode = "404", description = NOT_PROVINCE + "; cap_unknown_reference")
+	@ApiResponse(responseCode = "422", description = "cap_not_actual: a Test, Exercise, System or Draft message")
+	@ApiResponse(responseCode = "503", description = "tts_unavailable: no speech engine to speak it")
+	// any content type: a CAP feed may label its XML application/cap+xml, application/xml or text/xml
+	@PostMapping("/province/bulletins/cap")
+	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
+	ResponseEntity<HubBulletins.BulletinView> cap(@RequestBody(required = false) byte[] xml, Authentication auth) {
+		requireProvince();
+		if (xml == null || xml.length == 0) {
+			throw new UserError(400, "cap_malformed", "cap.error.malformed", "");
+		}
+		return ResponseEntity.status(201).body(bulletins.cap(xml, Actors.name(auth)));
+	}
+
 	@Operation(summary = "Withdraw a bulletin", description = "Signed and sent down like the bulletin: the communes "
 			+ "archive it and it leaves every future programme. Only on the province's hub.")
 	@ApiResponse(responseCode = "200", description = "Withdrawn: the bulletin")
@@ -111,6 +134,7 @@ class BulletinApiController {
 			description = "Per commune: SENT, RECEIVED, AIRED (from its signed airing records), REJECTED, EXPIRED, "
 					+ "CANCELLED, REFUSED. Only on the province's hub.")
 	@ApiResponse(responseCode = "404", description = NOT_PROVINCE)
+	@ApiResponse(responseCode = "200", description = "OK")
 	@GetMapping("/province/bulletins")
 	List<HubBulletins.BulletinView> list() {
 		requireProvince();
@@ -119,6 +143,7 @@ class BulletinApiController {
 
 	@Operation(summary = "One bulletin and where it went", description = "Only on the province's hub.")
 	@ApiResponse(responseCode = "404", description = NOT_PROVINCE + "; unknown_bulletin")
+	@ApiResponse(responseCode = "200", description = "OK")
 	@GetMapping("/province/bulletins/{id}")
 	HubBulletins.BulletinView one(@PathVariable long id) {
 		requireProvince();
@@ -131,6 +156,7 @@ class BulletinApiController {
 	@SecurityRequirements
 	@ApiResponse(responseCode = "401", description = "bad_token: no push token, or not a commune's")
 	@ApiResponse(responseCode = "404", description = NOT_PROVINCE)
+	@ApiResponse(responseCode = "200", description = "OK")
 	@GetMapping("/province/inbox")
 	DeferredResult<List<SignedBulletin>> inbox(
 			@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
@@ -146,6 +172,7 @@ class BulletinApiController {
 	@SecurityRequirements
 	@ApiResponse(responseCode = "401", description = "bad_token: no push token, or not a commune's")
 	@ApiResponse(responseCode = "404", description = NOT_PROVINCE + "; unknown_bulletin (or not for this commune)")
+	@ApiResponse(responseCode = "200", description = "OK")
 	@GetMapping("/province/inbox/{id}/audio")
 	void audio(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			@PathVariable long id, HttpServletResponse response) throws IOException {

@@ -36,8 +36,11 @@ class BulletinController {
 	private final HubStore communes;
 	private final MessageSource messages;
 	private final LoaxaMode mode;
+	private final vn.loaxa.security.CommuneKey hubKey;
 
-	BulletinController(HubBulletins bulletins, HubStore communes, MessageSource messages, LoaxaMode mode) {
+	BulletinController(HubBulletins bulletins, HubStore communes, MessageSource messages, LoaxaMode mode,
+			vn.loaxa.security.CommuneKey hubKey) {
+		this.hubKey = hubKey;
 		this.bulletins = bulletins;
 		this.communes = communes;
 		this.messages = messages;
@@ -52,6 +55,7 @@ class BulletinController {
 		model.addAttribute("levels", Priority.values());
 		model.addAttribute("kinds", ClipKind.values());
 		model.addAttribute("topics", Topic.values());
+		model.addAttribute("hubFingerprint", hubKey.fingerprint());
 		return "province/bulletins";
 	}
 

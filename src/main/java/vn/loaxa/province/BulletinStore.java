@@ -81,6 +81,15 @@ class BulletinStore {
 				+ "AND state = 'SENT'", HubStore.ts(at), id);
 	}
 
+	void capKey(long id, String key) {
+		jdbc.update("UPDATE province_bulletin SET cap_key = ? WHERE id = ?", key, id);
+	}
+
+	Optional<Long> byCapKey(String key) {
+		return jdbc.queryForList("SELECT id FROM province_bulletin WHERE cap_key = ? ORDER BY id DESC", Long.class, key)
+			.stream().findFirst();
+	}
+
 	Optional<Row> find(long id) {
 		return jdbc.query(SELECT + " WHERE id = ?", ROW, id).stream().findFirst();
 	}

@@ -118,6 +118,37 @@ public class HubBulletins {
 		return view(id);
 	}
 
+	/**
+	 * A CAP 1.2 message: an Alert makes a bulletin spoken from its text, an Update replaces the
+	 * bulletin it references, a Cancel withdraws it. Checked whole before anything is stored.
+	 */
+	public BulletinView cap(byte[] xml, String by) {
+		CapAlert alert = CapAlert.read(xml);
+		if (store.byCapKey(alert.key()).isPresent()) {
+			throw new UserError(409, "cap_duplicate", "cap.error.duplicate", alert.identifier());
+		}
+		Long referenced = null;
+		for (String reference : alert.references()) {
+			referenced = store.byCapKey(reference).orElse(referenced);
+		}
+		if (!alert.msgType().equals("Alert") && referenced == null) {
+			throw new UserError(404, "cap_unknown_reference", "cap.error.unknownReference",
+					String.join(" ", alert.references()));
+		}
+		if (alert.msgType().equals("Cancel")) {
+			return row(referenced).cancelledAt() == null ? cancel(referenced, by) : view(referenced);
+		}
+		BulletinRequest request = new BulletinRequest(alert.title(), alert.level().name(), "ANNOUNCEMENT", "OTHER",
+				alert.communes(), alert.effective() == null ? null : alert.effective().toString(),
+				alert.expires() == null ? null : alert.expires().toString(), null);
+		BulletinView made = publish(request, new Audio(null, null, alert.text()), by);
+		store.capKey(made.id(), alert.key());
+		if (referenced != null && row(referenced).cancelledAt() == null) {
+			cancel(referenced, by);
+		}
+		return made;
+	}
+
 	public List<BulletinView> recent(int limit) {
 		return store.recent(limit).stream().map(r -> view(r.id())).toList();
 	}

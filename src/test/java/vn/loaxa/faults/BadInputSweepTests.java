@@ -691,7 +691,8 @@ class BadInputSweepTests {
 					: e.pattern().contains("/clips") ? String.valueOf(approvedClip)
 					: e.pattern().startsWith("/api/channels") ? "kenh-1"
 					: e.pattern().startsWith("/api/zones") || e.pattern().startsWith("/zones/plan") ? "ban-1"
-					: e.pattern().startsWith("/api/groups") ? "nhom-1" : null;
+					: e.pattern().startsWith("/api/groups") ? "nhom-1"
+					: e.pattern().contains("/bulletins") || e.pattern().contains("/inbox") ? "1" : null;
 			case "clipid" -> String.valueOf(e.pattern().contains("play-now") ? pendingClip : approvedClip);
 			case "channel" -> "kenh-1";
 			case "slotkey", "key" -> SLOT_KEY;
@@ -703,7 +704,9 @@ class BadInputSweepTests {
 			case "target" -> "ban-2";
 			case "kind", "kinds" -> e.pattern().startsWith("/zones/plan") ? "zones" : "NEWS";
 			case "topic", "topics" -> "OTHER";
-			case "priority" -> "NORMAL";
+			case "priority", "level" -> "NORMAL";
+			case "repeat", "communes", "text" -> null;
+			case "wait" -> "0";
 			case "status" -> "APPROVED";
 			case "measure" -> "CLIPS";
 			case "outcome" -> "PLAYED";

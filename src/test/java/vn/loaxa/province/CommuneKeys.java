@@ -10,13 +10,13 @@ import java.util.Base64;
 import vn.loaxa.security.CommuneKey;
 
 /** A commune's key pair made before its PC first starts, so the hub can enrol it beforehand. */
-final class CommuneKeys {
+public final class CommuneKeys {
 
 	private CommuneKeys() {
 	}
 
 	/** Writes a new key pair where LoaXa keeps its own ({@code <data-dir>/keys}); returns the public key's PEM. */
-	static String writeNew(Path dataDir) throws Exception {
+	public static String writeNew(Path dataDir) throws Exception {
 		KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
 		Path keys = Files.createDirectories(dataDir.resolve("keys"));
 		Files.writeString(keys.resolve("commune-ed25519.key"), "-----BEGIN PRIVATE KEY-----\n"
