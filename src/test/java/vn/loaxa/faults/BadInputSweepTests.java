@@ -147,6 +147,7 @@ class BadInputSweepTests {
 		registry.add("loaxa.schedules-dir", () -> ROOT.resolve("schedules").toString());
 		registry.add("loaxa.audio.file-sink-dir", () -> ROOT.resolve("sink").toString());
 		registry.add("spring.quartz.scheduler-name", () -> "loaxa-" + ROOT.getFileName());
+		vn.loaxa.support.TestDatabase.register(registry);
 	}
 
 	/** The bad values, each tried in each parameter. */

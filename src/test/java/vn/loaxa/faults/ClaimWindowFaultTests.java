@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.loaxa.support.ApiClient;
+import vn.loaxa.support.Await;
 import vn.loaxa.support.LoaxaProcess;
 import vn.loaxa.support.TestDirs;
 
@@ -54,15 +55,13 @@ class ClaimWindowFaultTests {
 		try (LoaxaProcess app = new LoaxaProcess(root, PASSWORD, List.of())) {
 			app.start().awaitUp(UP);
 			ApiClient api = app.admin();
-			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-			while (api.get("/api/clips?status=APPROVED").json().size() < 1 && System.nanoTime() < deadline) {
-				Thread.sleep(200);
-			}
+			Await.until("the clip imported and approved", Duration.ofSeconds(60),
+					() -> api.get("/api/clips?status=APPROVED").json().size() == 1);
 			ZonedDateTime start = FaultCommune.inSeconds(8);
 			FaultCommune.slot(root, "ban-1", "ban-1", "Bản tin rơ-le chậm", start, Duration.ofSeconds(60));
 			ApiClient.Response planned = api.post("/api/schedule/reload");
 			assertThat(planned.json().path("ok").asBoolean()).as(planned.toString()).isTrue();
-			sleepUntil(start.toInstant().plusSeconds(2));
+			Await.until("the slot claimed", Duration.ofSeconds(30), () -> "STARTED".equals(runState(api, start)));
 			assertThat(FaultCommune.wavs(app.sinkDir())).as("no audio yet: the relay is still switching on").isEmpty();
 			app.kill();
 
@@ -89,8 +88,14 @@ class ClaimWindowFaultTests {
 			assertThat(app.dataDir().resolve("journal/airings.jsonl")).doesNotExist();
 			ApiClient.Response verify = api.get("/api/broadcasts/verify");
 			assertThat(verify.json().path("intact").asBoolean()).as(verify.toString()).isTrue();
-			Thread.sleep(2000);
+			// nothing is left that could air it again: up means playout's recovery and catch-up are done
+			// and Quartz runs (health "scheduler"), the run is closed, and no trigger of it remains
+			assertThat(runState(api, start)).as("the claimed run, closed by the recovery").isEqualTo("INTERRUPTED");
+			JsonNode scheduler = api.get("/actuator/health").json().path("components").path("scheduler");
+			assertThat(scheduler.path("details").path("triggers").asInt(-1)).as(scheduler.toString()).isZero();
+			assertThat(api.get("/api/playout").json().path("nowPlaying")).as("nothing on air").isEmpty();
 			assertThat(records(api, "Bản tin rơ-le chậm")).as("the claimed slot is not aired again").hasSize(1);
+			assertThat(FaultCommune.wavs(app.sinkDir())).as("and no audio was written").isEmpty();
 		}
 	}
 
@@ -119,10 +124,14 @@ class ClaimWindowFaultTests {
 		return list;
 	}
 
-	private static void sleepUntil(Instant at) throws InterruptedException {
-		long ms = Duration.between(Instant.now(), at).toMillis();
-		if (ms > 0) {
-			Thread.sleep(ms);
+	/** The state of the slot's run that starts at {@code start} ({@code /api/playout}'s recent runs), null before its claim. */
+	private static String runState(ApiClient api, ZonedDateTime start) throws Exception {
+		for (JsonNode run : api.get("/api/playout").json().path("recent")) {
+			if (run.path("slotKey").asText().endsWith("/Bản tin rơ-le chậm")
+					&& Instant.parse(run.path("scheduledStart").asText()).equals(start.toInstant())) {
+				return run.path("state").asText();
+			}
 		}
+		return null;
 	}
 }

@@ -78,6 +78,20 @@ public final class FaultCommune {
 				length.toSeconds()), StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * The arguments that put a LoaXa child process of this test commune on the test database: on
+	 * PostgreSQL (the postgres-tests execution) the profile and a database of its own for {@code root},
+	 * the same at every restart; on H2 none (the data dir holds the database).
+	 */
+	public static List<String> database(Path root) {
+		List<String> args = new java.util.ArrayList<>();
+		if (vn.loaxa.support.TestDatabase.postgres()) {
+			args.add("--spring.profiles.active=postgres");
+			vn.loaxa.support.TestDatabase.properties(root.toString()).forEach((k, v) -> args.add("--" + k + "=" + v));
+		}
+		return args;
+	}
+
 	/** Now plus {@code seconds}, rounded up to a whole second, in commune time. */
 	public static ZonedDateTime inSeconds(long seconds) {
 		return ZonedDateTime.now(HCM).plusSeconds(seconds).plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);

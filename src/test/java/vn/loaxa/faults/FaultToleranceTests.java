@@ -77,7 +77,7 @@ class FaultToleranceTests {
 		FaultCommune.clips(root, CLIP_MS, 550);
 		ZonedDateTime start = FaultCommune.inSeconds(-8);
 		FaultCommune.slot(root, "ban-1", "ban-1", "Bản tin lần đầu", start, Duration.ofSeconds(90));
-		try (LoaxaProcess app = new LoaxaProcess(root, PASSWORD, List.of())) {
+		try (LoaxaProcess app = new LoaxaProcess(root, PASSWORD, FaultCommune.database(root))) {
 			app.start().awaitUp(UP);
 			JsonNode first = awaitRecord(app.admin(), "Bản tin lần đầu", Duration.ofSeconds(60));
 			assertThat(first.path("outcome").asText()).isEqualTo("PLAYED");
@@ -92,7 +92,7 @@ class FaultToleranceTests {
 		Path root = TestDirs.create("faults-kill");
 		FaultCommune.zones(root, 3);
 		FaultCommune.clips(root, CLIP_MS, 440, 554.37, 659.25);
-		try (LoaxaProcess app = new LoaxaProcess(root, PASSWORD, List.of())) {
+		try (LoaxaProcess app = new LoaxaProcess(root, PASSWORD, FaultCommune.database(root))) {
 			app.start().awaitUp(UP);
 			ApiClient api = app.admin();
 			awaitTrue("the three clips imported and approved", Duration.ofSeconds(60),
@@ -177,7 +177,8 @@ class FaultToleranceTests {
 		Path root = TestDirs.create("faults-missed");
 		FaultCommune.zones(root, 2);
 		FaultCommune.clips(root, CLIP_MS, 880);
-		try (LoaxaProcess app = new LoaxaProcess(root, PASSWORD, List.of("--loaxa.playout.grace=5s"))) {
+		try (LoaxaProcess app = new LoaxaProcess(root, PASSWORD, java.util.stream.Stream.concat(
+				FaultCommune.database(root).stream(), java.util.stream.Stream.of("--loaxa.playout.grace=5s")).toList())) {
 			app.start().awaitUp(UP);
 			ApiClient api = app.admin();
 			ZonedDateTime start = FaultCommune.inSeconds(10);

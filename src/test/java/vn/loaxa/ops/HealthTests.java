@@ -83,7 +83,29 @@ class HealthTests extends IntegrationTest {
 		assertThat(meters.get("loaxa.broadcast.records").gauge().value()).isEqualTo((double) log.count());
 		assertThat(meters.get("loaxa.clip.store").gauge().value()).isPositive();
 		assertThat(meters.get("loaxa.clip.store.files").gauge().value()).isGreaterThanOrEqualTo(2);
-		assertThat(meters.get("loaxa.broadcasts").tag("outcome", "played").counter()).isNotNull();
+	}
+
+	@Test
+	void eachRecordAppendedCountsByItsOutcomeAndAnAiringsStartLagIsTimed() {
+		double played = meters.get("loaxa.broadcasts").tag("outcome", "played").counter().count();
+		double missed = meters.get("loaxa.broadcasts").tag("outcome", "missed").counter().count();
+		double failed = meters.get("loaxa.broadcasts").tag("outcome", "failed").counter().count();
+		long lags = meters.get("loaxa.start.lag").timer().count();
+		double lagSeconds = meters.get("loaxa.start.lag").timer().totalTime(java.util.concurrent.TimeUnit.SECONDS);
+		// far in the future, so no report of the shared context counts them
+		java.time.Instant at = java.time.Instant.parse("2041-05-17T22:30:00Z");
+		log.append(new vn.loaxa.broadcast.Airing("ban-do-luong", "Đo lường", null, null, "Bản tin đo", null, null, at,
+				at.plusSeconds(2), at.plusSeconds(62), 60_000, 60_000, vn.loaxa.broadcast.Outcome.PLAYED, null));
+		log.append(vn.loaxa.broadcast.Airing.slotLevel("ban-do-luong", "Đo lường", at.plusSeconds(3600),
+				vn.loaxa.broadcast.Outcome.MISSED, "PC off", vn.loaxa.broadcast.Reason.PC_OFF));
+
+		assertThat(meters.get("loaxa.broadcasts").tag("outcome", "played").counter().count()).isEqualTo(played + 1);
+		assertThat(meters.get("loaxa.broadcasts").tag("outcome", "missed").counter().count()).isEqualTo(missed + 1);
+		assertThat(meters.get("loaxa.broadcasts").tag("outcome", "failed").counter().count()).isEqualTo(failed);
+		assertThat(meters.get("loaxa.start.lag").timer().count()).as("only what aired has a start lag").isEqualTo(lags + 1);
+		assertThat(meters.get("loaxa.start.lag").timer().totalTime(java.util.concurrent.TimeUnit.SECONDS) - lagSeconds)
+			.isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.001));
+		assertThat(meters.get("loaxa.broadcast.records").gauge().value()).isEqualTo((double) log.count());
 	}
 
 	@Test

@@ -1,0 +1,97 @@
+package vn.loaxa.broadcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import vn.loaxa.media.ClipKind;
+import vn.loaxa.media.Topic;
+
+/**
+ * The record hash pinned by vectors computed outside LoaXa (README, "The evidence recipe"): the
+ * canonical text of each record was written out by hand and hashed with {@code sha256sum}, so a
+ * change to the recipe, to its field order or to the legacy rule (a record without a reason code
+ * hashes exactly as before reason codes existed) fails here instead of silently breaking every
+ * bundle already exported. The three records chain: A from the genesis, B from A, C (correcting A)
+ * from B. {@code StandaloneCheckerTests} writes the same three through the real log and finds these
+ * hashes stored.
+ * <p>
+ * Each text is "length:value;" per field (length in UTF-16 code units, i.e. Vietnamese letters, not
+ * bytes: "Chuyển đổi số – VNeID" is 21, its UTF-8 is 30 bytes), "-;" for a missing value, times as
+ * epoch milliseconds. The shell commands were run in a UTF-8 terminal (LC_ALL=C.UTF-8).
+ */
+class RecordHashVectorsTests {
+
+	static final String GENESIS = "0000000000000000000000000000000000000000000000000000000000000000";
+	/** printf 'clip 7' | sha256sum */
+	static final String CLIP_SHA = "d15b8410250af90444e31a97ade9dd29814e76e9ce70f45beb77d0d0f12077bb";
+
+	/**
+	 * A: an INTERRUPTED record of the first release: a free-text reason and no reason code, so
+	 * nothing follows the previous hash.
+	 * <pre>
+	 * printf '%s' '1:1;10:ban-na-lay;12:Bản tin sáng;1:7;64:d15b8410250af90444e31a97ade9dd29814e76e9ce70f45beb77d0d0f12077bb;21:Chuyển đổi số – VNeID;4:NEWS;22:DIGITAL_TRANSFORMATION;13:1772490600000;13:1772490600300;13:1772490641250;5:40950;5:60000;11:INTERRUPTED;18:Mất điện lúc 05:31;-;8:he-thong;13:1772490662125;64:0000000000000000000000000000000000000000000000000000000000000000;' | sha256sum
+	 * </pre>
+	 */
+	static final String HASH_A = "d57ffef8674c49e4e2b52d8c47a3190adc7159a89a2360e19e9c879aa316f291";
+
+	/**
+	 * B: a MISSED record of a whole slot (no clip, no actual times) with its reason code, written
+	 * after the previous hash.
+	 * <pre>
+	 * printf '%s' '1:2;12:to-dan-pho-1;13:Bản tin chiều;-;-;-;-;-;13:1772532000000;-;-;1:0;1:0;6:MISSED;17:PC off past grace;-;8:he-thong;13:1772532300000;64:d57ffef8674c49e4e2b52d8c47a3190adc7159a89a2360e19e9c879aa316f291;6:pc_off;' | sha256sum
+	 * </pre>
+	 */
+	static final String HASH_B = "566d6ef0af7a77d2021619eb855cc8c0f89b7b45f6d368847a1313934e2429c2";
+
+	/**
+	 * C: a correction of A by an officer: PLAYED in full, correctsId 1.
+	 * <pre>
+	 * printf '%s' '1:3;10:ban-na-lay;12:Bản tin sáng;1:7;64:d15b8410250af90444e31a97ade9dd29814e76e9ce70f45beb77d0d0f12077bb;21:Chuyển đổi số – VNeID;4:NEWS;22:DIGITAL_TRANSFORMATION;13:1772490600000;13:1772490600300;13:1772490660300;5:60000;5:60000;6:PLAYED;32:Đã phát đủ, xác nhận qua sổ trực;1:1;8:canbo-vh;13:1772586930500;64:566d6ef0af7a77d2021619eb855cc8c0f89b7b45f6d368847a1313934e2429c2;' | sha256sum
+	 * </pre>
+	 */
+	static final String HASH_C = "633b3cf9888ecc0e3179a7868723880ffcd6ce0c420d95a1d783665d33f24f7b";
+
+	static final Instant SCHEDULED_A = Instant.parse("2026-03-02T22:30:00Z"); // 1772490600000
+	static final Instant RECORDED_A = Instant.parse("2026-03-02T22:31:02.125Z"); // 1772490662125
+	static final Instant RECORDED_B = Instant.parse("2026-03-03T10:05:00Z"); // 1772532300000
+	static final Instant RECORDED_C = Instant.parse("2026-03-04T01:15:30.500Z"); // 1772586930500
+	static final String CORRECTED_BY = "canbo-vh";
+
+	static Airing airingA() {
+		return new Airing("ban-na-lay", "Bản tin sáng", 7L, CLIP_SHA, "Chuyển đổi số – VNeID", ClipKind.NEWS,
+				Topic.DIGITAL_TRANSFORMATION, SCHEDULED_A, SCHEDULED_A.plusMillis(300), SCHEDULED_A.plusMillis(41_250),
+				40_950, 60_000, Outcome.INTERRUPTED, "Mất điện lúc 05:31", null);
+	}
+
+	static Airing airingB() {
+		return Airing.slotLevel("to-dan-pho-1", "Bản tin chiều", Instant.parse("2026-03-03T10:00:00Z"), Outcome.MISSED,
+				"PC off past grace", Reason.PC_OFF);
+	}
+
+	static Airing airingC() {
+		return new Airing("ban-na-lay", "Bản tin sáng", 7L, CLIP_SHA, "Chuyển đổi số – VNeID", ClipKind.NEWS,
+				Topic.DIGITAL_TRANSFORMATION, SCHEDULED_A, SCHEDULED_A.plusMillis(300), SCHEDULED_A.plusMillis(60_300),
+				60_000, 60_000, Outcome.PLAYED, "Đã phát đủ, xác nhận qua sổ trực", null);
+	}
+
+	@Test
+	void aRecordWithoutAReasonCodeHashesAsInTheFirstRelease() {
+		assertThat(RecordHash.of(1, airingA(), null, "he-thong", RECORDED_A, GENESIS)).isEqualTo(HASH_A);
+		assertThat(BroadcastRecord.genesisHash()).isEqualTo(GENESIS);
+	}
+
+	@Test
+	void aReasonCodeIsHashedAfterThePreviousHash() {
+		assertThat(RecordHash.of(2, airingB(), null, "he-thong", RECORDED_B, HASH_A)).isEqualTo(HASH_B);
+	}
+
+	@Test
+	void aCorrectionHashesTheRecordItCorrectsAndWhoCorrectedIt() {
+		assertThat(RecordHash.of(3, airingC(), 1L, CORRECTED_BY, RECORDED_C, HASH_B)).isEqualTo(HASH_C);
+		assertThat(new BroadcastRecord(3, airingC(), 1L, CORRECTED_BY, RECORDED_C, HASH_B, HASH_C).contentHash())
+			.isEqualTo(HASH_C);
+	}
+}
