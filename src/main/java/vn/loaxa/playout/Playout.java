@@ -72,6 +72,7 @@ public class Playout implements SmartLifecycle {
 	private final AiringRecorder recorder;
 	private ScheduledExecutorService heartbeat;
 	private volatile Instant lastBeat;
+	private volatile Instant catchUpFailed;
 	private volatile boolean running;
 	private final boolean enabled;
 	private volatile boolean firstStart;
@@ -134,6 +135,11 @@ public class Playout implements SmartLifecycle {
 	 */
 	public int recordsWaiting() {
 		return recorder.pending();
+	}
+
+	/** Whether every record is where it belongs: see {@link RecordKeeping}. */
+	public RecordKeeping recordKeeping() {
+		return RecordKeeping.of(recorder.journal(), catchUpFailed);
 	}
 
 	public List<NowPlaying> nowPlaying() {
@@ -250,15 +256,21 @@ public class Playout implements SmartLifecycle {
 		// its own rows and what another PC that stopped writing left (the heartbeat looks for that too)
 		int cut = clustered ? runner.recoverInFlightInCluster(now, peerStale, true) : runner.recoverInFlight();
 		var since = runs.lastAlive();
-		runs.alive(now);
-		lastBeat = now;
 		if (since.isPresent()) {
 			log.info("playout start: last alive {}, catching up on slots since then ({} clips were cut in flight)",
 					since.get(), cut);
-			runner.catchUp(since.get(), now);
+			lastBeat = since.get();
+			try {
+				awake(now, true);
+			}
+			catch (RuntimeException e) {
+				// said loudly in awake; playout starts all the same and the heartbeat retries the window
+			}
 		}
 		else {
 			firstStart = true; // aired once the media folder is imported: see warmUp()
+			runs.alive(now);
+			lastBeat = now;
 		}
 		heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
 			Thread t = new Thread(r, "playout-heartbeat");
@@ -273,21 +285,47 @@ public class Playout implements SmartLifecycle {
 	private void beat() {
 		try {
 			Instant now = clock.now().toInstant();
-			Instant previous = lastBeat;
-			runs.alive(now);
-			lastBeat = now;
 			if (clustered) {
 				schedule.refresh();
 				runner.recoverInFlightInCluster(now, peerStale, false);
 			}
-			if (previous != null && Duration.between(previous, now).compareTo(HEARTBEAT.multipliedBy(4)) > 0) {
-				log.warn("playout was asleep or the clock jumped ({} → {}): catching up", previous, now);
-				runner.catchUp(previous, now);
-			}
+			awake(now, false);
 		}
 		catch (RuntimeException e) {
 			log.warn("heartbeat failed: {}", e.toString());
 		}
+	}
+
+	/**
+	 * Records the slots of the window the PC slept through (or was off for), and only then moves the
+	 * beat and the alive marker past it: a catch-up that fails leaves both where they were, so the next
+	 * beat (or the next start) tries the same window again, and {@link #recordKeeping()} says so.
+	 */
+	private void awake(Instant now, boolean starting) {
+		Instant previous = lastBeat;
+		if (previous != null && (starting || catchUpFailed != null
+				|| Duration.between(previous, now).compareTo(HEARTBEAT.multipliedBy(4)) > 0)) {
+			if (!starting) {
+				log.warn("playout was asleep or the clock jumped ({} → {}): catching up", previous, now);
+			}
+			try {
+				runner.catchUp(previous, now);
+			}
+			catch (RuntimeException e) {
+				catchUpFailed = previous;
+				log.error("CATCH-UP FAILED for {} → {} ({}): the slots of that window have no record yet; "
+						+ "tried again at the next heartbeat", previous, now, e.toString());
+				throw e;
+			}
+		}
+		catchUpFailed = null;
+		runs.alive(now);
+		lastBeat = now;
+	}
+
+	/** What a sleep of the PC since {@code since} leaves for the next heartbeat (tests cannot freeze the JVM). */
+	void asleepSince(Instant since) {
+		lastBeat = since;
 	}
 
 	@Override
