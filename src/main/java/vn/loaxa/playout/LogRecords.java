@@ -92,8 +92,9 @@ final class LogRecords {
 					batches.add(json.readValue(line.substring(at + PREFIX.length()), AiringBatch.class));
 				}
 				catch (IOException e) {
+					// without the prefix: this line must not be read back as a record at the next start
 					log.error("log {}: a record line not journalled is unreadable ({}); it stays in the log: {}", file,
-							e.getMessage(), line);
+							e.getMessage(), line.substring(at + PREFIX.length()));
 				}
 			}
 		}

@@ -68,11 +68,11 @@ class RecordFaultTests {
 		Path journalDir = root.resolve("data/journal");
 		Path kept = root.resolve("elsewhere/kept.jsonl");
 		Path journalAside = root.resolve("data/journal-aside");
-		String url;
+		HikariDataSource database;
 		AiringBatch first = batch("Sổ dự phòng 1");
 		AiringBatch second = batch("Sổ dự phòng 2");
 		try (ConfigurableApplicationContext app = start(root, "--loaxa.playout.fallback-journal=" + fallback)) {
-			url = ((HikariDataSource) app.getBean(DataSource.class)).getJdbcUrl();
+			database = (HikariDataSource) app.getBean(DataSource.class);
 			Playout playout = app.getBean(Playout.class);
 			AiringRecorder recorder = app.getBean(AiringRecorder.class);
 			sql(app.getBean(DataSource.class), "ALTER TABLE airing_journal_applied RENAME TO airing_journal_aside");
@@ -104,7 +104,8 @@ class RecordFaultTests {
 		assertThat(Files.readString(kept)).contains(first.id());
 
 		// the faults gone: the database takes writes, the journal's folder and the fallback file are back
-		try (Connection c = DriverManager.getConnection(url, "loaxa", "");
+		try (Connection c = DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(),
+				database.getPassword());
 				Statement st = c.createStatement()) {
 			st.execute("ALTER TABLE airing_journal_aside RENAME TO airing_journal_applied");
 		}
