@@ -63,6 +63,7 @@ final class JournalFile {
 			return batches;
 		}
 		List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+		java.util.Set<String> known = null;
 		for (int i = 0; i < lines.size(); i++) {
 			String line = lines.get(i);
 			if (line.isBlank()) {
@@ -72,7 +73,10 @@ final class JournalFile {
 				batches.add(json.readValue(line, AiringBatch.class));
 			}
 			catch (IOException e) {
-				quarantine(line, i + 1, e.getMessage(), now);
+				known = known == null ? quarantinedLines() : known;
+				if (known.add(line)) {
+					quarantine(line, i + 1, e.getMessage(), now);
+				}
 			}
 		}
 		return batches;
@@ -100,6 +104,28 @@ final class JournalFile {
 		catch (IOException | java.io.UncheckedIOException e) {
 			return Files.exists(quarantine()) ? 1 : 0;
 		}
+	}
+
+	/** The lines quarantined already: a journal kept across starts (records still pending) is read again. */
+	private java.util.Set<String> quarantinedLines() {
+		java.util.Set<String> known = new java.util.HashSet<>();
+		if (!Files.isRegularFile(quarantine())) {
+			return known;
+		}
+		try {
+			for (String entry : Files.readAllLines(quarantine(), StandardCharsets.UTF_8)) {
+				try {
+					known.add(json.readTree(entry).path("line").asText());
+				}
+				catch (IOException e) {
+					// a damaged quarantine entry: the line is quarantined again rather than lost
+				}
+			}
+		}
+		catch (IOException e) {
+			log.warn("quarantine {} unreadable ({}): its lines may be quarantined twice", quarantine(), e.toString());
+		}
+		return known;
 	}
 
 	private void quarantine(String line, int number, String why, Instant now) {

@@ -194,15 +194,15 @@ class RecordFaultTests {
 	@Test
 	void aCatchUpThatFailsIsRetriedOverTheSameWindowUntilTheSlotsHaveTheirRecords() throws Exception {
 		Path root = PlayoutFixture.commune(TestDirs.create("records-sleep"));
+		HikariDataSource database;
+		Past second;
 		try (ConfigurableApplicationContext app = start(root, "--loaxa.playout.grace=5s")) {
 			Playout playout = app.getBean(Playout.class);
-			LoaxaClock clock = app.getBean(LoaxaClock.class);
 			DataSource db = app.getBean(DataSource.class);
+			database = (HikariDataSource) db;
 			app.getBean(Scheduler.class).standby(); // asleep: no trigger fires
-			ZonedDateTime slotStart = clock.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
-			Slot slot = app.getBean(Schedule.class).saveSlot(PlayoutFixture.slotAt("ban-c", "Khi máy ngủ", slotStart,
-					Duration.ofSeconds(10), List.of("OTHER"), null), null);
-			Instant asleep = slotStart.toInstant().minusSeconds(60);
+			Past slot = pastSlot(app, "Khi máy ngủ", 60);
+			Instant asleep = slot.start().minusSeconds(60);
 			sql(db, "ALTER TABLE slot_run RENAME TO slot_run_aside");
 			playout.asleepSince(asleep);
 			await().atMost(Duration.ofSeconds(20)).until(() -> playout.recordKeeping().catchUpPendingSince() != null);
@@ -217,13 +217,42 @@ class RecordFaultTests {
 			sql(db, "ALTER TABLE slot_run_aside RENAME TO slot_run");
 			BroadcastLog log = app.getBean(BroadcastLog.class);
 			await().atMost(Duration.ofSeconds(20)).until(() -> !slotRecords(log, slot.name()).isEmpty());
-			assertThat(slotRecords(log, slot.name())).singleElement().satisfies(r -> {
-				assertThat(r.airing().outcome()).isEqualTo(Outcome.MISSED);
-				assertThat(r.airing().zoneId()).isEqualTo("ban-c");
-				assertThat(r.airing().scheduledStart()).isEqualTo(slotStart.toInstant());
-			});
+			assertMissed(slotRecords(log, slot.name()), slot);
 			await().atMost(Duration.ofSeconds(10)).until(() -> playout.recordKeeping().catchUpPendingSince() == null);
+
+			// asleep again, the catch-up fails again, and LoaXa is shut down before it could succeed
+			second = pastSlot(app, "Khi máy ngủ rồi tắt", 30);
+			sql(db, "ALTER TABLE slot_run RENAME TO slot_run_aside");
+			playout.asleepSince(Instant.now().minusSeconds(90));
+			await().atMost(Duration.ofSeconds(20)).until(() -> playout.recordKeeping().catchUpPendingSince() != null);
 		}
+		try (Connection c = DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(),
+				database.getPassword()); Statement st = c.createStatement()) {
+			st.execute("ALTER TABLE slot_run_aside RENAME TO slot_run");
+		}
+		try (ConfigurableApplicationContext app = start(root, "--loaxa.playout.grace=5s")) {
+			assertMissed(slotRecords(app.getBean(BroadcastLog.class), second.name()), second);
+		}
+	}
+
+	/** A one-off slot and when it started. */
+	private record Past(String name, Instant start) {
+	}
+
+	/** A slot on ban-c that started {@code secondsAgo} and lasted 10 s, saved while Quartz is in standby. */
+	private static Past pastSlot(ConfigurableApplicationContext app, String name, int secondsAgo) {
+		ZonedDateTime start = app.getBean(LoaxaClock.class).now().minusSeconds(secondsAgo).truncatedTo(ChronoUnit.SECONDS);
+		Slot slot = app.getBean(Schedule.class).saveSlot(PlayoutFixture.slotAt("ban-c", name, start, Duration.ofSeconds(10),
+				List.of("OTHER"), null), null);
+		return new Past(slot.name(), start.toInstant());
+	}
+
+	private static void assertMissed(List<BroadcastRecord> records, Past slot) {
+		assertThat(records).as(slot.name()).singleElement().satisfies(r -> {
+			assertThat(r.airing().outcome()).isEqualTo(Outcome.MISSED);
+			assertThat(r.airing().zoneId()).isEqualTo("ban-c");
+			assertThat(r.airing().scheduledStart()).isEqualTo(slot.start());
+		});
 	}
 
 	// ------------------------------------------------------------------ helpers
