@@ -1,6 +1,5 @@
 package vn.loaxa.playout;
 
-import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -179,7 +178,7 @@ class AiringRecorder {
 		}
 	}
 
-	/** Batches kept outside the journal (the fallback journal or the log), and why. */
+	/** Where the pending batches are kept, for {@link RecordKeeping}. */
 	RecordJournal journal() {
 		return journal;
 	}

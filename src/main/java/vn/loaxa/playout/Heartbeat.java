@@ -102,8 +102,8 @@ final class Heartbeat {
 	}
 
 	private void beat() {
+		Instant now = clock.now().toInstant();
 		try {
-			Instant now = clock.now().toInstant();
 			if (clustered) {
 				schedule.refresh();
 				runner.recoverInFlightInCluster(now, peerStale, false);
@@ -111,14 +111,21 @@ final class Heartbeat {
 			awake(now, false);
 		}
 		catch (RuntimeException e) {
+			if (catchUpFailed == null && catchUpDue(now, false)) {
+				catchUpFailed = lastBeat; // the cluster's steps failed before the catch-up could run
+			}
 			log.warn("heartbeat failed: {}", e.toString());
 		}
 	}
 
+	private boolean catchUpDue(Instant now, boolean starting) {
+		return lastBeat != null && (starting || catchUpFailed != null
+				|| Duration.between(lastBeat, now).compareTo(EVERY.multipliedBy(4)) > 0);
+	}
+
 	private void awake(Instant now, boolean starting) {
 		Instant previous = lastBeat;
-		if (previous != null && (starting || catchUpFailed != null
-				|| Duration.between(previous, now).compareTo(EVERY.multipliedBy(4)) > 0)) {
+		if (catchUpDue(now, starting)) {
 			if (!starting) {
 				log.warn("playout was asleep or the clock jumped ({} → {}): catching up", previous, now);
 			}
