@@ -27,8 +27,10 @@ import vn.loaxa.media.ClipLibrary;
  * clip files themselves in the backup root's shared {@code clips/} (each copied once: they are named
  * by hash and never change). With {@code loaxa.backup.copy-to} the same backup is copied there too.
  * Keeps the newest {@code loaxa.backup.keep} in each, and the clip files their manifests name. The
- * result goes to {@link BackupStatus}: a copy-to that is missing or unwritable, or a clip file the
- * database names that is not in the clip store, marks the backup failed (it is kept all the same).
+ * result goes to {@link BackupStatus}: a copy-to that is missing or unwritable, a clip file the
+ * database names that is not in the clip store, or old backups that cannot be removed, mark the
+ * backup failed (it is kept all the same); a folder that cannot be made ({@code folder}) or a database
+ * copy that fails ({@code database}) mean no backup, each said as such.
  */
 @Service
 public class BackupService {
@@ -77,11 +79,13 @@ public class BackupService {
 		long started = System.nanoTime();
 		Instant at = clock.now().toInstant();
 		BackupRoot local = new BackupRoot(root());
-		Copy copy = writeLocal(local, at);
+		Path part = chooseFolder(local, at);
+		Copy copy = writeLocal(local, part, at);
 		List<Problem> problems = new ArrayList<>();
 		if (!copy.missing().isEmpty()) {
 			problems.add(new Problem("clips_missing", copy.missing().size() + ": " + copy.missing().get(0)));
 		}
+		prune(local, problems);
 		Path mirrored = mirror(local, copy, problems);
 		Problem problem = problems.isEmpty() ? null : problems.get(0).and(problems.subList(1, problems.size()));
 		Backup done = new Backup(copy.folder(), copy.database(), copy.folder().resolve(MANIFEST), copy.entries().size(),
@@ -99,23 +103,54 @@ public class BackupService {
 		return done;
 	}
 
-	/** The database, the clip files and the manifest into a new dated folder of {@code <data-dir>/backup}. */
-	private Copy writeLocal(BackupRoot local, Instant at) {
-		Path part = local.dir().resolve(local.freeName(FOLDER.format(clock.now())) + BackupRoot.PART);
+	/** A new dated {@code <name>.part} folder of {@code <data-dir>/backup}, made; a failure is {@code folder}. */
+	private Path chooseFolder(BackupRoot local, Instant at) {
+		try {
+			Files.createDirectories(local.dir());
+			Path part = local.dir().resolve(local.freeName(FOLDER.format(clock.now())) + BackupRoot.PART);
+			return Files.createDirectory(part);
+		}
+		catch (IOException | RuntimeException e) {
+			throw failed(at, "folder", e);
+		}
+	}
+
+	/** The database, the clip files and the manifest into the new folder, published under its dated name. */
+	private Copy writeLocal(BackupRoot local, Path part, Instant at) {
 		try {
 			Path db = database.write(part);
 			copyKeys(part);
 			Copy copy = copyClips(local);
 			Manifest.write(part.resolve(MANIFEST), copy.entries());
 			Path folder = local.publish(part);
-			local.prune(backup.keep());
 			return copy.in(folder, folder.resolve(db.getFileName()));
 		}
 		catch (IOException | RuntimeException e) {
-			FileSystemUtils.deleteRecursively(part.toFile());
-			status.failed(at, "database", e.getMessage() == null ? e.toString() : e.getMessage());
-			throw new BackupFailed("backup failed: " + e, e);
+			try {
+				FileSystemUtils.deleteRecursively(part);
+			}
+			catch (IOException left) {
+				log.warn("backup: the unfinished folder {} could not be removed ({}); the next prune tries again", part,
+						left.toString());
+			}
+			throw failed(at, "database", e);
 		}
+	}
+
+	/** Old backups removed after a good one; a failure leaves the new backup good and is {@code prune}. */
+	private void prune(BackupRoot local, List<Problem> problems) {
+		try {
+			local.prune(backup.keep());
+		}
+		catch (IOException | RuntimeException e) {
+			problems.add(new Problem("prune", local.dir() + ": " + e));
+		}
+	}
+
+	private BackupFailed failed(Instant at, String problem, Exception e) {
+		status.failed(at, problem, e.getMessage() == null ? e.toString() : e.getMessage());
+		log.error("backup FAILED ({}): {}", problem, e.toString());
+		return new BackupFailed("backup failed (" + problem + "): " + e, e);
 	}
 
 	/** The same backup to {@code loaxa.backup.copy-to}, if set; a failure is added to {@code problems}. */

@@ -44,14 +44,16 @@ public class BackupStatus {
 
 	/**
 	 * What health and the strip show. {@code problem} is a message code under {@code backup.problem.}
-	 * ({@code copy_to_missing}, {@code copy_to_failed}, {@code clips_missing}, {@code database}) and
-	 * {@code detail} its argument (a path, a file, an error); {@code staleHours}: {@code loaxa.backup.stale-after}.
+	 * ({@code copy_to_missing}, {@code copy_to_failed}, {@code clips_missing}, {@code prune},
+	 * {@code folder}, {@code database}) and {@code detail} its argument (a path, a file, an error);
+	 * {@code staleHours}: {@code loaxa.backup.stale-after}; {@code notSaved}: why this result could not
+	 * be saved to its file (it would be gone after a restart), null when it was.
 	 */
 	public record View(State state, Instant firstStart, Instant lastSuccess, String lastFolder, Instant failedAt,
-			String problem, String detail, long staleHours) {
+			String problem, String detail, long staleHours, String notSaved) {
 
 		public boolean degraded() {
-			return state == State.FAILED || state == State.STALE;
+			return state == State.FAILED || state == State.STALE || notSaved != null;
 		}
 	}
 
@@ -59,6 +61,7 @@ public class BackupStatus {
 	private final BackupProperties backup;
 	private final Clock clock;
 	private final Properties values = new Properties();
+	private String notSaved;
 
 	@org.springframework.beans.factory.annotation.Autowired
 	public BackupStatus(LoaxaProperties properties, BackupProperties backup, LoaxaClock clock) {
@@ -110,7 +113,7 @@ public class BackupStatus {
 				: sinceSuccess.compareTo(backup.staleAfter()) > 0 ? State.STALE
 				: success == null ? State.NONE_YET : State.OK;
 		return new View(state, first, success, values.getProperty("lastFolder"), failedAt, values.getProperty("problem"),
-				values.getProperty("detail"), backup.staleAfter().toHours());
+				values.getProperty("detail"), backup.staleAfter().toHours(), notSaved);
 	}
 
 	private Instant instant(String key) {
@@ -126,9 +129,11 @@ public class BackupStatus {
 				values.store(out, "LoaXa: the last backup's result");
 			}
 			DurableCopy.move(temp, file);
+			notSaved = null;
 		}
-		catch (IOException e) {
-			log.warn("backup status could not be saved to {}: {}", file, e.toString());
+		catch (IOException | RuntimeException e) {
+			notSaved = file + ": " + e;
+			log.error("BACKUP STATUS NOT SAVED to {} ({}): shown until a restart only", file, e.toString());
 		}
 	}
 }

@@ -9,8 +9,9 @@ import vn.loaxa.backup.BackupStatus;
 
 /**
  * {@code backup} in {@code /actuator/health}: DEGRADED (still HTTP 200) when the last backup failed
- * (the reason in the details) or none succeeded within {@code loaxa.backup.stale-after} (48 h; a
- * fresh install counts from its first start). LoaXa airs as before; what is at risk is the evidence.
+ * (the reason in the details), none succeeded within {@code loaxa.backup.stale-after} (48 h; a
+ * fresh install counts from its first start), or the last result could not be saved to its file
+ * ({@code statusNotSaved}). LoaXa airs as before; what is at risk is the evidence.
  */
 @Component("backupHealthIndicator")
 class BackupHealth extends AbstractHealthIndicator {
@@ -32,6 +33,9 @@ class BackupHealth extends AbstractHealthIndicator {
 			.withDetail("staleAfterHours", view.staleHours());
 		if (view.lastFolder() != null) {
 			builder.withDetail("lastFolder", view.lastFolder());
+		}
+		if (view.notSaved() != null) {
+			builder.withDetail("statusNotSaved", view.notSaved());
 		}
 		if (view.state() == BackupStatus.State.FAILED) {
 			builder.withDetail("failedAt", String.valueOf(view.failedAt()))

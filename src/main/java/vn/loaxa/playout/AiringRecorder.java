@@ -1,9 +1,9 @@
 package vn.loaxa.playout;
 
-import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,6 +47,8 @@ class AiringRecorder {
 	private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
 			daemon("broadcast-recorder"));
 	private final AtomicBoolean retryDue = new AtomicBoolean();
+	/** Handed over, not yet durable anywhere: what a shutdown that cannot wait writes to the log. */
+	private final java.util.Set<AiringBatch> inHand = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	AiringRecorder(BroadcastLog broadcastLog, OnAirStore onAir, RecordJournal journal, TransactionTemplate tx,
 			JdbcTemplate jdbc, LoaxaClock clock) {
@@ -58,16 +60,19 @@ class AiringRecorder {
 		this.clock = clock;
 	}
 
-	/** Takes a batch: durable at once, in the log as soon as the database takes it. */
+	/**
+	 * Takes a batch: durable at once (the journal, else the fallback journal, else the service log),
+	 * in the log as soon as the database takes it.
+	 */
 	void record(AiringBatch batch) {
+		inHand.add(batch);
 		journalThread.execute(() -> {
-			try {
-				journal.append(batch);
-			}
-			catch (IOException | RuntimeException e) {
-				log.error("record journal {} cannot be written ({}): keeping {} record(s) in memory until the "
-						+ "database takes them", journal.file(), e.getMessage(), batch.airings().size());
-				journal.keepInMemory(batch);
+			RecordJournal.Place place = journal.append(batch);
+			inHand.remove(batch);
+			if (place != RecordJournal.Place.JOURNAL) {
+				log.error("{} record(s) NOT IN THE JOURNAL {}: kept in {} ({}) until the database takes them",
+						batch.airings().size(), journal.file(), place, place == RecordJournal.Place.FALLBACK
+								? journal.fallbackFile() : "the service log, read back at the next start");
 			}
 			writer.execute(this::applyPending);
 		});
@@ -146,15 +151,36 @@ class AiringRecorder {
 			Thread.currentThread().interrupt();
 		}
 		catch (ExecutionException | TimeoutException e) {
-			log.warn("playout records not yet in the log ({} batch(es) waiting in the journal)", journal.size());
+			log.warn("playout records not yet in the log: {} batch(es) handed over and not yet durable, {} waiting",
+					inHand.size(), journal.size());
 		}
 	}
 
+	/**
+	 * Gives the database a last chance, then says where each record that is not in the log waits; a
+	 * batch that is not even durable yet (the journal's disk hangs) is written to the service log.
+	 */
 	@PreDestroy
 	void close() {
 		flush(Duration.ofSeconds(5));
 		journalThread.shutdown();
 		writer.shutdown();
+		for (AiringBatch batch : List.copyOf(inHand)) {
+			log.error("record batch {} not durable at shutdown: into the service log", batch.id());
+			journal.toLog(batch);
+		}
+		if (journal.size() > 0) {
+			log.error("SHUTDOWN WITH {} RECORD BATCH(ES) NOT IN THE BROADCAST LOG: {} in the journal {}, {} in the "
+					+ "fallback journal {}, {} in the service log only; the next start appends them",
+					journal.size(), journal.waiting(RecordJournal.Place.JOURNAL), journal.file(),
+					journal.waiting(RecordJournal.Place.FALLBACK), journal.fallbackFile(),
+					journal.waiting(RecordJournal.Place.LOG));
+		}
+	}
+
+	/** Where the pending batches are kept, for {@link RecordKeeping}. */
+	RecordJournal journal() {
+		return journal;
 	}
 
 	private void applyOnWriter() {

@@ -217,27 +217,46 @@ public class LiveAnnouncements implements SmartLifecycle {
 
 	// ------------------------------------------------------------------ lifecycle
 
-	/** A live announcement a crash cut: its recording kept and its records written from what reached the disk. */
+	/**
+	 * Each live announcement a crash cut: its recording kept and its records written from what reached
+	 * the disk. One that cannot be recorded (its marker unreadable, its PCM gone) is moved with its
+	 * files to {@code live/quarantine/}, with why, and the others are recorded all the same.
+	 */
 	@Override
 	public void start() {
 		running = true;
 		if (!enabled) {
 			return;
 		}
+		List<Path> markers;
 		try {
-			for (Path marker : LiveRecording.leftIn(dir)) {
-				LiveRecording.Marker about = LiveRecording.read(marker);
-				long ms = LiveRecording.millis(java.nio.file.Files.size(LiveRecording.pcmOf(marker)), sinks.format());
-				log.warn("a live announcement of {} by {} was cut by a crash after {} s: recording it", about.start(),
-						about.by(), ms / 1000);
-				LiveEvidence.Kept kept = evidence.keep(marker, about);
-				evidence.record(evidence.cut(kept, about, ms));
-				LiveRecording.discard(marker);
+			markers = LiveRecording.leftIn(dir);
+		}
+		catch (IOException e) {
+			log.error("LIVE ANNOUNCEMENTS LEFT BY A CRASH NOT LOOKED FOR: {} cannot be listed ({})", dir, e.toString());
+			return;
+		}
+		for (Path marker : markers) {
+			try {
+				recordCut(marker);
+			}
+			catch (IOException | RuntimeException e) {
+				LiveRecording.quarantine(marker, dir.resolve(QUARANTINE), e, clock.now().toInstant());
 			}
 		}
-		catch (IOException | RuntimeException e) {
-			log.error("live announcements left by a crash could not be recorded: {}", e.toString());
-		}
+	}
+
+	/** Where the leftovers of a live announcement that could not be recorded go, under {@code <data-dir>/live}. */
+	static final String QUARANTINE = "quarantine";
+
+	private void recordCut(Path marker) throws IOException {
+		LiveRecording.Marker about = LiveRecording.read(marker);
+		long ms = LiveRecording.millis(java.nio.file.Files.size(LiveRecording.pcmOf(marker)), sinks.format());
+		log.warn("a live announcement of {} by {} was cut by a crash after {} s: recording it", about.start(),
+				about.by(), ms / 1000);
+		LiveEvidence.Kept kept = evidence.keep(marker, about);
+		evidence.record(evidence.cut(kept, about, ms));
+		LiveRecording.discard(marker);
 	}
 
 	/** At shutdown the live announcement ends (its records say so) before the channels stop. */

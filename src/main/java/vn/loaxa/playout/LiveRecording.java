@@ -123,6 +123,32 @@ final class LiveRecording implements AutoCloseable {
 	}
 
 	/**
+	 * A marker that cannot be recorded, with its PCM and WAV, moved into {@code quarantine} beside a
+	 * {@code .why} file saying when and why: never recorded twice, never deleted, counted by health.
+	 */
+	static void quarantine(Path marker, Path quarantine, Exception why, Instant now) {
+		String base = marker.getFileName().toString().replace(".properties", "");
+		try {
+			Files.createDirectories(quarantine);
+			Files.writeString(quarantine.resolve(base + ".why"), now + " " + why + System.lineSeparator(),
+					java.nio.charset.StandardCharsets.UTF_8);
+			for (Path f : List.of(pcmOf(marker), wavOf(pcmOf(marker)), marker)) {
+				if (Files.exists(f)) {
+					Files.move(f, quarantine.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+			LOG.error("LIVE ANNOUNCEMENT NOT RECORDED: {} could not be recorded ({}); moved to {} for a technician",
+					marker, why.toString(), quarantine);
+		}
+		catch (IOException | RuntimeException e) {
+			LOG.error("LIVE ANNOUNCEMENT NOT RECORDED: {} could not be recorded ({}) nor quarantined ({}); it is tried "
+					+ "again at the next start", marker, why.toString(), e.toString());
+		}
+	}
+
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LiveRecording.class);
+
+	/**
 	 * Removes the marker, then the PCM and its WAV: called once the airings are handed to the
 	 * recorder. The marker goes first: without it a leftover PCM is only a file, never recorded twice.
 	 */

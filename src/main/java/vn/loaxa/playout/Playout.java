@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +37,6 @@ public class Playout implements SmartLifecycle {
 	public static final String PLAY_NOW = "Phát ngay";
 	public static final String EMERGENCY = "Khẩn cấp";
 	private static final Logger log = LoggerFactory.getLogger(Playout.class);
-	private static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
 	/** A channel as the "đang phát" page shows it. */
 	public record ChannelStatus(OutputChannel channel, String sink, List<Zone> zones, NowPlaying now) {
@@ -71,8 +67,7 @@ public class Playout implements SmartLifecycle {
 	private final ClipLibrary library;
 	private final LoaxaClock clock;
 	private final AiringRecorder recorder;
-	private ScheduledExecutorService heartbeat;
-	private volatile Instant lastBeat;
+	private final Heartbeat heartbeat;
 	private volatile boolean running;
 	private final boolean enabled;
 	private volatile boolean firstStart;
@@ -108,6 +103,7 @@ public class Playout implements SmartLifecycle {
 		this.library = library;
 		this.clock = clock;
 		this.recorder = recorder;
+		this.heartbeat = new Heartbeat(runner, runs, schedule, clock, clustered, peerStale);
 	}
 
 	public List<ChannelStatus> channels() {
@@ -135,6 +131,11 @@ public class Playout implements SmartLifecycle {
 	 */
 	public int recordsWaiting() {
 		return recorder.pending();
+	}
+
+	/** Whether every record is where it belongs: see {@link RecordKeeping}. */
+	public RecordKeeping recordKeeping() {
+		return RecordKeeping.of(recorder.journal(), heartbeat.catchUpPendingSince());
 	}
 
 	public List<NowPlaying> nowPlaying() {
@@ -274,61 +275,23 @@ public class Playout implements SmartLifecycle {
 		// alone on its database, whatever is in flight was cut by this PC's own crash; in a cluster,
 		// its own rows and what another PC that stopped writing left (the heartbeat looks for that too)
 		int cut = clustered ? runner.recoverInFlightInCluster(now, peerStale, true) : runner.recoverInFlight();
-		var since = runs.lastAlive();
-		runs.alive(now);
-		lastBeat = now;
-		if (since.isPresent()) {
-			log.info("playout start: last alive {}, catching up on slots since then ({} clips were cut in flight)",
-					since.get(), cut);
-			runner.catchUp(since.get(), now);
-		}
-		else {
-			firstStart = true; // aired once the media folder is imported: see warmUp()
-		}
-		heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread t = new Thread(r, "playout-heartbeat");
-			t.setDaemon(true);
-			return t;
-		});
-		heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+		firstStart = !heartbeat.start(now, cut); // a first start airs once the media folder is imported: see warmUp()
 		runner.live(true);
 		running = true;
 	}
 
-	private void beat() {
-		try {
-			Instant now = clock.now().toInstant();
-			Instant previous = lastBeat;
-			runs.alive(now);
-			lastBeat = now;
-			if (clustered) {
-				schedule.refresh();
-				runner.recoverInFlightInCluster(now, peerStale, false);
-			}
-			if (previous != null && Duration.between(previous, now).compareTo(HEARTBEAT.multipliedBy(4)) > 0) {
-				log.warn("playout was asleep or the clock jumped ({} → {}): catching up", previous, now);
-				runner.catchUp(previous, now);
-			}
-		}
-		catch (RuntimeException e) {
-			log.warn("heartbeat failed: {}", e.toString());
-		}
+	/** What a sleep of the PC since {@code since} leaves for the next heartbeat (tests cannot freeze the JVM). */
+	void asleepSince(Instant since) {
+		heartbeat.asleepSince(since);
 	}
 
 	@Override
 	public void stop() {
 		running = false;
 		runner.live(false);
-		if (heartbeat != null) {
-			heartbeat.shutdownNow();
-		}
+		heartbeat.stop();
 		channels.stopAll("LoaXa was shut down", 3000);
-		try {
-			runs.alive(clock.now().toInstant());
-		}
-		catch (RuntimeException e) {
-			log.debug("final heartbeat failed: {}", e.toString());
-		}
+		heartbeat.last();
 	}
 
 	@Override
