@@ -61,6 +61,7 @@ CREATE TABLE province_inbox (
     valid_from     TIMESTAMP WITH TIME ZONE NOT NULL,
     valid_until    TIMESTAMP WITH TIME ZONE,
     repeat_seconds BIGINT,
+    zone_groups    VARCHAR(1000),
     next_airing_at TIMESTAMP WITH TIME ZONE,
     state          VARCHAR(20)   NOT NULL,
     reported_state VARCHAR(20),

@@ -85,10 +85,11 @@ class BulletinApiController {
 			@RequestParam(required = false) String level, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) List<String> communes,
 			@RequestParam(required = false) String validFrom, @RequestParam(required = false) String validUntil,
-			@RequestParam(required = false) String repeat, Authentication auth) throws IOException {
+			@RequestParam(required = false) String repeat,
+			@RequestParam(required = false) List<String> groups, Authentication auth) throws IOException {
 		requireProvince();
 		BulletinRequest request = new BulletinRequest(title, level, kind, topic, communes, validFrom, validUntil,
-				repeat);
+				repeat, groups);
 		boolean hasFile = file != null && !file.isEmpty();
 		try (InputStream in = hasFile ? file.getInputStream() : null) {
 			return ResponseEntity.status(201).body(bulletins.publish(request,

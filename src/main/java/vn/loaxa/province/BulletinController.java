@@ -66,12 +66,13 @@ class BulletinController {
 			@RequestParam(required = false) String kind, @RequestParam(required = false) String topic,
 			@RequestParam(required = false) List<String> communes, @RequestParam(required = false) String validFrom,
 			@RequestParam(required = false) String validUntil, @RequestParam(required = false) String repeat,
+			@RequestParam(required = false) List<String> groups,
 			Authentication auth, RedirectAttributes redirect, Locale locale) throws IOException {
 		requireProvince();
 		boolean hasFile = file != null && !file.isEmpty();
 		try (InputStream in = hasFile ? file.getInputStream() : null) {
 			HubBulletins.BulletinView b = bulletins.publish(new BulletinRequest(title, level, kind, topic, communes,
-					validFrom, validUntil, repeat), new HubBulletins.Audio(in, hasFile ? file.getOriginalFilename() : null,
+					validFrom, validUntil, repeat, groups), new HubBulletins.Audio(in, hasFile ? file.getOriginalFilename() : null,
 							text == null || text.isBlank() ? null : text), Actors.name(auth));
 			redirect.addFlashAttribute("info", messages.getMessage("bulletin.published",
 					new Object[] { b.title(), b.communes().size() }, locale));

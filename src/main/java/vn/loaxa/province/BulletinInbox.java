@@ -131,8 +131,8 @@ public class BulletinInbox {
 	}
 
 	private String insert(BulletinManifest m, Long clipId, Instant next, String state) {
-		store.insert(new InboxStore.Entry(m.id(), clipId, m.level(), m.title(), m.validity(), next, state, null, null),
-				clock.now().toInstant());
+		store.insert(new InboxStore.Entry(m.id(), clipId, m.level(), m.title(), m.validity(), next, state, null, null,
+				m.groups()), clock.now().toInstant());
 		return state;
 	}
 
@@ -159,7 +159,7 @@ public class BulletinInbox {
 		store.refusal(what, now);
 		if (m != null && store.entry(m.id()).isEmpty()) {
 			store.insert(new InboxStore.Entry(m.id(), null, m.level() == null ? Priority.NORMAL : m.level(),
-					m.title(), m.validity(), null, "REFUSED", null, code), now);
+					m.title(), m.validity(), null, "REFUSED", null, code, List.of()), now);
 		}
 		return "REFUSED";
 	}
@@ -187,7 +187,8 @@ public class BulletinInbox {
 			store.state(e.bulletinId(), "DONE", null, null);
 		}
 		else if ("AIRING".equals(e.state()) && e.nextAiringAt() != null && !e.nextAiringAt().isAfter(now)) {
-			List<String> zones = playout.airEmergency(clip.getId(), List.of(), "Sở VHTTDL (bản tin #" + e.bulletinId() + ")");
+			List<String> zones = playout.airEmergency(clip.getId(), zonesOf(e.groups()),
+					"Sở VHTTDL (bản tin #" + e.bulletinId() + ")");
 			Long every = e.validity().repeatSeconds();
 			Instant next = every == null ? null : e.nextAiringAt().plusSeconds(every * (1 + (now.getEpochSecond()
 					- e.nextAiringAt().getEpochSecond()) / every));
@@ -203,7 +204,9 @@ public class BulletinInbox {
 	/** One MISSED {@code expired} record per zone for an EMERGENCY bulletin that came too late to air. */
 	private void missed(BulletinManifest m, Clip clip, Instant now) {
 		String why = "bản tin khẩn cấp #" + m.id() + " đến lúc " + now + ", đã hết hiệu lực lúc " + m.validity().until();
-		List<Airing> airings = schedule.current().zones().stream().map(Zone::id)
+		List<String> named = zonesOf(m.groups());
+		List<String> zones = named.isEmpty() ? schedule.current().zones().stream().map(Zone::id).toList() : named;
+		List<Airing> airings = zones.stream()
 			.map(zone -> new Airing(zone, playoutName(), clip.getId(), clip.getSha256(), clip.getTitle(), clip.getKind(),
 					clip.getTopic(), m.validity().from(), null, null, 0, clip.getDurationMs(), Outcome.MISSED, why,
 					Reason.EXPIRED))
@@ -227,6 +230,20 @@ public class BulletinInbox {
 			case "AIRING", "DONE" -> "RECEIVED";
 			default -> e.state();
 		};
+	}
+
+	/** The zones of the groups a bulletin names that this commune has; none: every zone. */
+	private List<String> zonesOf(List<String> groups) {
+		if (groups == null || groups.isEmpty()) {
+			return List.of();
+		}
+		var plan = schedule.current();
+		List<String> zones = groups.stream().flatMap(g -> plan.group(g).stream())
+			.flatMap(g -> g.zoneIds().stream()).distinct().toList();
+		if (zones.isEmpty()) {
+			log.warn("province: none of the groups {} is this commune's: every zone", groups);
+		}
+		return zones;
 	}
 
 	int zones() {

@@ -14,10 +14,11 @@ import vn.loaxa.media.Topic;
  * What the province's hub signs for each bulletin it sends down, and what a commune checks: the
  * audio by its SHA-256 (so a changed byte of the file is caught as surely as a changed field), its
  * level, the communes it is for, and when it may air. A withdrawal is the same manifest, signed
- * again with {@code cancelled} set.
+ * again with {@code cancelled} set. {@code groups} names the zone groups an EMERGENCY airs on at
+ * each commune that has them (none, or none known there: every zone).
  */
 record BulletinManifest(int format, long id, String title, Priority level, ClipKind kind, Topic topic, Audio audio,
-		Validity validity, List<String> communes, Instant issuedAt, boolean cancelled) {
+		Validity validity, List<String> communes, Instant issuedAt, boolean cancelled, List<String> groups) {
 
 	static final int FORMAT = 1;
 
@@ -34,7 +35,7 @@ record BulletinManifest(int format, long id, String title, Priority level, ClipK
 	}
 
 	BulletinManifest cancel(Instant at) {
-		return new BulletinManifest(format, id, title, level, kind, topic, audio, validity, communes, at, true);
+		return new BulletinManifest(format, id, title, level, kind, topic, audio, validity, communes, at, true, groups);
 	}
 
 	byte[] bytes(ObjectMapper json) {

@@ -25,7 +25,7 @@ import vn.loaxa.media.Topic;
  * {@link #check} reads it: each bad value is refused with its field named, before anything is stored.
  */
 record BulletinRequest(String title, String level, String kind, String topic, List<String> communes,
-		String validFrom, String validUntil, String repeat) {
+		String validFrom, String validUntil, String repeat, List<String> groups) {
 
 	/** The shortest gap between two airings of a repeated EMERGENCY bulletin. */
 	static final Duration MIN_REPEAT = Duration.ofMinutes(5);
@@ -33,7 +33,7 @@ record BulletinRequest(String title, String level, String kind, String topic, Li
 
 	/** The request read: what the hub signs and sends. */
 	record Checked(String title, Priority level, ClipKind kind, Topic topic, List<String> communes,
-			BulletinManifest.Validity validity) {
+			BulletinManifest.Validity validity, List<String> groups) {
 	}
 
 	Checked check(Instant now, ZoneId zone, Set<String> enrolled, boolean titleFromFile) {
@@ -57,7 +57,7 @@ record BulletinRequest(String title, String level, String kind, String topic, Li
 		Long every = repeatSeconds(lvl);
 		return new Checked(name.isEmpty() ? null : name, lvl, parse(ClipKind.class, kind, "kind", ClipKind.ANNOUNCEMENT),
 				parse(Topic.class, topic, "topic", Topic.OTHER), targets(enrolled),
-				new BulletinManifest.Validity(from, until, every));
+				new BulletinManifest.Validity(from, until, every), zoneGroups());
 	}
 
 	private Long repeatSeconds(Priority lvl) {
@@ -93,14 +93,30 @@ record BulletinRequest(String title, String level, String kind, String topic, Li
 		}
 	}
 
-	/** The communes named (ids, one per entry or comma-separated), each enrolled; none named: all. */
-	private List<String> targets(Set<String> enrolled) {
+	/** The zone groups named (each commune's own ids, e.g. toan-xa), to be resolved at each commune. */
+	private List<String> zoneGroups() {
+		List<String> named = ids(groups);
+		for (String id : named) {
+			if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+				throw new UserError(400, "bad_groups", "bulletin.error.groups", id).withField("groups");
+			}
+		}
+		return named;
+	}
+
+	private static List<String> ids(List<String> entries) {
 		Set<String> named = new LinkedHashSet<>();
-		for (String entry : communes == null ? List.<String>of() : communes) {
+		for (String entry : entries == null ? List.<String>of() : entries) {
 			if (entry != null) {
 				Arrays.stream(entry.split("[,\\s]+")).filter(s -> !s.isBlank()).forEach(named::add);
 			}
 		}
+		return List.copyOf(named);
+	}
+
+	/** The communes named (ids, one per entry or comma-separated), each enrolled; none named: all. */
+	private List<String> targets(Set<String> enrolled) {
+		List<String> named = ids(communes);
 		for (String id : named) {
 			if (!enrolled.contains(id)) {
 				throw new UserError(400, "unknown_commune", "bulletin.error.commune", id).withField("communes");

@@ -91,7 +91,8 @@ public class HubBulletins {
 		long id = tx.execute(status -> {
 			long newId = store.insert(title, checked.level(), clip.getId(), sound, checked.validity(), now, by);
 			BulletinManifest manifest = new BulletinManifest(BulletinManifest.FORMAT, newId, title, checked.level(),
-					checked.kind(), checked.topic(), sound, checked.validity(), checked.communes(), now, false);
+					checked.kind(), checked.topic(), sound, checked.validity(), checked.communes(), now, false,
+					checked.groups());
 			store.sign(newId, sign(manifest));
 			store.target(newId, checked.communes());
 			return newId;
@@ -140,7 +141,7 @@ public class HubBulletins {
 		}
 		BulletinRequest request = new BulletinRequest(alert.title(), alert.level().name(), "ANNOUNCEMENT", "OTHER",
 				alert.communes(), alert.effective() == null ? null : alert.effective().toString(),
-				alert.expires() == null ? null : alert.expires().toString(), null);
+				alert.expires() == null ? null : alert.expires().toString(), null, null);
 		BulletinView made = publish(request, new Audio(null, null, alert.text()), by);
 		store.capKey(made.id(), alert.key());
 		if (referenced != null && row(referenced).cancelledAt() == null) {

@@ -24,7 +24,7 @@ class InboxStore {
 
 	/** A bulletin at this commune: its clip, level, validity, where it stands and what the hub was told. */
 	record Entry(long bulletinId, Long clipId, Priority level, String title, BulletinManifest.Validity validity,
-			Instant nextAiringAt, String state, String reportedState, String reason) {
+			Instant nextAiringAt, String state, String reportedState, String reason, List<String> groups) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -68,10 +68,11 @@ class InboxStore {
 
 	void insert(Entry e, Instant at) {
 		jdbc.update("INSERT INTO province_inbox (bulletin_id, clip_id, level, title, valid_from, valid_until, "
-				+ "repeat_seconds, next_airing_at, state, reason, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+				+ "repeat_seconds, next_airing_at, state, reason, received_at, zone_groups) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
 				e.bulletinId(), e.clipId(), e.level().name(), cutTitle(e.title()), HubStore.ts(e.validity().from()),
 				HubStore.ts(e.validity().until()), e.validity().repeatSeconds(), HubStore.ts(e.nextAiringAt()), e.state(),
-				e.reason() == null ? null : cut(e.reason()), HubStore.ts(at));
+				e.reason() == null ? null : cut(e.reason()), HubStore.ts(at),
+				e.groups() == null || e.groups().isEmpty() ? null : cut(String.join(",", e.groups())));
 	}
 
 	void state(long bulletinId, String state, String reason, Instant nextAiringAt) {
@@ -100,12 +101,13 @@ class InboxStore {
 	}
 
 	private static final String SELECT = "SELECT bulletin_id, clip_id, level, title, valid_from, valid_until, "
-			+ "repeat_seconds, next_airing_at, state, reported_state, reason FROM province_inbox";
+			+ "repeat_seconds, next_airing_at, state, reported_state, reason, zone_groups FROM province_inbox";
 
 	private static final RowMapper<Entry> ENTRY = (rs, i) -> new Entry(rs.getLong(1),
 			(Long) rs.getObject(2, Long.class), Priority.valueOf(rs.getString(3)), rs.getString(4),
 			new BulletinManifest.Validity(instant(rs, 5), instant(rs, 6), (Long) rs.getObject(7, Long.class)),
-			instant(rs, 8), rs.getString(9), rs.getString(10), rs.getString(11));
+			instant(rs, 8), rs.getString(9), rs.getString(10), rs.getString(11),
+			rs.getString(12) == null ? List.of() : List.of(rs.getString(12).split(",")));
 
 	private static Instant instant(ResultSet rs, int column) throws SQLException {
 		Timestamp t = rs.getTimestamp(column);

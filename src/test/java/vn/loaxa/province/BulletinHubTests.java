@@ -112,6 +112,8 @@ class BulletinHubTests {
 				400, "repeat_not_emergency", "repeat");
 		assertRefused(publish(sound, null, Map.of("title", "Lặp", "level", "EMERGENCY", "repeat", "1m", "validUntil",
 				until)), 400, "bad_repeat", "repeat");
+		assertRefused(publish(sound, null, Map.of("title", "Nhóm", "level", "EMERGENCY", "validUntil", until, "groups",
+				"Toàn xã")), 400, "bad_groups", "groups");
 		assertRefused(publish("không phải âm thanh".getBytes(StandardCharsets.UTF_8), null, Map.of("title", "Hỏng",
 				"level", "NORMAL")), 415, null);
 		assertRefused(publish(null, "Đây là bản tin chữ", Map.of("title", "Bản tin chữ", "level", "NORMAL")), 503,

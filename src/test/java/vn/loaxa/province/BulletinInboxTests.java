@@ -129,6 +129,24 @@ class BulletinInboxTests {
 	}
 
 	@Test
+	void anEmergencyForZoneGroupsAirsOnTheirZonesOnlyAndUnknownGroupsMeanEveryZone() throws Exception {
+		byte[] audio = TestAudio.uniqueMp3(1, "Cháy rừng");
+		Instant now = Instant.now();
+		BulletinManifest.Validity valid = new BulletinManifest.Validity(now, now.plus(Duration.ofHours(1)), null);
+		assertThat(inbox.take(signed(manifest(nextId++, "Cảnh báo cháy rừng", Priority.EMERGENCY, audio, valid,
+				List.of("ven-rung", "nhom-cua-xa-khac"))), file(audio))).isEqualTo("AIRING");
+		Clip clip = library.findBySha256(sha(audio)).orElseThrow();
+		await().atMost(Duration.ofSeconds(20)).until(() -> played(clip).size() == 2);
+		assertThat(played(clip)).extracting(r -> r.airing().zoneId()).containsExactlyInAnyOrder("ban-a", "ban-b");
+
+		byte[] other = TestAudio.uniqueMp3(1, "Rét đậm");
+		assertThat(inbox.take(signed(manifest(nextId++, "Rét đậm rét hại", Priority.EMERGENCY, other, valid,
+				List.of("nhom-cua-xa-khac"))), file(other))).isEqualTo("AIRING");
+		Clip cold = library.findBySha256(sha(other)).orElseThrow();
+		await().atMost(Duration.ofSeconds(20)).until(() -> played(cold).size() == 3);
+	}
+
+	@Test
 	void aHighBulletinLeadsTheQueueAndANormalOneWaitsForTheOfficerWhoseRejectionGoesUp() throws Exception {
 		Clip own = tone("tin-cua-xa", 1_000, Topic.DIGITAL_TRANSFORMATION, Priority.NORMAL);
 		byte[] highAudio = TestAudio.uniqueMp3(1, "Lịch tiêm");
@@ -216,9 +234,14 @@ class BulletinInboxTests {
 
 	private BulletinManifest manifest(long id, String title, Priority level, byte[] audio, Instant from, Instant until,
 			Long repeat) throws Exception {
+		return manifest(id, title, level, audio, new BulletinManifest.Validity(from, until, repeat), List.of());
+	}
+
+	private BulletinManifest manifest(long id, String title, Priority level, byte[] audio,
+			BulletinManifest.Validity validity, List<String> groups) throws Exception {
 		return new BulletinManifest(1, id, title, level, ClipKind.ANNOUNCEMENT, Topic.OTHER,
-				new BulletinManifest.Audio(sha(audio), 1_000, "mp3"), new BulletinManifest.Validity(from, until, repeat),
-				List.of("xa-thu"), Instant.now(), false);
+				new BulletinManifest.Audio(sha(audio), 1_000, "mp3"), validity, List.of("xa-thu"), Instant.now(), false,
+				groups);
 	}
 
 	private SignedBulletin signed(BulletinManifest m) throws Exception {
@@ -286,6 +309,10 @@ class BulletinInboxTests {
 					  - id: ban-c
 					    name: Bản C
 					    channel: second
+					groups:
+					  - id: ven-rung
+					    name: Các bản ven rừng
+					    zones: [ban-a, ban-b]
 					""", StandardCharsets.UTF_8);
 			return root;
 		}
