@@ -35,7 +35,9 @@ class DistrictPdf {
 		CommuneSettings s = settings.current();
 		Context context = new Context(VIETNAMESE);
 		context.setVariable("r", report);
-		context.setVariable("authority", ("UBND " + s.district()).toUpperCase(VIETNAMESE));
+		// the hub's own authority: the superior line of its settings (no districts since 1/7/2025), else its province's
+		context.setVariable("authority", (s.superiorLine().isEmpty() ? "UBND " + s.province() : s.superiorLine())
+			.toUpperCase(VIETNAMESE));
 		context.setVariable("province", s.province());
 		context.setVariable("officer", s.officerName());
 		context.setVariable("range", Formats.date(report.period().from()) + " – " + Formats.date(report.period().to()));

@@ -108,10 +108,10 @@ final class XlsxReport {
 		ws.width(4, 14);
 		ws.width(5, 14);
 		int r = 0;
-		ws.value(r, 0, c.authority());
+		ws.value(r, 0, c.superiorLine().isEmpty() ? c.authority() : c.superiorLine());
 		ws.style(r, 0).bold().set();
 		ws.value(r++, 3, labels.get("report.nation"));
-		ws.value(r, 0, c.district() + ", " + c.province());
+		ws.value(r, 0, c.superiorLine().isEmpty() ? c.province() : c.authority());
 		ws.value(r++, 3, labels.get("report.motto"));
 		r++;
 		ws.value(r, 0, labels.get("report.heading"));

@@ -727,7 +727,8 @@ class BadInputSweepTests {
 			case "validfrom" -> e.pattern().startsWith("/zones") ? null : today.toString();
 			case "validuntil" -> e.pattern().startsWith("/zones") ? null : today.plusDays(30).toString();
 			case "communename" -> "Xã Thử";
-			case "district" -> "Huyện Thử";
+			case "superiorauthority" -> "UBND Tỉnh Thử";
+			case "signername" -> "Nguyễn Văn Ký";
 			case "province" -> "Tỉnh Thử";
 			case "officername" -> "Nguyễn Văn Thử";
 			case "reason" -> "Lý do thử";

@@ -265,7 +265,7 @@ class ReportExportTests extends ReportTestSupport {
 	void pdfHasTheAdministrativeFormLines() throws Exception {
 		CommuneSettings before = settings.current();
 		try {
-			settings.save(new CommuneSettings(before.communeName(), before.district(), before.province(),
+			settings.save(new CommuneSettings(before.communeName(), before.superiorAuthority(), before.province(),
 					before.officerName(), "12/BC-UBND", "Na Lay"), "test");
 			String planName = plans.plan(2026).orElseThrow().name();
 			plans.savePlan(2026, planName, "45/KH-UBND", "15/01/2026");
@@ -287,7 +287,7 @@ class ReportExportTests extends ReportTestSupport {
 			for (String[] bad : new String[][] { { "<b>12</b>/BC-UBND", "Na Lay" }, { "12/BC-UBND", "x".repeat(201) },
 					{ "12/BC\u0007", "Na Lay" } }) {
 				assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> settings.save(new CommuneSettings(
-						before.communeName(), before.district(), before.province(), before.officerName(), bad[0], bad[1]),
+						before.communeName(), before.superiorAuthority(), before.province(), before.officerName(), bad[0], bad[1]),
 						"test"))).isInstanceOf(vn.loaxa.config.UserError.class);
 			}
 			assertThat(settings.current().documentNumber()).isEqualTo("12/BC-UBND");
