@@ -2,6 +2,7 @@ package vn.loaxa.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -20,8 +21,13 @@ public class ReportExports {
 	private final ObjectMapper json;
 	private final ITemplateEngine templates;
 	private final MessageSource messages;
+	private final PlanForecasts forecasts;
+	private final EvidenceFileName evidenceFile;
 
-	ReportExports(ReportService reports, ObjectMapper json, ITemplateEngine templates, MessageSource messages) {
+	ReportExports(ReportService reports, ObjectMapper json, ITemplateEngine templates, MessageSource messages,
+			PlanForecasts forecasts, EvidenceFileName evidenceFile) {
+		this.forecasts = forecasts;
+		this.evidenceFile = evidenceFile;
 		this.reports = reports;
 		this.json = json;
 		this.templates = templates;
@@ -59,6 +65,9 @@ public class ReportExports {
 			case CSV -> new CsvReport(labels).write(report, reports.anchor(report), reports, out);
 			case PDF -> new PdfReport(templates, labels).write(report, reports.anchor(report), reports.today(),
 					reports.planCitation(report.period()), out);
+			case DOCX -> new DocxReport(labels).write(new DocxReport.Filing(report, reports.anchor(report),
+					reports.today(), reports.planCitation(report.period()), forecastLines(report.period()),
+					evidenceFile.of(report.period())), out);
 		}
 		out.flush();
 	}
@@ -69,8 +78,26 @@ public class ReportExports {
 		// ids stay the contract; each zone row adds its name (not signed: ReportVerifier drops it)
 		node.path("byZone").forEach(row -> ((com.fasterxml.jackson.databind.node.ObjectNode) row).put("name",
 				report.zoneName(row.path("zone").asText())));
+		// where each target is heading as of today: not signed either (it changes every day)
+		List<TargetForecast> ahead = forecasts.of(report.period());
+		com.fasterxml.jackson.databind.JsonNode targets = node.path("targets");
+		for (int i = 0; i < targets.size() && i < ahead.size(); i++) {
+			((com.fasterxml.jackson.databind.node.ObjectNode) targets.get(i)).set("forecast",
+					json.valueToTree(ahead.get(i)));
+		}
 		node.set("anchor", json.valueToTree(reports.anchor(report)));
 		return node;
+	}
+
+	/** The forecasts of the period's plan with each target's name and measure, in the plan's order. */
+	List<DocxReport.ForecastLine> forecastLines(ReportPeriod period) {
+		List<TargetForecast> ahead = forecasts.of(period);
+		List<PlanTarget> targets = reports.planTargets(period.planYear());
+		List<DocxReport.ForecastLine> lines = new java.util.ArrayList<>();
+		for (int i = 0; i < ahead.size() && i < targets.size(); i++) {
+			lines.add(new DocxReport.ForecastLine(targets.get(i).name(), targets.get(i).measure(), ahead.get(i)));
+		}
+		return lines;
 	}
 
 	private ReportLabels labels() {
