@@ -20,11 +20,7 @@ final class DocxReport {
 
 	/** What the DOCX is written from: the report, its anchor, the forecasts and the evidence bundle's file name. */
 	record Filing(Report report, ReportAnchor anchor, LocalDate today, String planCitation,
-			List<ForecastLine> forecasts, String evidenceFile) {
-	}
-
-	/** A target's forecast with its name and what it counts, for the sentence about it. */
-	record ForecastLine(String name, Measure measure, TargetForecast forecast) {
+			List<PlanForecasts.Line> forecasts, String evidenceFile) {
 	}
 
 	private final ReportLabels labels;
@@ -102,7 +98,7 @@ final class DocxReport {
 			return;
 		}
 		DocxParts.heading(doc, "II. DỰ BÁO THỰC HIỆN KẾ HOẠCH NĂM");
-		List<ForecastLine> behind = filing.forecasts().stream().filter(l -> !l.forecast().onTrack()).toList();
+		List<PlanForecasts.Line> behind = filing.forecasts().stream().filter(l -> !l.forecast().onTrack()).toList();
 		if (behind.isEmpty()) {
 			DocxParts.text(doc, "Theo tốc độ thực hiện đến ngày " + vn.loaxa.web.Formats.date(filing.today())
 					+ ", các chỉ tiêu đều ước đạt kế hoạch năm.");

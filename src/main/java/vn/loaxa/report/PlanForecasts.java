@@ -33,6 +33,21 @@ public class PlanForecasts {
 		this.clock = clock;
 	}
 
+	/** A target's forecast with its name and what it counts, for the pages and files that show it. */
+	public record Line(String name, Measure measure, TargetForecast forecast) {
+	}
+
+	/** The forecasts as they stand today, each with its target's name and measure, in the plan's order. */
+	public List<Line> lines(ReportPeriod period) {
+		List<TargetForecast> ahead = of(period);
+		List<PlanTarget> targets = plans.plan(period.planYear()).map(Plan::targets).orElse(List.of());
+		List<Line> lines = new ArrayList<>();
+		for (int i = 0; i < ahead.size() && i < targets.size(); i++) {
+			lines.add(new Line(targets.get(i).name(), targets.get(i).measure(), ahead.get(i)));
+		}
+		return lines;
+	}
+
 	public List<TargetForecast> of(ReportPeriod period) {
 		return of(period, clock.today());
 	}

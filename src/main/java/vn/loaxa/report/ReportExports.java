@@ -42,7 +42,7 @@ public class ReportExports {
 		if (format == ReportFormat.XLSX) {
 			CompletableFuture<Report> figures = CompletableFuture.supplyAsync(() -> reports.compute(period), FIGURES);
 			try {
-				new XlsxReport(labels(), reports.zone()).write(period, figures, reports, out);
+				new XlsxReport(labels(), reports.zone()).write(period, figures, reports, forecasts.lines(period), out);
 			}
 			finally {
 				figures.cancel(false);
@@ -61,7 +61,7 @@ public class ReportExports {
 				.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
 				.writeValue(out, withAnchor(report));
 			case XLSX -> new XlsxReport(labels, reports.zone()).write(report.period(),
-					CompletableFuture.completedFuture(report), reports, out);
+					CompletableFuture.completedFuture(report), reports, forecasts.lines(report.period()), out);
 			case CSV -> new CsvReport(labels).write(report, reports.anchor(report), reports, out);
 			case PDF -> new PdfReport(templates, labels).write(report, reports.anchor(report), reports.today(),
 					reports.planCitation(report.period()), out);
@@ -89,15 +89,9 @@ public class ReportExports {
 		return node;
 	}
 
-	/** The forecasts of the period's plan with each target's name and measure, in the plan's order. */
-	List<DocxReport.ForecastLine> forecastLines(ReportPeriod period) {
-		List<TargetForecast> ahead = forecasts.of(period);
-		List<PlanTarget> targets = reports.planTargets(period.planYear());
-		List<DocxReport.ForecastLine> lines = new java.util.ArrayList<>();
-		for (int i = 0; i < ahead.size() && i < targets.size(); i++) {
-			lines.add(new DocxReport.ForecastLine(targets.get(i).name(), targets.get(i).measure(), ahead.get(i)));
-		}
-		return lines;
+	/** The forecasts of the period's plan as they stand today ({@link PlanForecasts#lines}). */
+	List<PlanForecasts.Line> forecastLines(ReportPeriod period) {
+		return forecasts.lines(period);
 	}
 
 	private ReportLabels labels() {

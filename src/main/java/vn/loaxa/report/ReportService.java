@@ -81,11 +81,6 @@ public class ReportService {
 		return plans.document(period.planYear()).citation();
 	}
 
-	/** The targets of a year's plan, in its order (none without a plan). */
-	List<PlanTarget> planTargets(int year) {
-		return plans.plan(year).map(Plan::targets).orElse(List.of());
-	}
-
 	/** Today in the commune: the date of the PDF's place-and-date line. */
 	java.time.LocalDate today() {
 		return clock.today();

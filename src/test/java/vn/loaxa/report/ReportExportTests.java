@@ -81,7 +81,9 @@ class ReportExportTests extends ReportTestSupport {
 		assertThat(json.get("byMonth").get(0).get("month").asText()).isEqualTo("2025-12");
 		assertThat(json.get("targets").get(1).get("name").asText()).isEqualTo("02 bài mỗi tháng về chuyển đổi số");
 		assertThat(json.get("targets").get(1).fieldNames()).toIterable()
-			.containsExactly("name", "planned", "done", "percent");
+			.containsExactly("name", "planned", "done", "percent", "forecast");
+		assertThat(json.get("targets").get(1).get("forecast").fieldNames()).toIterable()
+			.contains("done", "planned", "pacePerWeek", "projected", "periodEnd", "neededPerWeek", "onTrack");
 	}
 
 	@Test
@@ -93,7 +95,7 @@ class ReportExportTests extends ReportTestSupport {
 		List<String> summaryTexts = new ArrayList<>();
 		try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
 			List<String> sheets = wb.getSheets().map(s -> s.getName()).toList();
-			assertThat(sheets).containsExactly("Tổng hợp", "Nhật ký phát sóng", "Kiểm chứng");
+			assertThat(sheets).containsExactly("Tổng hợp", "Nhật ký phát sóng", "Kiểm chứng", "Dự báo");
 			for (Row row : wb.getSheet(0).orElseThrow().read()) {
 				for (int i = 0; i < row.getCellCount(); i++) {
 					summaryTexts.add(row.getCellText(i));
