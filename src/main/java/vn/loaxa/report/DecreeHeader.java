@@ -20,8 +20,7 @@ final class DecreeHeader {
 
 	static void write(XWPFDocument doc, CommuneSettings commune, LocalDate today, String subject, String nation,
 			String motto) {
-		XWPFTable table = DocxParts.layout(doc, 40);
-		table.createRow();
+		XWPFTable table = DocxParts.layout(doc, 2, 62);
 		XWPFTableCell left = table.getRow(0).getCell(0);
 		if (!commune.superiorLine().isEmpty()) {
 			DocxParts.line(left, commune.superiorLine().toUpperCase(ReportLabels.VIETNAMESE), false, false,
@@ -30,7 +29,7 @@ final class DecreeHeader {
 		DocxParts.line(left, commune.authority(), true, false, DocxParts.SMALL);
 		DocxParts.line(left, "———", false, false, DocxParts.SMALL);
 		XWPFTableCell right = table.getRow(0).getCell(1);
-		DocxParts.line(right, nation, true, false, DocxParts.SMALL);
+		DocxParts.line(right, nation, true, false, 12);
 		DocxParts.line(right, motto, true, false, DocxParts.BODY);
 		DocxParts.line(right, "———————————", false, false, DocxParts.SMALL);
 		DocxParts.line(table.getRow(1).getCell(0), commune.documentLine(), false, false, DocxParts.SMALL);

@@ -8,7 +8,12 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.TableWidthType;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
@@ -87,20 +92,57 @@ final class DocxParts {
 		return p;
 	}
 
-	/** A borderless table of one row and two columns of the given widths (percent), for the header and signature. */
-	static XWPFTable layout(XWPFDocument doc, int leftPercent) {
-		XWPFTable table = doc.createTable(1, 2);
+	/** The width of the text between the margins: 210 − 30 − 15 mm. */
+	static final int TEXT_MM = 165;
+	/** Each figure column of a data table; the first (the names) takes the rest. */
+	static final int FIGURE_MM = 28;
+
+	/** A borderless table of {@code rows} rows and two columns, the left {@code leftMm} wide, for the header and signature. */
+	static XWPFTable layout(XWPFDocument doc, int rows, int leftMm) {
+		XWPFTable table = doc.createTable(rows, 2);
 		table.removeBorders();
-		table.setWidth("100%");
-		table.getRow(0).getCell(0).setWidth(leftPercent + "%");
-		table.getRow(0).getCell(1).setWidth((100 - leftPercent) + "%");
+		widths(table, leftMm, TEXT_MM - leftMm);
 		return table;
 	}
 
-	/** A ruled data table: a bold header row, then the rows; numbers right-aligned. */
-	static XWPFTable grid(XWPFDocument doc, List<String> header, List<List<String>> rows) {
+	/**
+	 * Fixed column widths in millimetres, in the table grid and every cell: Word and LibreOffice then
+	 * lay the columns out alike (with widths in percent LibreOffice shares them out equally).
+	 */
+	static void widths(XWPFTable table, int... mm) {
+		CTTblGrid grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid()
+				: table.getCTTbl().getTblGrid();
+		while (grid.sizeOfGridColArray() > 0) {
+			grid.removeGridCol(0);
+		}
+		long total = 0;
+		for (int w : mm) {
+			grid.addNewGridCol().setW(BigInteger.valueOf(twips(w)));
+			total += twips(w);
+		}
+		table.setWidthType(TableWidthType.DXA);
+		table.setWidth(String.valueOf(total));
+		CTTblPr properties = table.getCTTbl().getTblPr() == null ? table.getCTTbl().addNewTblPr()
+				: table.getCTTbl().getTblPr();
+		(properties.isSetTblLayout() ? properties.getTblLayout() : properties.addNewTblLayout())
+			.setType(STTblLayoutType.FIXED);
+		for (XWPFTableRow row : table.getRows()) {
+			for (int c = 0; c < mm.length && c < row.getTableCells().size(); c++) {
+				row.getCell(c).setWidth(String.valueOf(twips(mm[c])));
+			}
+		}
+	}
+
+	/** A ruled data table: a bold header row, then the rows; numbers right-aligned. None when there are no rows. */
+	static void grid(XWPFDocument doc, List<String> header, List<List<String>> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
 		XWPFTable table = doc.createTable(rows.size() + 1, header.size());
-		table.setWidth("100%");
+		int[] mm = new int[header.size()];
+		java.util.Arrays.fill(mm, FIGURE_MM);
+		mm[0] = TEXT_MM - FIGURE_MM * (header.size() - 1);
+		widths(table, mm);
 		for (int c = 0; c < header.size(); c++) {
 			cell(table.getRow(0).getCell(c), header.get(c), true, ParagraphAlignment.CENTER);
 		}
@@ -112,7 +154,15 @@ final class DocxParts {
 			}
 		}
 		doc.createParagraph().setSpacingAfter(0);
-		return table;
+	}
+
+	/** A line of plain text, left-aligned without indent (hashes and signatures do not justify). */
+	static XWPFParagraph plain(XWPFDocument doc, String text, int size) {
+		XWPFParagraph p = doc.createParagraph();
+		p.setAlignment(ParagraphAlignment.LEFT);
+		p.setSpacingAfter(60);
+		run(p, text, false, false, size);
+		return p;
 	}
 
 	private static void cell(XWPFTableCell cell, String text, boolean bold, ParagraphAlignment align) {

@@ -116,14 +116,15 @@ final class DocxReport {
 	private void evidence(XWPFDocument doc, Filing filing) {
 		ReportAnchor a = filing.anchor();
 		DocxParts.heading(doc, (filing.forecasts().isEmpty() ? "II" : "III") + ". TÀI LIỆU KIỂM CHỨNG");
-		DocxParts.text(doc, labels.get("report.anchor.pdf", a.firstId() == null ? "—" : a.firstId() + "–" + a.lastId(),
-				a.headId() + " " + a.headHash(), a.keyFingerprint()));
-		DocxParts.text(doc, labels.get("report.anchor.signature") + ": " + a.signature());
 		DocxParts.text(doc, "Tệp bằng chứng gửi kèm: " + filing.evidenceFile() + ".");
+		DocxParts.plain(doc, labels.get("report.anchor.pdf", a.firstId() == null ? "—" : a.firstId() + "–" + a.lastId(),
+				a.headId() + " " + a.headHash(), a.keyFingerprint()), 11);
+		DocxParts.plain(doc, labels.get("report.anchor.signature") + ": " + a.signature(), 11);
 	}
 
 	private static void signature(XWPFDocument doc, CommuneSettings commune) {
-		XWPFTable table = DocxParts.layout(doc, 45);
+		doc.createParagraph().setSpacingAfter(120);
+		XWPFTable table = DocxParts.layout(doc, 1, 75);
 		XWPFTableCell left = table.getRow(0).getCell(0);
 		DocxParts.line(left, "Nơi nhận:", true, true, 12).setAlignment(
 				org.apache.poi.xwpf.usermodel.ParagraphAlignment.LEFT);

@@ -56,10 +56,11 @@ final class ReportSentences {
 
 	/** One clause per topic that aired: "chuyển đổi số 3 tin, bài (7 lượt phát, 12,5 phút)". */
 	String topics(ReportFigures f) {
-		if (f.byTopic().isEmpty()) {
+		List<ReportFigures.TopicRow> aired = f.byTopic().stream().filter(r -> r.airings() > 0 || r.clips() > 0).toList();
+		if (aired.isEmpty()) {
 			return "Trong kỳ chưa phát tin, bài theo lĩnh vực nào.";
 		}
-		List<String> parts = f.byTopic().stream().map(r -> lower(labels.of(r.topic(), "topic.")) + " "
+		List<String> parts = aired.stream().map(r -> lower(labels.of(r.topic(), "topic.")) + " "
 				+ VnNumbers.count(r.clips()) + " tin, bài (" + VnNumbers.count(r.airings()) + " lượt phát, "
 				+ VnNumbers.decimal(r.minutes()) + " phút)").toList();
 		return "Theo lĩnh vực: " + String.join("; ", parts) + ".";

@@ -143,6 +143,9 @@ class ReportDocxTests extends ReportTestSupport {
 			String label = TOPICS.entrySet().stream().filter(e -> e.getValue().equals(t.path("topic").asText()))
 				.findFirst().orElseThrow().getKey();
 			sameFigures(rows.get(label), t);
+			if (t.path("airings").asLong() == 0 && t.path("clips").asLong() == 0) {
+				continue; // a topic that did not air is in the table, not in the sentence
+			}
 			String lower = label.substring(0, 1).toLowerCase(java.util.Locale.forLanguageTag("vi")) + label.substring(1);
 			Matcher m = Pattern.compile(Pattern.quote(lower) + " (\\S+) tin, bài \\((\\S+) lượt phát, (\\S+) phút\\)")
 				.matcher(sentence);
@@ -224,6 +227,10 @@ class ReportDocxTests extends ReportTestSupport {
 		Path pdf = dir.resolve("bao-cao.pdf");
 		assertThat(pdf).exists();
 		assertThat(Files.readAllBytes(pdf)).startsWith('%', 'P', 'D', 'F');
+		// kept for a look, as the browser tests keep their screenshots
+		Path kept = Files.createDirectories(Path.of("target", "docx"));
+		Files.copy(docx, kept.resolve("bao-cao-loa-2026-Q1.docx"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		Files.copy(pdf, kept.resolve("bao-cao-loa-2026-Q1.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	// --- reading the document back: numbers parsed in Vietnamese style, not formatted by the code under test
