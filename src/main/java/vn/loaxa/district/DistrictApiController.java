@@ -59,12 +59,15 @@ class DistrictApiController {
 	private final DistrictReports reports;
 	private final MessageSource messages;
 	private final DistrictPdf pdf;
+	private final DistrictDocx docx;
 	private final DistrictPush push;
 	private final boolean district;
 
 	DistrictApiController(CommuneKey key, EvidenceExport export, DistrictHub hub, DistrictReports reports,
-			MessageSource messages, DistrictPdf pdf, DistrictPush push, @Value("${loaxa.mode:commune}") String mode) {
+			MessageSource messages, DistrictPdf pdf, DistrictDocx docx, DistrictPush push,
+			@Value("${loaxa.mode:commune}") String mode) {
 		this.pdf = pdf;
+		this.docx = docx;
 		this.push = push;
 		this.key = key;
 		this.export = export;
@@ -174,7 +177,7 @@ class DistrictApiController {
 
 	@Operation(summary = "Download a district report of a period",
 			description = "The figures of every enrolled commune for the period; format json (default), csv, "
-					+ "xlsx or pdf. Only on the district hub.")
+					+ "xlsx, pdf or docx. Only on the district hub.")
 	@ApiResponse(responseCode = "200", description = "OK")
 	@ApiResponse(responseCode = "404", description = NOT_DISTRICT)
 	@GetMapping("/district/reports")
@@ -195,6 +198,9 @@ class DistrictApiController {
 		}
 		if (kind == DistrictReportFiles.Format.PDF) {
 			pdf.write(report, response.getOutputStream());
+		}
+		else if (kind == DistrictReportFiles.Format.DOCX) {
+			docx.write(report, response.getOutputStream());
 		}
 		else {
 			DistrictReportFiles.write(report, kind,

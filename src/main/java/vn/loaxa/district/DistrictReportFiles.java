@@ -31,7 +31,8 @@ final class DistrictReportFiles {
 	enum Format {
 		JSON("application/json", "json"), CSV("text/csv;charset=UTF-8", "csv"),
 		XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-		PDF("application/pdf", "pdf");
+		PDF("application/pdf", "pdf"),
+		DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
 
 		private final String mediaType;
 		private final String extension;
@@ -73,6 +74,7 @@ final class DistrictReportFiles {
 			case CSV -> csv(report, out);
 			case XLSX -> xlsx(report, labels, out);
 			case PDF -> throw new IllegalArgumentException("the PDF is DistrictPdf's");
+			case DOCX -> throw new IllegalArgumentException("the DOCX is DistrictDocx's");
 		}
 	}
 

@@ -21,8 +21,9 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 /**
  * The building blocks of the filed DOCX in the form of Nghị định 30/2020/NĐ-CP: A4 with the decree's
  * margins, Times New Roman, paragraphs and runs, borderless layout tables and ruled data tables.
+ * Public for the district hub's DOCX, as {@link PdfDocuments} is for its PDF.
  */
-final class DocxParts {
+public final class DocxParts {
 
 	static final String FONT = "Times New Roman";
 	/** Body text: the decree asks 13–14 pt. */
@@ -33,7 +34,7 @@ final class DocxParts {
 	}
 
 	/** A4 portrait; margins top 20 mm, bottom 20 mm, left 30 mm, right 15 mm (the decree's lower bounds). */
-	static void page(XWPFDocument doc) {
+	public static void page(XWPFDocument doc) {
 		CTSectPr section = doc.getDocument().getBody().addNewSectPr();
 		CTPageSz size = section.addNewPgSz();
 		size.setW(BigInteger.valueOf(twips(210)));
@@ -47,12 +48,12 @@ final class DocxParts {
 		margins.setFooter(BigInteger.valueOf(twips(10)));
 	}
 
-	static long twips(double mm) {
+	public static long twips(double mm) {
 		return Math.round(mm * 1440 / 25.4);
 	}
 
 	/** A body paragraph: justified, first line indented 1 cm, 6 pt after. */
-	static XWPFParagraph text(XWPFDocument doc, String text) {
+	public static XWPFParagraph text(XWPFDocument doc, String text) {
 		XWPFParagraph p = doc.createParagraph();
 		p.setAlignment(ParagraphAlignment.BOTH);
 		p.setIndentationFirstLine((int) twips(10));
@@ -62,7 +63,7 @@ final class DocxParts {
 	}
 
 	/** A bold heading line ("I. KẾT QUẢ THỰC HIỆN"). */
-	static XWPFParagraph heading(XWPFDocument doc, String text) {
+	public static XWPFParagraph heading(XWPFDocument doc, String text) {
 		XWPFParagraph p = doc.createParagraph();
 		p.setIndentationFirstLine((int) twips(10));
 		p.setSpacingBefore(120);
@@ -72,7 +73,7 @@ final class DocxParts {
 		return p;
 	}
 
-	static XWPFRun run(XWPFParagraph p, String text, boolean bold, boolean italic, int size) {
+	public static XWPFRun run(XWPFParagraph p, String text, boolean bold, boolean italic, int size) {
 		XWPFRun r = p.createRun();
 		r.setFontFamily(FONT);
 		r.setFontSize(size);
@@ -83,7 +84,7 @@ final class DocxParts {
 	}
 
 	/** A centred line in a layout cell; the cell's first (empty) paragraph is used first. */
-	static XWPFParagraph line(XWPFTableCell cell, String text, boolean bold, boolean italic, int size) {
+	public static XWPFParagraph line(XWPFTableCell cell, String text, boolean bold, boolean italic, int size) {
 		XWPFParagraph p = cell.getParagraphs().size() == 1 && cell.getParagraphs().get(0).getRuns().isEmpty()
 				? cell.getParagraphs().get(0) : cell.addParagraph();
 		p.setAlignment(ParagraphAlignment.CENTER);
@@ -98,7 +99,7 @@ final class DocxParts {
 	static final int FIGURE_MM = 28;
 
 	/** A borderless table of {@code rows} rows and two columns, the left {@code leftMm} wide, for the header and signature. */
-	static XWPFTable layout(XWPFDocument doc, int rows, int leftMm) {
+	public static XWPFTable layout(XWPFDocument doc, int rows, int leftMm) {
 		XWPFTable table = doc.createTable(rows, 2);
 		table.removeBorders();
 		widths(table, leftMm, TEXT_MM - leftMm);
@@ -109,7 +110,7 @@ final class DocxParts {
 	 * Fixed column widths in millimetres, in the table grid and every cell: Word and LibreOffice then
 	 * lay the columns out alike (with widths in percent LibreOffice shares them out equally).
 	 */
-	static void widths(XWPFTable table, int... mm) {
+	public static void widths(XWPFTable table, int... mm) {
 		CTTblGrid grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid()
 				: table.getCTTbl().getTblGrid();
 		while (grid.sizeOfGridColArray() > 0) {
@@ -134,7 +135,7 @@ final class DocxParts {
 	}
 
 	/** A ruled data table: a bold header row, then the rows; numbers right-aligned. None when there are no rows. */
-	static void grid(XWPFDocument doc, List<String> header, List<List<String>> rows) {
+	public static void grid(XWPFDocument doc, List<String> header, List<List<String>> rows) {
 		if (rows.isEmpty()) {
 			return;
 		}
@@ -157,7 +158,7 @@ final class DocxParts {
 	}
 
 	/** A line of plain text, left-aligned without indent (hashes and signatures do not justify). */
-	static XWPFParagraph plain(XWPFDocument doc, String text, int size) {
+	public static XWPFParagraph plain(XWPFDocument doc, String text, int size) {
 		XWPFParagraph p = doc.createParagraph();
 		p.setAlignment(ParagraphAlignment.LEFT);
 		p.setSpacingAfter(60);

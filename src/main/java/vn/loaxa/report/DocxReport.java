@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 
 /**
  * The report the officer files, as a Word document in the form of Nghị định 30/2020/NĐ-CP: the
@@ -45,7 +43,7 @@ final class DocxReport {
 			results(doc, report);
 			forecast(doc, filing);
 			evidence(doc, filing);
-			signature(doc, report.commune());
+			DecreeHeader.signature(doc, report.commune());
 			doc.write(out);
 		}
 	}
@@ -120,24 +118,5 @@ final class DocxReport {
 		DocxParts.plain(doc, labels.get("report.anchor.pdf", a.firstId() == null ? "—" : a.firstId() + "–" + a.lastId(),
 				a.headId() + " " + a.headHash(), a.keyFingerprint()), 11);
 		DocxParts.plain(doc, labels.get("report.anchor.signature") + ": " + a.signature(), 11);
-	}
-
-	private static void signature(XWPFDocument doc, CommuneSettings commune) {
-		doc.createParagraph().setSpacingAfter(120);
-		XWPFTable table = DocxParts.layout(doc, 1, 75);
-		XWPFTableCell left = table.getRow(0).getCell(0);
-		DocxParts.line(left, "Nơi nhận:", true, true, 12).setAlignment(
-				org.apache.poi.xwpf.usermodel.ParagraphAlignment.LEFT);
-		commune.recipientLines().forEach(r -> DocxParts.line(left, r, false, false, 11).setAlignment(
-				org.apache.poi.xwpf.usermodel.ParagraphAlignment.LEFT));
-		XWPFTableCell right = table.getRow(0).getCell(1);
-		List<String> title = commune.signerTitleLines().isEmpty() ? List.of("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
-				: commune.signerTitleLines();
-		title.forEach(line -> DocxParts.line(right, line, true, false, DocxParts.BODY));
-		DocxParts.line(right, "(Ký, đóng dấu)", false, true, DocxParts.SMALL);
-		for (int i = 0; i < 4; i++) {
-			DocxParts.line(right, "", false, false, DocxParts.BODY);
-		}
-		DocxParts.line(right, commune.signerName() == null ? "" : commune.signerName(), true, false, DocxParts.BODY);
 	}
 }

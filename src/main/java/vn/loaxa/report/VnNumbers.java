@@ -6,23 +6,23 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 
 /** Numbers as a Vietnamese document writes them: {@code 1.240}, {@code 12,5}, {@code 30,0%}. */
-final class VnNumbers {
+public final class VnNumbers {
 
 	private VnNumbers() {
 	}
 
-	static String count(long n) {
+	public static String count(long n) {
 		return format("#,##0", n);
 	}
 
 	/** One decimal, dropped when it is zero: 380 phút, 12,5 phút. */
-	static String decimal(double value) {
+	public static String decimal(double value) {
 		BigDecimal rounded = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);
 		return format(rounded.stripTrailingZeros().scale() <= 0 ? "#,##0" : "#,##0.0", rounded);
 	}
 
 	/** Always one decimal, with the sign: 30,0%. */
-	static String percent(double value) {
+	public static String percent(double value) {
 		return format("#,##0.0", BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP)) + "%";
 	}
 
