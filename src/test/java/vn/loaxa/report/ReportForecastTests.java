@@ -223,6 +223,20 @@ class ReportForecastTests {
 	org.springframework.context.MessageSource messages;
 
 	@Test
+	void theReportPageAndThePlanPageShowTheForecast() throws Exception {
+		for (String page : List.of("/reports?period=2027-Q2", "/reports/plan?year=2027")) {
+			String html = mvc.perform(get(page).with(org.springframework.security.test.web.servlet.request
+				.SecurityMockMvcRequestPostProcessors.user("can-bo").roles("OFFICER")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(html).as(page).contains("id=\"forecast\"", "Dự báo thực hiện kế hoạch năm",
+					"200 bài về thủ tục hành chính", "Ước đạt cuối năm", "Cần mỗi tuần");
+		}
+	}
+
+	@Test
 	void theWordFileSaysWhereATargetBehindIsHeadingInOneSentence() {
 		LocalDate today = LocalDate.of(2027, 7, 2);
 		TargetForecast b = forecasts.of(ReportPeriod.parse("2027-Q3"), today).get(1);
