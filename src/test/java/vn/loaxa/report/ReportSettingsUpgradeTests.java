@@ -23,7 +23,7 @@ class ReportSettingsUpgradeTests {
 
 	@Test
 	void theDistrictTypedBecomesTheSuperiorAuthorityLineAsTyped() {
-		JdbcTemplate db = databaseAtV13("typed");
+		Db db = databaseAtV13("typed");
 		db.update("UPDATE commune_settings SET district = ?, updated_by = ? WHERE id = 1", "UBND HUYỆN Mường Chà", "hoa");
 
 		migrate(db);
@@ -40,7 +40,7 @@ class ReportSettingsUpgradeTests {
 
 	@Test
 	void theSampleDistrictNoOneSavedIsNotCarried() {
-		JdbcTemplate db = databaseAtV13("sample");
+		Db db = databaseAtV13("sample");
 
 		migrate(db);
 
@@ -50,7 +50,7 @@ class ReportSettingsUpgradeTests {
 
 	@Test
 	void theSampleValueSavedByAUserIsKept() {
-		JdbcTemplate db = databaseAtV13("saved");
+		Db db = databaseAtV13("saved");
 		db.update("UPDATE commune_settings SET updated_by = ? WHERE id = 1", "hoa");
 
 		migrate(db);
@@ -59,9 +59,23 @@ class ReportSettingsUpgradeTests {
 			.isEqualTo("Huyện Mường Chà");
 	}
 
-	private static final Map<JdbcTemplate, String[]> URLS = new java.util.concurrent.ConcurrentHashMap<>();
+	/** A database at the release before V14, and how to reach it. */
+	private record Db(JdbcTemplate jdbc, String url, String user, String password) {
 
-	private static JdbcTemplate databaseAtV13(String name) {
+		void update(String sql, Object... args) {
+			jdbc.update(sql, args);
+		}
+
+		Map<String, Object> queryForMap(String sql) {
+			return jdbc.queryForMap(sql);
+		}
+
+		<T> T queryForObject(String sql, Class<T> type) {
+			return jdbc.queryForObject(sql, type);
+		}
+	}
+
+	private static Db databaseAtV13(String name) {
 		Path data = TestDirs.create("settings-upgrade-" + name);
 		Map<String, String> props = TestDatabase.properties(data.toString());
 		String url = props.getOrDefault("spring.datasource.url",
@@ -69,14 +83,11 @@ class ReportSettingsUpgradeTests {
 		String user = props.getOrDefault("spring.datasource.username", "loaxa");
 		String password = props.getOrDefault("spring.datasource.password", "");
 		flyway(url, user, password, "13").migrate();
-		JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(url, user, password));
-		URLS.put(db, new String[] { url, user, password });
-		return db;
+		return new Db(new JdbcTemplate(new DriverManagerDataSource(url, user, password)), url, user, password);
 	}
 
-	private static void migrate(JdbcTemplate db) {
-		String[] at = URLS.get(db);
-		flyway(at[0], at[1], at[2], "14").migrate();
+	private static void migrate(Db db) {
+		flyway(db.url(), db.user(), db.password(), "14").migrate();
 	}
 
 	private static Flyway flyway(String url, String user, String password, String target) {
