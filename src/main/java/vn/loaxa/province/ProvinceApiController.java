@@ -61,12 +61,14 @@ class ProvinceApiController {
 	private final ProvinceReports reports;
 	private final MessageSource messages;
 	private final ProvincePdf pdf;
+	private final ProvinceDocx docx;
 	private final ProvincePush push;
 	private final LoaxaMode mode;
 
 	ProvinceApiController(CommuneKey key, EvidenceExport export, ProvinceHub hub, ProvinceReports reports,
-			MessageSource messages, ProvincePdf pdf, ProvincePush push, LoaxaMode mode) {
+			MessageSource messages, ProvincePdf pdf, ProvinceDocx docx, ProvincePush push, LoaxaMode mode) {
 		this.pdf = pdf;
+		this.docx = docx;
 		this.push = push;
 		this.key = key;
 		this.export = export;
@@ -203,7 +205,7 @@ class ProvinceApiController {
 
 	@Operation(summary = "Download a province report of a period",
 			description = "The figures of every enrolled commune for the period; format json (default), csv, "
-					+ "xlsx or pdf. Only on the province's hub.")
+					+ "xlsx, pdf or docx. Only on the province's hub.")
 	@ApiResponse(responseCode = "200", description = "OK")
 	@ApiResponse(responseCode = "404", description = NOT_PROVINCE)
 	@GetMapping({ "/province/reports", "/district/reports" })
@@ -224,6 +226,9 @@ class ProvinceApiController {
 		}
 		if (kind == ProvinceReportFiles.Format.PDF) {
 			pdf.write(report, response.getOutputStream());
+		}
+		else if (kind == ProvinceReportFiles.Format.DOCX) {
+			docx.write(report, response.getOutputStream());
 		}
 		else {
 			ProvinceReportFiles.write(report, kind,

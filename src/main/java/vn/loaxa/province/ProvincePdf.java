@@ -35,9 +35,11 @@ class ProvincePdf {
 		CommuneSettings s = settings.current();
 		Context context = new Context(VIETNAMESE);
 		context.setVariable("r", report);
-		// the province's department under the province's people's committee (Nghị định 30/2020's title block)
-		String province = s.province() == null || s.province().isBlank() ? "" : "UBND " + s.province();
-		context.setVariable("superior", province.toUpperCase(VIETNAMESE));
+		// the province's department under the province's people's committee (Nghị định 30/2020's title block):
+		// the hub's superior line when set, else "UBND" and its province
+		String superior = !s.superiorLine().isEmpty() ? s.superiorLine()
+				: s.province() == null || s.province().isBlank() ? "" : "UBND " + s.province();
+		context.setVariable("superior", superior.toUpperCase(VIETNAMESE));
 		context.setVariable("officer", s.officerName());
 		context.setVariable("range", Formats.date(report.period().from()) + " – " + Formats.date(report.period().to()));
 		PdfDocuments.render(templates.process("province/pdf", context), out);

@@ -31,7 +31,8 @@ final class ProvinceReportFiles {
 	enum Format {
 		JSON("application/json", "json"), CSV("text/csv;charset=UTF-8", "csv"),
 		XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-		PDF("application/pdf", "pdf");
+		PDF("application/pdf", "pdf"),
+		DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
 
 		private final String mediaType;
 		private final String extension;
@@ -73,6 +74,7 @@ final class ProvinceReportFiles {
 			case CSV -> csv(report, out);
 			case XLSX -> xlsx(report, labels, out);
 			case PDF -> throw new IllegalArgumentException("the PDF is ProvincePdf's");
+			case DOCX -> throw new IllegalArgumentException("the DOCX is ProvinceDocx's");
 		}
 	}
 

@@ -13,8 +13,8 @@ import vn.loaxa.media.Topic;
 
 /**
  * A sum of airings by the reports' rules: distinct clips by their key, airings, played time and
- * airings on time. The commune's report and the district's are summed by it, so a commune's row at
- * the district is its own report's figures by construction of the rules, not by a second copy.
+ * airings on time. The commune's report and the province's are summed by it, so a commune's row at
+ * the province is its own report's figures by construction of the rules, not by a second copy.
  */
 public final class AiredSum {
 

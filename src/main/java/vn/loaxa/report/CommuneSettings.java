@@ -1,11 +1,22 @@
 package vn.loaxa.report;
 
+import java.util.List;
+
 /**
- * The commune's names for report headers: "UBND Xã Na Lay", district, province, and the officer who
- * prepares the report (người lập biểu). Stored as typed; every page and export escapes them.
+ * The commune's names for report headers: "Xã Na Lay", the optional superior authority shown above it
+ * ("UBND TỈNH ĐIỆN BIÊN"; Vietnam has no districts since 1/7/2025), the province, the officer who
+ * prepares the report (người lập biểu), and for the filed report (Nghị định 30/2020) its recipients
+ * and the signer's title and name. Recipients and the signer's title are lines separated by
+ * {@code \n}. Stored as typed; every page and export escapes them.
  */
-public record CommuneSettings(String communeName, String district, String province, String officerName,
-		String documentNumber, String place) {
+public record CommuneSettings(String communeName, String superiorAuthority, String province, String officerName,
+		String documentNumber, String place, String recipients, String signerTitle, String signerName) {
+
+	/** Settings with none of the filed report's fields (recipients, signer) set. */
+	public CommuneSettings(String communeName, String superiorAuthority, String province, String officerName,
+			String documentNumber, String place) {
+		this(communeName, superiorAuthority, province, officerName, documentNumber, place, "", "", "");
+	}
 
 	/** "Số: 12/BC-UBND"; with no number set, the blank the clerk fills in by hand. */
 	public String documentLine() {
@@ -23,5 +34,22 @@ public record CommuneSettings(String communeName, String district, String provin
 	/** "UBND XÃ NA LAY" for the title block. */
 	public String authority() {
 		return ("UBND " + communeName).toUpperCase(java.util.Locale.forLanguageTag("vi"));
+	}
+
+	/** The superior authority line as typed, or empty when there is none. */
+	public String superiorLine() {
+		return superiorAuthority == null ? "" : superiorAuthority.strip();
+	}
+
+	public List<String> recipientLines() {
+		return lines(recipients);
+	}
+
+	public List<String> signerTitleLines() {
+		return lines(signerTitle);
+	}
+
+	static List<String> lines(String text) {
+		return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
 	}
 }

@@ -44,7 +44,7 @@ final class CsvReport {
 		ReportFigures f = report.figures();
 		CommuneSettings c = report.commune();
 		value(csv, "commune", "communeName", labels.get("settings.communeName"), c.communeName());
-		value(csv, "commune", "district", labels.get("settings.district"), c.district());
+		value(csv, "commune", "superiorAuthority", labels.get("settings.superiorAuthority"), c.superiorLine());
 		value(csv, "commune", "province", labels.get("settings.province"), c.province());
 		value(csv, "period", "code", labels.get("report.period"), f.period().code());
 		value(csv, "period", "from", labels.get("report.from"), f.period().from().toString());

@@ -33,8 +33,10 @@ class PlanController {
 	private final PlanTargets plans;
 	private final LoaxaClock clock;
 	private final MessageSource messages;
+	private final ReportExports exports;
 
-	PlanController(PlanTargets plans, LoaxaClock clock, MessageSource messages) {
+	PlanController(PlanTargets plans, LoaxaClock clock, MessageSource messages, ReportExports exports) {
+		this.exports = exports;
 		this.plans = plans;
 		this.clock = clock;
 		this.messages = messages;
@@ -122,6 +124,8 @@ class PlanController {
 		model.addAttribute("kinds", ClipKind.values());
 		model.addAttribute("topics", Topic.values());
 		model.addAttribute("measures", Measure.values());
+		model.addAttribute("forecasts", exports.forecastLines(ReportPeriod.parse(String.valueOf(year))));
+		model.addAttribute("today", clock.today());
 		return PLAN;
 	}
 

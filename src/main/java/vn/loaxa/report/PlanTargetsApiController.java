@@ -105,8 +105,9 @@ class PlanTargetsApiController {
 	}
 
 	@Operation(summary = "Change the commune's settings",
-			description = "Body {communeName, district, province, officerName, documentNumber, place}, all of them: "
-					+ "a field left out is cleared. communeName is required.")
+			description = "Body {communeName, superiorAuthority, province, officerName, documentNumber, place, "
+					+ "recipients, signerTitle, signerName}, all of them: a field left out is cleared. communeName "
+					+ "is required; recipients and signerTitle are lines separated by \\n.")
 	@PutMapping("/api/settings")
 	@PreAuthorize(SETTINGS)
 	CommuneSettings saveSettings(@RequestBody CommuneSettings typed, Authentication auth) {

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.loaxa.web.ApiController;
 
-/** {@code GET /api/reports?period=…&format=json|xlsx|csv|pdf}, or {@code from}/{@code to} for a custom range. */
+/** {@code GET /api/reports?period=…&format=json|xlsx|csv|pdf|docx}, or {@code from}/{@code to} for a custom range. */
 @ApiController("/api")
 class ReportApiController {
 
@@ -26,8 +26,9 @@ class ReportApiController {
 
 	@Operation(summary = "Download a report of a period",
 			description = "A month, quarter, half, year, statutory year or range (period, or from/to); format "
-					+ "json (default, inline), xlsx, csv or pdf (downloads). Every format shows the same "
-					+ "figures.")
+					+ "json (default, inline), xlsx, csv, pdf or docx (downloads; docx is the report to file, in the "
+					+ "form of Nghị định 30/2020). Every format shows the same figures; each target adds where it "
+					+ "is heading (forecast).")
 	@GetMapping("/reports")
 	void report(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String format,

@@ -36,10 +36,11 @@ public class ReportCommands {
 			Cách dùng / usage:
 			  java -jar loaxa.jar report --period 2026-Q1-statutory --format xlsx --out q1.xlsx
 			  java -jar loaxa.jar report --from 2026-01-01 --to 2026-03-31 --format pdf --out q1.pdf
+			  java -jar loaxa.jar report --period 2026-Q1 --format docx --out q1.docx   (Word, Nghị định 30/2020)
 			  java -jar loaxa.jar verify
 			  java -jar loaxa.jar verify-report q1.xlsx      (or a .json report: checked against the log and the key)
 			  period: 2026-03 | 2026-Q1 | 2026-H1 | 2026 | 2026-Q1-statutory | 2026-H1-statutory | 2026-statutory
-			  format: json | xlsx | csv | pdf (default json); --out omitted = standard output
+			  format: json | xlsx | csv | pdf | docx (default json); --out omitted = standard output
 			  Spring settings may follow as --loaxa.data-dir=/path
 			""";
 

@@ -76,7 +76,10 @@ class ReportController {
 		model.addAttribute("years", years(shownYear));
 		model.addAttribute("choices", ReportPeriod.choices(shownYear).stream().map(p -> choice(p, locale)).toList());
 		model.addAttribute("chart", json.writeValueAsString(chart(report, locale)));
-		model.addAttribute("formats", List.of(ReportFormat.XLSX, ReportFormat.PDF, ReportFormat.CSV, ReportFormat.JSON));
+		model.addAttribute("formats", List.of(ReportFormat.XLSX, ReportFormat.DOCX, ReportFormat.PDF, ReportFormat.CSV,
+				ReportFormat.JSON));
+		model.addAttribute("forecasts", exports.forecastLines(chosen));
+		model.addAttribute("today", clock.today());
 		return REPORT;
 	}
 

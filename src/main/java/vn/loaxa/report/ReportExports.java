@@ -2,6 +2,7 @@ package vn.loaxa.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -20,8 +21,13 @@ public class ReportExports {
 	private final ObjectMapper json;
 	private final ITemplateEngine templates;
 	private final MessageSource messages;
+	private final PlanForecasts forecasts;
+	private final EvidenceFileName evidenceFile;
 
-	ReportExports(ReportService reports, ObjectMapper json, ITemplateEngine templates, MessageSource messages) {
+	ReportExports(ReportService reports, ObjectMapper json, ITemplateEngine templates, MessageSource messages,
+			PlanForecasts forecasts, EvidenceFileName evidenceFile) {
+		this.forecasts = forecasts;
+		this.evidenceFile = evidenceFile;
 		this.reports = reports;
 		this.json = json;
 		this.templates = templates;
@@ -36,7 +42,7 @@ public class ReportExports {
 		if (format == ReportFormat.XLSX) {
 			CompletableFuture<Report> figures = CompletableFuture.supplyAsync(() -> reports.compute(period), FIGURES);
 			try {
-				new XlsxReport(labels(), reports.zone()).write(period, figures, reports, out);
+				new XlsxReport(labels(), reports.zone()).write(period, figures, reports, forecasts.lines(period), out);
 			}
 			finally {
 				figures.cancel(false);
@@ -55,10 +61,13 @@ public class ReportExports {
 				.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
 				.writeValue(out, withAnchor(report));
 			case XLSX -> new XlsxReport(labels, reports.zone()).write(report.period(),
-					CompletableFuture.completedFuture(report), reports, out);
+					CompletableFuture.completedFuture(report), reports, forecasts.lines(report.period()), out);
 			case CSV -> new CsvReport(labels).write(report, reports.anchor(report), reports, out);
 			case PDF -> new PdfReport(templates, labels).write(report, reports.anchor(report), reports.today(),
 					reports.planCitation(report.period()), out);
+			case DOCX -> new DocxReport(labels).write(new DocxReport.Filing(report, reports.anchor(report),
+					reports.today(), reports.planCitation(report.period()), forecastLines(report.period()),
+					evidenceFile.of(report.period())), out);
 		}
 		out.flush();
 	}
@@ -69,8 +78,20 @@ public class ReportExports {
 		// ids stay the contract; each zone row adds its name (not signed: ReportVerifier drops it)
 		node.path("byZone").forEach(row -> ((com.fasterxml.jackson.databind.node.ObjectNode) row).put("name",
 				report.zoneName(row.path("zone").asText())));
+		// where each target is heading as of today: not signed either (it changes every day)
+		List<TargetForecast> ahead = forecasts.of(report.period());
+		com.fasterxml.jackson.databind.JsonNode targets = node.path("targets");
+		for (int i = 0; i < targets.size() && i < ahead.size(); i++) {
+			((com.fasterxml.jackson.databind.node.ObjectNode) targets.get(i)).set("forecast",
+					json.valueToTree(ahead.get(i)));
+		}
 		node.set("anchor", json.valueToTree(reports.anchor(report)));
 		return node;
+	}
+
+	/** The forecasts of the period's plan as they stand today ({@link PlanForecasts#lines}). */
+	List<PlanForecasts.Line> forecastLines(ReportPeriod period) {
+		return forecasts.lines(period);
 	}
 
 	private ReportLabels labels() {

@@ -9,7 +9,8 @@ public enum ReportFormat {
 	JSON("application/json", "json"),
 	XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
 	CSV("text/csv; charset=UTF-8", "csv"),
-	PDF("application/pdf", "pdf");
+	PDF("application/pdf", "pdf"),
+	DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
 
 	private final String mediaType;
 	private final String extension;
@@ -27,7 +28,7 @@ public enum ReportFormat {
 		return extension;
 	}
 
-	/** Reads {@code json}, {@code xlsx}, {@code csv} or {@code pdf}; blank is JSON. */
+	/** Reads {@code json}, {@code xlsx}, {@code csv}, {@code pdf} or {@code docx}; blank is JSON. */
 	public static ReportFormat parse(String text) {
 		if (text == null || text.isBlank()) {
 			return JSON;

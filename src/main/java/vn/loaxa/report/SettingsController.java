@@ -33,7 +33,7 @@ class SettingsController {
 		this.key = key;
 	}
 
-	/** The commune's signing key as the district enrols it: its public key and fingerprint. */
+	/** The commune's signing key as the province enrols it: its public key and fingerprint. */
 	@org.springframework.web.bind.annotation.ModelAttribute("communeKey")
 	java.util.Map<String, String> communeKey() {
 		return java.util.Map.of("fingerprint", key.fingerprint(), "pem", key.publicKeyPem());
@@ -47,12 +47,14 @@ class SettingsController {
 
 	@PostMapping("/settings")
 	@PreAuthorize("hasAnyRole('OFFICER','TECHNICIAN','ADMIN')")
-	String save(@RequestParam(required = false) String communeName, @RequestParam(required = false) String district,
-			@RequestParam(required = false) String province, @RequestParam(required = false) String officerName,
-			@RequestParam(required = false) String documentNumber, @RequestParam(required = false) String place,
+	String save(@RequestParam(required = false) String communeName,
+			@RequestParam(required = false) String superiorAuthority, @RequestParam(required = false) String province,
+			@RequestParam(required = false) String officerName, @RequestParam(required = false) String documentNumber,
+			@RequestParam(required = false) String place, @RequestParam(required = false) String recipients,
+			@RequestParam(required = false) String signerTitle, @RequestParam(required = false) String signerName,
 			Authentication auth, Model model, HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
-		CommuneSettings typed = new CommuneSettings(communeName, district, province, officerName, documentNumber,
-				place);
+		CommuneSettings typed = new CommuneSettings(communeName, superiorAuthority, province, officerName,
+				documentNumber, place, recipients, signerTitle, signerName);
 		try {
 			store.save(typed, Actors.name(auth));
 		}

@@ -45,8 +45,8 @@ final class XlsxReport {
 	 * Writes the workbook. The evidence is streamed first (its sheet is the second one), while the
 	 * figures may still be computed on another thread; the summary sheet is filled and written last.
 	 */
-	void write(ReportPeriod period, Future<Report> figures, ReportService service, OutputStream out)
-			throws IOException {
+	void write(ReportPeriod period, Future<Report> figures, ReportService service,
+			java.util.List<PlanForecasts.Line> forecasts, OutputStream out) throws IOException {
 		Workbook wb = new Workbook(out, "LoaXa", "1.0");
 		wb.setGlobalDefaultFont("Arial", 10);
 		wb.setCompressionLevel(COMPRESSION);
@@ -56,6 +56,9 @@ final class XlsxReport {
 		summary(report, summary);
 		summary.finish();
 		anchor(wb.newWorksheet(ANCHOR), service.anchor(report));
+		if (!forecasts.isEmpty()) {
+			XlsxForecastSheet.write(wb.newWorksheet(XlsxForecastSheet.NAME), forecasts, labels);
+		}
 		wb.finish();
 	}
 
@@ -108,10 +111,10 @@ final class XlsxReport {
 		ws.width(4, 14);
 		ws.width(5, 14);
 		int r = 0;
-		ws.value(r, 0, c.authority());
+		ws.value(r, 0, c.superiorLine().isEmpty() ? c.authority() : c.superiorLine());
 		ws.style(r, 0).bold().set();
 		ws.value(r++, 3, labels.get("report.nation"));
-		ws.value(r, 0, c.district() + ", " + c.province());
+		ws.value(r, 0, c.superiorLine().isEmpty() ? c.province() : c.authority());
 		ws.value(r++, 3, labels.get("report.motto"));
 		r++;
 		ws.value(r, 0, labels.get("report.heading"));

@@ -336,6 +336,9 @@ class BadInputSweepTests {
 				}
 				check(e, Who.ADMIN, request(e, Map.of(p.name(), bad.getValue()), p.name() + " = " + bad.getKey()));
 			}
+			if (e.api() && (p.name().equals("period") || p.name().equals("format"))) {
+				unknown(e, p.name(), p.name().equals("period") ? "2026-Q9" : "odt");
+			}
 			if (p.source() == Source.PATH) {
 				// unencoded: the traversal reaches the server as path segments
 				SweepClient.Req raw = new SweepClient.Req(e.method(),
@@ -431,6 +434,25 @@ class BadInputSweepTests {
 	}
 
 	/** Sends one request, classifies the answer, and checks the tables. */
+	/**
+	 * An unknown report period or format (a quarter 9, an "odt" export): 4xx JSON naming the error
+	 * with a message for the user, like every refusal of the API.
+	 */
+	private void unknown(Endpoint e, String name, String value) throws Exception {
+		SweepClient.Req req = request(e, Map.of(name, value), name + " = unknown " + value);
+		SweepClient.Resp r = api.get(Who.ADMIN).send(req);
+		count(e, r);
+		kinds.merge("unknown period or format", 1, Integer::sum);
+		boolean clear = false;
+		if (r.status() >= 400 && r.status() < 500 && String.valueOf(r.contentType()).contains("json")) {
+			var body = json.readTree(r.body());
+			clear = !body.path("error").asText().isBlank() && !body.path("message").asText().isBlank();
+		}
+		if (!clear) {
+			failures.add(e.name() + " " + req + ": an unknown " + name + " is not a 4xx JSON error: " + r);
+		}
+	}
+
 	private void check(Endpoint e, Who who, SweepClient.Req req) throws Exception {
 		check(e, who, req, !e.method().equals("GET"));
 	}
@@ -732,7 +754,8 @@ class BadInputSweepTests {
 			case "validfrom" -> e.pattern().startsWith("/zones") ? null : today.toString();
 			case "validuntil" -> e.pattern().startsWith("/zones") ? null : today.plusDays(30).toString();
 			case "communename" -> "Xã Thử";
-			case "district" -> "Huyện Thử";
+			case "superiorauthority" -> "UBND Tỉnh Thử";
+			case "signername" -> "Nguyễn Văn Ký";
 			case "province" -> "Tỉnh Thử";
 			case "officername" -> "Nguyễn Văn Thử";
 			case "reason" -> "Lý do thử";

@@ -271,6 +271,20 @@ class ProvinceHubTests {
 				.contains("Chưa gửi báo cáo").contains("Xã Bắc Ba")
 				.contains("Kết quả thực hiện chỉ tiêu kế hoạch").contains("02 lượt phóng sự mỗi tháng");
 		}
+		ResponseEntity<byte[]> word = api().getForEntity("/api/province/reports?period=" + PERIOD + "&format=docx",
+				byte[].class);
+		assertThat(word.getStatusCode().value()).isEqualTo(200);
+		try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(word.getBody()))) {
+			var communes = doc.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText().equals("Xã"))
+				.findFirst().orElseThrow();
+			java.util.Map<String, String> airings = new java.util.HashMap<>();
+			communes.getRows().forEach(r -> airings.put(r.getCell(0).getText(), r.getCell(2).getText()));
+			assertThat(airings).containsEntry("Xã Na Lay", naLay.path("totals").path("airings").asText())
+				.containsEntry("Xã Hải Đông", "3")
+				.containsEntry("Cộng", province.path("totals").path("airings").asText());
+			String text = doc.getParagraphs().stream().map(p -> p.getText()).reduce("", (a, b) -> a + "\n" + b);
+			assertThat(text).contains("Các xã chưa gửi báo cáo: Xã Bắc Ba.").contains("Xã Hải Đông đã phát 2 tin, bài");
+		}
 		assertThat(api().getForEntity("/api/province/reports?period=" + PERIOD + "&format=doc", String.class)
 			.getStatusCode().value()).isEqualTo(400);
 	}

@@ -102,7 +102,7 @@ class PlanTargetsApiTests extends IntegrationTest {
 		CommuneSettings before = settings.current();
 		Map<String, Object> markup = new HashMap<>(Map.of("communeName", "Xã <b>Na Lay</b>"));
 		assertRefused(admin.putJson("/api/settings", markup), null);
-		assertRefused(admin.putJson("/api/settings", Map.of("district", "Huyện Mường Chà")), null);
+		assertRefused(admin.putJson("/api/settings", Map.of("superiorAuthority", "UBND TỈNH ĐIỆN BIÊN")), null);
 		assertThat(settings.current()).as("nothing stored").isEqualTo(before);
 		ApiClient.Response viewer = anonymous.get("/api/settings");
 		assertThat(viewer.status()).isEqualTo(401);
@@ -114,14 +114,28 @@ class PlanTargetsApiTests extends IntegrationTest {
 		try {
 			Map<String, Object> typed = new HashMap<>();
 			typed.put("communeName", "Xã Na Lay");
-			typed.put("district", "Huyện Mường Chà");
+			typed.put("superiorAuthority", "UBND TỈNH ĐIỆN BIÊN");
 			typed.put("province", "Tỉnh Điện Biên");
 			typed.put("officerName", "Lò Thị Hoa");
 			typed.put("documentNumber", "12/BC-UBND");
 			typed.put("place", "Na Lay");
+			typed.put("recipients", "- Như trên;\r\n\n- UBND tỉnh (để b/c);\n- Lưu: VT, VHXH.");
+			typed.put("signerTitle", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH");
+			typed.put("signerName", "Lò Văn Thắng");
 			ApiClient.Response saved = admin.putJson("/api/settings", typed);
 			assertThat(saved.status()).as(saved.body()).isEqualTo(200);
-			assertThat(admin.get("/api/settings").json().path("officerName").asText()).isEqualTo("Lò Thị Hoa");
+			var read = admin.get("/api/settings").json();
+			assertThat(read.path("officerName").asText()).isEqualTo("Lò Thị Hoa");
+			assertThat(read.path("superiorAuthority").asText()).isEqualTo("UBND TỈNH ĐIỆN BIÊN");
+			assertThat(read.has("district")).isFalse();
+			// the blank line and the Windows line end are gone; each recipient is a line
+			assertThat(read.path("recipients").asText()).isEqualTo("- Như trên;\n- UBND tỉnh (để b/c);\n- Lưu: VT, VHXH.");
+			assertThat(settings.current().signerTitleLines()).containsExactly("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+					"PHÓ CHỦ TỊCH");
+			assertThat(read.path("signerName").asText()).isEqualTo("Lò Văn Thắng");
+			typed.put("recipients", "- Nơi\n".repeat(10));
+			assertRefused(admin.putJson("/api/settings", typed), null);
+			assertThat(settings.current().signerName()).as("nothing stored").isEqualTo("Lò Văn Thắng");
 			assertThat(settings.current().documentLine()).isEqualTo("Số: 12/BC-UBND");
 		}
 		finally {

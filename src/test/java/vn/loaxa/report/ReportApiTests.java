@@ -27,7 +27,8 @@ class ReportApiTests extends ReportTestSupport {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "period=2026-Q5|invalid_period|Kỳ báo cáo không hợp lệ",
 			"period=2026-13|invalid_period|Kỳ báo cáo không hợp lệ",
-			"period=2026-Q1&format=docx|invalid_format|Định dạng không hỗ trợ",
+			"period=2026-Q1&format=odt|invalid_format|Định dạng không hỗ trợ",
+			"period=2026-Q9&format=docx|invalid_period|Kỳ báo cáo không hợp lệ",
 			"from=2026-03-10&to=2026-03-01|invalid_period|phải trước hoặc bằng ngày kết thúc",
 			"from=10/03/2026&to=01/03/2026|invalid_period|phải trước hoặc bằng ngày kết thúc",
 			"from=2026-03-10|invalid_period|Cần nhập cả ngày bắt đầu và ngày kết thúc",

@@ -69,6 +69,18 @@ class ReportCommandsTests extends ReportTestSupport {
 	}
 
 	@Test
+	void reportToAWordFile() throws Exception {
+		Path file = out.resolve("q1.docx");
+		assertThat(run("report", "--period", "2026-Q1", "--format", "docx", "--out", file.toString())).isZero();
+		try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(file));
+				var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+			assertThat(text.getText()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+					"Kết quả tuyên truyền trên hệ thống loa truyền thanh quý I năm 2026", "Nơi nhận:");
+		}
+		assertThat(err()).contains("2026-Q1");
+	}
+
+	@Test
 	void verifyReportPassesAnExportAndFailsWhenOneFigureInTheFileChanges() throws Exception {
 		Path xlsx = out.resolve("q1.xlsx");
 		Path json = out.resolve("q1.json");
@@ -186,7 +198,8 @@ class ReportCommandsTests extends ReportTestSupport {
 	void usageErrorsExitWithTwo() {
 		assertThat(run("report", "--period", "2026-Q5")).isEqualTo(ReportCommands.USAGE);
 		assertThat(err()).contains("Kỳ báo cáo không hợp lệ");
-		assertThat(run("report", "--period", "2026-Q1", "--format", "docx")).isEqualTo(ReportCommands.USAGE);
+		assertThat(run("report", "--period", "2026-Q1", "--format", "odt")).isEqualTo(ReportCommands.USAGE);
+		assertThat(err()).contains("Định dạng không hỗ trợ");
 		assertThat(run("report")).isEqualTo(ReportCommands.USAGE);
 		assertThat(run("report", "--period")).isEqualTo(ReportCommands.USAGE);
 		assertThat(run("report", "--period", "2026", "--colour", "red")).isEqualTo(ReportCommands.USAGE);
@@ -227,6 +240,10 @@ class ReportCommandsTests extends ReportTestSupport {
 		assertThat(Files.readAllBytes(file)).startsWith(0xEF, 0xBB, 0xBF);
 		assertThat(Files.readString(file)).contains("\"totals\",\"airings\",\"Số lượt phát\",,,,,,,,0");
 		assertThat(LoaxaApplication.runCommand(concat(new String[] { "verify" }, settings))).isZero();
+		Path word = data.resolve("q4.docx");
+		assertThat(LoaxaApplication.runCommand(concat(new String[] { "report", "--period", "2026-Q4", "--format", "docx",
+				"--out", word.toString() }, settings))).isZero();
+		assertThat(Files.readAllBytes(word)).startsWith('P', 'K');
 		assertThat(LoaxaApplication.runCommand("report", "--period")).isEqualTo(ReportCommands.USAGE);
 		assertThat(LoaxaApplication.runCommand(concat(new String[] { "report", "--period", "2026-Q9" }, settings)))
 			.isEqualTo(ReportCommands.USAGE);

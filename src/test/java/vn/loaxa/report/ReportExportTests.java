@@ -81,7 +81,9 @@ class ReportExportTests extends ReportTestSupport {
 		assertThat(json.get("byMonth").get(0).get("month").asText()).isEqualTo("2025-12");
 		assertThat(json.get("targets").get(1).get("name").asText()).isEqualTo("02 bài mỗi tháng về chuyển đổi số");
 		assertThat(json.get("targets").get(1).fieldNames()).toIterable()
-			.containsExactly("name", "planned", "done", "percent");
+			.containsExactly("name", "planned", "done", "percent", "forecast");
+		assertThat(json.get("targets").get(1).get("forecast").fieldNames()).toIterable()
+			.contains("done", "planned", "pacePerWeek", "projected", "periodEnd", "neededPerWeek", "onTrack");
 	}
 
 	@Test
@@ -93,7 +95,7 @@ class ReportExportTests extends ReportTestSupport {
 		List<String> summaryTexts = new ArrayList<>();
 		try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
 			List<String> sheets = wb.getSheets().map(s -> s.getName()).toList();
-			assertThat(sheets).containsExactly("Tổng hợp", "Nhật ký phát sóng", "Kiểm chứng");
+			assertThat(sheets).containsExactly("Tổng hợp", "Nhật ký phát sóng", "Kiểm chứng", "Dự báo");
 			for (Row row : wb.getSheet(0).orElseThrow().read()) {
 				for (int i = 0; i < row.getCellCount(); i++) {
 					summaryTexts.add(row.getCellText(i));
@@ -265,7 +267,7 @@ class ReportExportTests extends ReportTestSupport {
 	void pdfHasTheAdministrativeFormLines() throws Exception {
 		CommuneSettings before = settings.current();
 		try {
-			settings.save(new CommuneSettings(before.communeName(), before.district(), before.province(),
+			settings.save(new CommuneSettings(before.communeName(), before.superiorAuthority(), before.province(),
 					before.officerName(), "12/BC-UBND", "Na Lay"), "test");
 			String planName = plans.plan(2026).orElseThrow().name();
 			plans.savePlan(2026, planName, "45/KH-UBND", "15/01/2026");
@@ -287,7 +289,7 @@ class ReportExportTests extends ReportTestSupport {
 			for (String[] bad : new String[][] { { "<b>12</b>/BC-UBND", "Na Lay" }, { "12/BC-UBND", "x".repeat(201) },
 					{ "12/BC\u0007", "Na Lay" } }) {
 				assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> settings.save(new CommuneSettings(
-						before.communeName(), before.district(), before.province(), before.officerName(), bad[0], bad[1]),
+						before.communeName(), before.superiorAuthority(), before.province(), before.officerName(), bad[0], bad[1]),
 						"test"))).isInstanceOf(vn.loaxa.config.UserError.class);
 			}
 			assertThat(settings.current().documentNumber()).isEqualTo("12/BC-UBND");

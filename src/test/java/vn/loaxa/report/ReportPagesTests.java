@@ -139,14 +139,14 @@ class ReportPagesTests extends ReportTestSupport {
 		CommuneSettings original = settings.current();
 		try {
 			mvc.perform(post("/settings").with(OFFICER).with(csrf()).param("communeName", "<script>alert(1)</script>")
-				.param("district", "Huyện Mường Chà").param("province", "Tỉnh Điện Biên").param("officerName", "Hoa"))
+				.param("superiorAuthority", "UBND TỈNH ĐIỆN BIÊN").param("province", "Tỉnh Điện Biên").param("officerName", "Hoa"))
 				.andExpect(status().isBadRequest())
 				.andExpect(content().string(containsString("không được chứa thẻ HTML")))
 				.andExpect(content().string(not(containsString("<script>alert"))));
 			assertThat(settings.current()).isEqualTo(original);
 
 			mvc.perform(post("/settings").with(OFFICER).with(csrf()).param("communeName", "Xã Tả Phìn & \"Mới\"")
-				.param("district", "Huyện Sìn Hồ").param("province", "Tỉnh Lai Châu").param("officerName", "Lò Văn Hùng"))
+				.param("superiorAuthority", "UBND TỈNH LAI CHÂU").param("province", "Tỉnh Lai Châu").param("officerName", "Lò Văn Hùng"))
 				.andExpect(status().is3xxRedirection())
 				.andExpect(flash().attribute("info", "Đã lưu cài đặt."));
 			assertThat(settings.current().communeName()).isEqualTo("Xã Tả Phìn & \"Mới\"");

@@ -45,7 +45,7 @@ class AuditTrailTests extends IntegrationTest {
 	@Test
 	void settingsKeepTheirBeforeAndAfterAndARefusedChangeIsAuditedAsRefused() throws Exception {
 		mvc.perform(post("/settings").with(user("kythuat").roles("TECHNICIAN")).with(csrf())
-			.param("communeName", "Xã Na Lay").param("district", "Huyện Mường Chà").param("province", "Tỉnh Điện Biên")
+			.param("communeName", "Xã Na Lay").param("superiorAuthority", "UBND TỈNH ĐIỆN BIÊN").param("province", "Tỉnh Điện Biên")
 			.param("officerName", "Lò Thị Hoa"));
 		mvc.perform(post("/users").with(user("kythuat").roles("TECHNICIAN")).with(csrf()).param("username", "ke-gian"));
 

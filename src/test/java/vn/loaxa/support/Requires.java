@@ -52,7 +52,9 @@ public final class Requires {
 		/** {@code pg_dump} and {@code pg_restore} for the test database's server ({@link Requires#pgClient}) */
 		PG_CLIENT_TOOLS,
 		/** {@link Requires#espeakNg()} */
-		ESPEAK_NG
+		ESPEAK_NG,
+		/** {@link Requires#soffice()} */
+		LIBREOFFICE
 	}
 
 	/**
@@ -82,6 +84,7 @@ public final class Requires {
 						case CHROMIUM -> chromium();
 						case AUDIO_LINE -> audioLine();
 						case ESPEAK_NG -> espeakNg();
+						case LIBREOFFICE -> soffice();
 						case PG_CLIENT_TOOLS -> {
 							int server = TestDatabase.serverMajor();
 							pgClient("pg_dump", server);
@@ -102,6 +105,7 @@ public final class Requires {
 			+ "then start PulseAudio with a null sink 'loa' as ALSA's default device (README, \"Tests and benchmarks\")";
 	static final String PG_CLIENT_INSTALL = "sudo apt-get install postgresql-client";
 	static final String ESPEAK_INSTALL = "sudo apt-get install espeak-ng";
+	static final String LIBREOFFICE_INSTALL = "sudo apt-get install libreoffice-writer-nogui";
 
 	private Requires() {
 	}
@@ -142,6 +146,13 @@ public final class Requires {
 		check(mixer.isPresent(), "an audio line", "Java Sound lists no 'default' mixer (ALSA's pulse plugin)",
 				AUDIO_INSTALL);
 		return mixer.get();
+	}
+
+	/** LibreOffice's {@code soffice} (or {@code libreoffice}) on PATH, to open DOCX files as Word users do. */
+	public static Path soffice() {
+		Optional<Path> found = onPath("soffice").or(() -> onPath("libreoffice"));
+		check(found.isPresent(), "LibreOffice", "no soffice or libreoffice on PATH", LIBREOFFICE_INSTALL);
+		return found.get();
 	}
 
 	/** {@code espeak-ng} on PATH with its Vietnamese voice {@code vi}, for text bulletins. Answers the program. */
