@@ -8,17 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +24,7 @@ import vn.loaxa.broadcast.BroadcastLog;
 import vn.loaxa.broadcast.BroadcastRecord;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.report.CommuneSettingsStore;
+import vn.loaxa.report.EvidenceFileName;
 import vn.loaxa.report.Plan;
 import vn.loaxa.report.PlanTargets;
 import vn.loaxa.report.ReportPeriod;
@@ -54,17 +52,17 @@ public class EvidenceExport {
 	private final PlanTargets plans;
 	private final ObjectMapper json;
 	private final LoaxaClock clock;
-	private final String communeId;
+	private final EvidenceFileName fileNames;
 
 	EvidenceExport(BroadcastLog log, CommuneKey key, CommuneSettingsStore settings, PlanTargets plans, ObjectMapper json,
-			LoaxaClock clock, @Value("${loaxa.commune.id:}") String communeId) {
+			LoaxaClock clock, EvidenceFileName fileNames) {
 		this.log = log;
 		this.plans = plans;
 		this.key = key;
 		this.settings = settings;
 		this.json = json;
 		this.clock = clock;
-		this.communeId = communeId;
+		this.fileNames = fileNames;
 	}
 
 	/** The commune's id at the province's hub: {@code loaxa.commune.id}, else its name without diacritics ("xa-na-lay"). */
@@ -73,7 +71,12 @@ public class EvidenceExport {
 	}
 
 	public String communeId() {
-		return communeId == null || communeId.isBlank() ? slug(settings.current().communeName()) : communeId.strip();
+		return fileNames.communeId();
+	}
+
+	/** {@code loaxa-evidence-<communeId>-<period>.zip}, the name the filed report tells the officer to attach. */
+	public String fileName(ReportPeriod period) {
+		return fileNames.of(period);
 	}
 
 	public void write(ReportPeriod period, OutputStream out) {
@@ -175,12 +178,5 @@ public class EvidenceExport {
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
-	}
-
-	static String slug(String name) {
-		String plain = Normalizer.normalize(name == null ? "" : name.replace('đ', 'd').replace('Đ', 'D'),
-				Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-		String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-		return slug.isEmpty() ? "commune" : slug;
 	}
 }

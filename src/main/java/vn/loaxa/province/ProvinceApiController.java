@@ -110,7 +110,7 @@ class ProvinceApiController {
 		ReportPeriod chosen = ReportPeriod.choose(period, from, to);
 		response.setContentType("application/zip");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename("loaxa-evidence-" + export.communeId() + "-" + chosen.code() + ".zip", StandardCharsets.UTF_8)
+			.filename(export.fileName(chosen), StandardCharsets.UTF_8)
 			.build()
 			.toString());
 		export.write(chosen, response.getOutputStream());

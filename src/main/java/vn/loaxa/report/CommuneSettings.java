@@ -33,7 +33,9 @@ public record CommuneSettings(String communeName, String superiorAuthority, Stri
 
 	/** "UBND XÃ NA LAY" for the title block. */
 	public String authority() {
-		return ("UBND " + communeName).toUpperCase(java.util.Locale.forLanguageTag("vi"));
+		// the province's hub names its own authority ("Sở Văn hóa, Thể thao và Du lịch"): not a people's committee
+		boolean named = communeName.strip().matches("(?iu)^(ubnd|ủy ban|sở)\\b.*");
+		return (named ? communeName.strip() : "UBND " + communeName).toUpperCase(java.util.Locale.forLanguageTag("vi"));
 	}
 
 	/** The superior authority line as typed, or empty when there is none. */

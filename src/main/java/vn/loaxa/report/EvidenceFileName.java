@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
  * The file name {@code GET /api/evidence?period=…} gives the evidence bundle of a period,
  * {@code loaxa-evidence-<communeId>-<period>.zip}, for the filed report to name the file to attach.
  * The commune id is {@code loaxa.commune.id}, else the commune's name without diacritics, as the
- * bundle's own {@code head.json} has it (the evidence module writes both; ReportDocxTests checks that
- * the names agree).
+ * bundle's own {@code head.json} has it: the one place that rule is written (the province module's
+ * export names its bundles and their head with it).
  */
 @Component
-class EvidenceFileName {
+public class EvidenceFileName {
 
 	private final CommuneSettingsStore settings;
 	private final String communeId;
@@ -24,11 +24,12 @@ class EvidenceFileName {
 		this.communeId = communeId;
 	}
 
-	String of(ReportPeriod period) {
+	public String of(ReportPeriod period) {
 		return "loaxa-evidence-" + communeId() + "-" + period.code() + ".zip";
 	}
 
-	private String communeId() {
+	/** {@code loaxa.commune.id}, else the commune's name without diacritics ("xa-na-lay"). */
+	public String communeId() {
 		if (communeId != null && !communeId.isBlank()) {
 			return communeId.strip();
 		}

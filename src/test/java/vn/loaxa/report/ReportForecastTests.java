@@ -233,6 +233,9 @@ class ReportForecastTests {
 				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 			assertThat(html).as(page).contains("id=\"forecast\"", "Dự báo thực hiện kế hoạch năm",
 					"200 bài về thủ tục hành chính", "Ước đạt cuối năm", "Cần mỗi tuần");
+			// the progress drawn per target: done solid, the projection striped; before 2027 nothing is done yet
+			assertThat(html).as(page).contains("class=\"progress-bar done", "progress-bar-striped projected",
+					"title=\"Đã thực hiện 0, ước đạt 0 trên kế hoạch 200\"");
 		}
 	}
 
