@@ -97,6 +97,15 @@ public record Slot(String target, String name, SlotDays when, LocalTime start, D
 		return fill.outro();
 	}
 
+	/** The relay's id when the slot relays a station instead of playing clips; null otherwise. */
+	public String relay() {
+		return fill.relay();
+	}
+
+	public boolean isRelay() {
+		return fill.relay() != null;
+	}
+
 	public String file() {
 		return source.file();
 	}
