@@ -209,6 +209,9 @@ class RelayPlayer {
 
 	/** The first address that gives sound, in order; each refusal is added to {@code tried}. */
 	private Source open(Relay relay, Instant end, AudioFormat format, List<String> tried) {
+		if (relay.isInput()) {
+			tried.add("input " + relay.input() + " → a relay from the sound card's input is not played yet");
+		}
 		for (String url : relay.urls()) {
 			Instant now = clock.now().toInstant();
 			if (!now.isBefore(end)) {
