@@ -10,3 +10,9 @@ CREATE TABLE schedule_relay (
 
 -- The relay a slot airs instead of clips from the queue; null for a slot of clips.
 ALTER TABLE schedule_slot ADD COLUMN relay VARCHAR(64);
+
+-- A relay's broadcast record: the relay's id and the address that played (null on every other record).
+-- Hashed after reason_code's place only when present (README, "The evidence recipe"), so every earlier
+-- record keeps its hash.
+ALTER TABLE broadcast_record ADD COLUMN relay_id VARCHAR(64);
+ALTER TABLE broadcast_record ADD COLUMN relay_url VARCHAR(2000);

@@ -200,7 +200,8 @@ class RelayPlayer {
 		long dueMs = Duration.between(run.occasion().start(), end).toMillis();
 		for (Zone zone : on) {
 			records.add(new Airing(zone.id(), run.slotName(), null, null, relay.name(), null, null,
-					run.occasion().start(), start, stop, playedMs, dueMs, outcome, detail, reason));
+					run.occasion().start(), start, stop, playedMs, dueMs, outcome, detail, reason, relay.id(),
+					source.url()));
 		}
 		int played = outcome == Outcome.PLAYED ? 1 : 0;
 		return new ProgrammePlayer.Summary(played, outcome == Outcome.FAILED ? 1 : 0,
@@ -261,7 +262,7 @@ class RelayPlayer {
 
 	private static Airing failed(Run run, Relay relay, String zoneId, Reason reason, String detail) {
 		return new Airing(zoneId, run.slotName(), null, null, relay.name(), null, null, run.occasion().start(), null,
-				null, 0, 0, Outcome.FAILED, detail, reason);
+				null, 0, 0, Outcome.FAILED, detail, reason, relay.id(), null);
 	}
 
 	private static ProgrammePlayer.Summary empty() {

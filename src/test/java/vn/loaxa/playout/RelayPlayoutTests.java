@@ -142,6 +142,9 @@ class RelayPlayoutTests {
 					assertThat(a.clipTitle()).isEqualTo("Đài thử");
 					assertThat(a.clipId()).isNull();
 					assertThat(a.reason()).contains("dai-thu", live);
+					assertThat(a.relay()).isEqualTo("dai-thu");
+					assertThat(a.relayUrl()).as("the second address: the first is dead").isEqualTo(live);
+					assertThat(r.hash()).isEqualTo(r.contentHash());
 					assertThat(a.scheduledStart()).isEqualTo(start.toInstant());
 					long soundStartMs = Duration.between(start.toInstant(), a.actualStart()).toMillis()
 							+ Math.round(TestAudio.ms(firstSound));
@@ -189,6 +192,8 @@ class RelayPlayoutTests {
 				assertThat(r.airing().reasonCode()).isEqualTo(Reason.STREAM_UNAVAILABLE);
 				assertThat(r.airing().clipTitle()).isEqualTo("Đài mất sóng");
 				assertThat(r.airing().reason()).contains("dai-chet", "/a.mp3", "/b.mp3");
+				assertThat(r.airing().relay()).isEqualTo("dai-chet");
+				assertThat(r.airing().relayUrl()).isNull();
 			});
 			assertThat(records(relay, "ban-f")).extracting(r -> r.airing().reasonCode())
 				.containsExactly(Reason.STREAM_UNAVAILABLE);
