@@ -255,6 +255,28 @@ class PlanApiTests extends ApiTestSupport {
 		assertThat(schedule.current().zone("ban-huoi-lech")).isEmpty();
 	}
 
+	@Test
+	void relaysOnThePlanPageAndTheSlotFormInVietnamese() throws Exception {
+		WebSession web = WebSession.signIn(port, ADMIN, ADMIN_PASSWORD);
+		assertThat(web.page("/zones/plan")).contains("Nguồn tiếp sóng mới");
+		Plan before = schedule.current();
+		web.post("/zones/plan/relays", "id=dai-tinh&name=" + enc("Đài tỉnh") + "&urls=" + enc("ftp://x.example.vn/a"));
+		assertThat(web.page("/zones/plan")).contains("không phải địa chỉ http hay https");
+		web.post("/zones/plan/relays", "id=dai-tinh&name=" + enc("Đài tỉnh"));
+		assertThat(web.page("/zones/plan")).contains("«địa chỉ luồng»");
+		assertThat(schedule.current()).as("nothing changed").isEqualTo(before);
+
+		web.post("/zones/plan/relays", "id=dai-tinh&name=" + enc("Đài tỉnh") + "&urls="
+				+ enc("http://a.example.vn/live.mp3 https://b.example.vn/live.m3u8"));
+		assertThat(web.page("/zones/plan")).contains("Đã lưu «Đài tỉnh»");
+		assertThat(schedule.current().relay("dai-tinh").orElseThrow().urls()).containsExactly(
+				"http://a.example.vn/live.mp3", "https://b.example.vn/live.m3u8");
+		assertThat(web.page("/zones/slots/new")).contains("Tiếp sóng", "value=\"dai-tinh\"");
+		web.post("/zones/plan/relays/dai-tinh/retire", "");
+		assertThat(web.page("/zones/plan")).contains("Đã bỏ «Đài tỉnh»");
+		assertThat(schedule.current().relays()).isEmpty();
+	}
+
 	private static String enc(String s) {
 		return WebSession.enc(s);
 	}
