@@ -47,8 +47,9 @@ public record Slot(String target, String name, SlotDays when, LocalTime start, D
 		return when.isWeekly();
 	}
 
+	/** Whether clips of the topic may fill the slot: never a relay slot's, which the station fills. */
 	public boolean accepts(Topic topic) {
-		return fill.accepts(topic);
+		return !isRelay() && fill.accepts(topic);
 	}
 
 	public boolean isValidOn(LocalDate date) {

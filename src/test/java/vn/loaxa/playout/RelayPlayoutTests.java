@@ -70,6 +70,7 @@ class RelayPlayoutTests {
 	@Autowired BroadcastLog log;
 	@Autowired Sinks sinks;
 	@Autowired LoaxaClock clock;
+	@Autowired vn.loaxa.programme.Programmes programmes;
 
 	@BeforeAll
 	static void station() throws IOException {
@@ -124,6 +125,9 @@ class RelayPlayoutTests {
 		Slot next = schedule.saveSlot(PlayoutFixture.slotAt("ab", "Ban tin sau", start.plus(length), Duration.ofSeconds(3),
 				List.of("OTHER"), null), null);
 		try {
+			assertThat(programmes.day(start.withZoneSameInstant(PlayoutFixture.HCM).toLocalDate()))
+				.filteredOn(p -> p.programme().occurrence().slot().key().equals(relay.key())).isNotEmpty()
+				.allSatisfy(p -> assertThat(p.programme().items()).as("no clip planned in a relay slot").isEmpty());
 			Instant end = start.toInstant().plus(length);
 			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
 				.until(() -> records(next, "ban-b").size() == 1 && records(relay, "ban-b").size() == 1);

@@ -67,6 +67,7 @@ class RelayPlanTests {
 		assertThat(relaySlot.relay()).isEqualTo("vov1");
 		assertThat(relaySlot.isRelay()).isTrue();
 		assertThat(plan.slot("toan-xa/Bản tin sáng").orElseThrow().isRelay()).isFalse();
+		assertThat(relaySlot.accepts(vn.loaxa.media.Topic.OTHER)).as("clips never fill a relay slot").isFalse();
 		assertThat(SlotDraft.of(relaySlot).relay()).as("the slot JSON names the relay").isEqualTo("vov1");
 
 		Map<String, String> files = PlanWriter.write(plan);
