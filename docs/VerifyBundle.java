@@ -21,7 +21,7 @@ import java.util.zip.ZipInputStream;
  */
 public class VerifyBundle {
 
-	/** The fields of a record's hash, in order; reasonCode follows only when the record has one. */
+	/** The fields of a record's hash, in order; reasonCode, relay and relayUrl follow as {@link #recordHash} says. */
 	static final List<String> HASHED = List.of("id", "zoneId", "slotName", "clipId", "clipSha256", "clipTitle", "kind",
 			"topic", "scheduledStart", "actualStart", "actualEnd", "playedMs", "clipDurationMs", "outcome", "reason",
 			"correctsId", "recordedBy", "recordedAt", "previousHash");
@@ -124,14 +124,21 @@ public class VerifyBundle {
 				+ ", key " + sha256(key.getEncoded()).replaceAll("(.{4})(?!$)", "$1:");
 	}
 
-	/** SHA-256 (hex) of each HASHED field written "length:value;" (null "-;", times epoch ms), then reasonCode if any. */
+	/**
+	 * SHA-256 (hex) of each HASHED field written "length:value;" (null "-;", times epoch ms), then reasonCode if
+	 * any or if the record is a relay's, then a relay's relay and relayUrl.
+	 */
 	static String recordHash(Map<String, Object> r) throws Exception {
 		StringBuilder text = new StringBuilder();
 		for (String field : HASHED) {
 			append(text, TIMES.contains(field) && r.get(field) instanceof String s ? Instant.parse(s).toEpochMilli() : r.get(field));
 		}
-		if (r.get("reasonCode") != null) {
+		if (r.get("reasonCode") != null || r.get("relay") != null) {
 			append(text, r.get("reasonCode"));
+		}
+		if (r.get("relay") != null) {
+			append(text, r.get("relay"));
+			append(text, r.get("relayUrl"));
 		}
 		return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
 	}

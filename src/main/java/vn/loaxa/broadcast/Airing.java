@@ -11,11 +11,21 @@ import vn.loaxa.media.Topic;
  * so the evidence stands on its own even if the clip is later edited or archived. Clip fields are
  * null for a record about a slot as a whole (a MISSED or empty slot); actual times are null when
  * nothing played. Times are kept to the millisecond. {@code reasonCode} says why a record is not
- * PLAYED (null on PLAYED records and on those written before reason codes existed).
+ * PLAYED (null on PLAYED records and on those written before reason codes existed). {@code relay} and
+ * {@code relayUrl}: the relay's id and the address that played, on a record of a relay slot (tiếp sóng),
+ * whose {@code clipTitle} is the relay's name; null otherwise.
  */
 public record Airing(String zoneId, String slotName, Long clipId, String clipSha256, String clipTitle, ClipKind kind,
 		Topic topic, Instant scheduledStart, Instant actualStart, Instant actualEnd, long playedMs,
-		long clipDurationMs, Outcome outcome, String reason, Reason reasonCode) {
+		long clipDurationMs, Outcome outcome, String reason, Reason reasonCode, String relay, String relayUrl) {
+
+	/** An airing of clips (no relay). */
+	public Airing(String zoneId, String slotName, Long clipId, String clipSha256, String clipTitle, ClipKind kind,
+			Topic topic, Instant scheduledStart, Instant actualStart, Instant actualEnd, long playedMs,
+			long clipDurationMs, Outcome outcome, String reason, Reason reasonCode) {
+		this(zoneId, slotName, clipId, clipSha256, clipTitle, kind, topic, scheduledStart, actualStart, actualEnd,
+				playedMs, clipDurationMs, outcome, reason, reasonCode, null, null);
+	}
 
 	/** An airing whose outcome needs no reason code (PLAYED, or a record of the first release). */
 	public Airing(String zoneId, String slotName, Long clipId, String clipSha256, String clipTitle, ClipKind kind,

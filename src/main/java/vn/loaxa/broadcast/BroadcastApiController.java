@@ -45,7 +45,8 @@ class BroadcastApiController {
 	record RecordView(long id, String zone, String slot, Long clipId, String clipSha256, String clipTitle,
 			ClipKind kind, Topic topic, OffsetDateTime scheduledStart, OffsetDateTime actualStart,
 			OffsetDateTime actualEnd, long playedMs, long clipDurationMs, Outcome outcome, String reason,
-			String reasonCode, Long correctsId, String recordedBy, OffsetDateTime recordedAt, String previousHash, String hash) {
+			String reasonCode, Long correctsId, String recordedBy, OffsetDateTime recordedAt, String previousHash, String hash,
+			String relay, String relayUrl) {
 
 		static RecordView of(BroadcastRecord r, ZoneId zone) {
 			Airing a = r.airing();
@@ -53,7 +54,7 @@ class BroadcastApiController {
 					a.topic(), at(a.scheduledStart(), zone), at(a.actualStart(), zone), at(a.actualEnd(), zone),
 					a.playedMs(), a.clipDurationMs(), a.outcome(), a.reason(),
 					a.reasonCode() == null ? null : a.reasonCode().code(), r.correctsId(), r.recordedBy(),
-					at(r.recordedAt(), zone), r.previousHash(), r.hash());
+					at(r.recordedAt(), zone), r.previousHash(), r.hash(), a.relay(), a.relayUrl());
 		}
 
 		private static OffsetDateTime at(java.time.Instant instant, ZoneId zone) {

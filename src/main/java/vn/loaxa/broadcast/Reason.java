@@ -40,7 +40,9 @@ public enum Reason {
 	/** An EMERGENCY bulletin of the province took the channel. */
 	EMERGENCY,
 	/** A bulletin of the province reached this PC after its validity ended. */
-	EXPIRED;
+	EXPIRED,
+	/** No address of a relay (tiếp sóng) gave sound in the whole slot. */
+	STREAM_UNAVAILABLE;
 
 	/** The value on the API and in files: {@code sink_unavailable}. */
 	public String code() {

@@ -38,9 +38,14 @@ final class RecordHash {
 		field(text, recordedBy);
 		field(text, millis(recordedAt));
 		field(text, previousHash);
-		if (a.reasonCode() != null) {
+		if (a.reasonCode() != null || a.relay() != null) {
 			// appended only when present, so the records written before reason codes keep their hashes
-			field(text, a.reasonCode().code());
+			field(text, a.reasonCode() == null ? null : a.reasonCode().code());
+		}
+		if (a.relay() != null) {
+			// a relay's record (tiếp sóng): its id and address after the reason code's place ("-;" when none)
+			field(text, a.relay());
+			field(text, a.relayUrl());
 		}
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");

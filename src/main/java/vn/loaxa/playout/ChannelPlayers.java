@@ -49,14 +49,17 @@ class ChannelPlayers {
 	}
 
 	private final ProgrammePlayer player;
+	private final RelayPlayer relays;
 	private final LivePlayer live;
 	private final AiringRecorder recorder;
 	private final LoaxaClock clock;
 	private final Map<String, Channel> channels = new ConcurrentHashMap<>();
 	private volatile String closing;
 
-	ChannelPlayers(ProgrammePlayer player, LivePlayer live, AiringRecorder recorder, LoaxaClock clock) {
+	ChannelPlayers(ProgrammePlayer player, RelayPlayer relays, LivePlayer live, AiringRecorder recorder,
+			LoaxaClock clock) {
 		this.player = player;
+		this.relays = relays;
 		this.live = live;
 		this.recorder = recorder;
 		this.clock = clock;
@@ -96,7 +99,19 @@ class ChannelPlayers {
 		}, channel.thread);
 	}
 
+	/** Queues a relay slot (tiếp sóng) on its channel's thread, under the same rules as a programme. */
+	CompletableFuture<ProgrammePlayer.Summary> submitRelay(Run run, vn.loaxa.schedule.Relay relay, Instant end) {
+		Channel channel = channel(run.channel().id());
+		return CompletableFuture.supplyAsync(() -> air(channel, run, (cue, now) -> relays.play(run, relay, end, cue, now)),
+				channel.thread);
+	}
+
 	private ProgrammePlayer.Summary air(Channel channel, Run run) {
+		return air(channel, run, (cue, now) -> player.play(run, cue, now));
+	}
+
+	private ProgrammePlayer.Summary air(Channel channel, Run run,
+			java.util.function.BiFunction<Cue, java.util.function.Consumer<NowPlaying>, ProgrammePlayer.Summary> play) {
 		Instant startBy = run.occasion().startBy();
 		Instant now = clock.now().toInstant();
 		if (closing != null) {
@@ -112,7 +127,7 @@ class ChannelPlayers {
 		Cue cue = new Cue();
 		channel.cue = cue;
 		try {
-			return player.play(run, cue, n -> channel.now = n);
+			return play.apply(cue, n -> channel.now = n);
 		}
 		finally {
 			channel.cue = null;

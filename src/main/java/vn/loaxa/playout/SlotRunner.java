@@ -111,6 +111,9 @@ class SlotRunner {
 			return CompletableFuture.completedFuture(null);
 		}
 		boolean late = lateMs > LATE_MS;
+		if (occurrence.slot().isRelay()) {
+			return relay(occurrence, byChannel, zoneIds, late, lateMs, grace);
+		}
 		Programme programme;
 		try {
 			Duration available = late ? Duration.between(now, occurrence.endInstant()) : occurrence.slot().length();
@@ -141,6 +144,39 @@ class SlotRunner {
 			}
 			else {
 				String detail = playing.stream().map(f -> describe(f.join())).reduce((a, b) -> a + "; " + b).orElse("");
+				finish(occurrence, SlotRuns.State.DONE, (late ? note + "; " : "") + detail);
+			}
+			return null;
+		}, completions);
+	}
+
+	/**
+	 * Tiếp sóng: the slot's relay on each of its channels from the beat (or at once when late) to the
+	 * slot's end; the relay cut there, whatever the stream does.
+	 */
+	private CompletableFuture<Void> relay(SlotOccurrence occurrence, Map<OutputChannel, List<Zone>> byChannel,
+			List<String> zoneIds, boolean late, long lateMs, Duration grace) {
+		java.util.Optional<vn.loaxa.schedule.Relay> relay = schedule.current().relay(occurrence.slot().relay());
+		if (relay.isEmpty()) {
+			String detail = "relay " + occurrence.slot().relay() + " is not in the plan";
+			slotRecords(occurrence, zoneIds, Outcome.FAILED, Reason.STREAM_UNAVAILABLE, detail);
+			finish(occurrence, SlotRuns.State.FAILED, detail);
+			return CompletableFuture.completedFuture(null);
+		}
+		String note = late ? "late start by " + lateMs + " ms" : null;
+		Run.Occasion occasion = new Run.Occasion(occurrence.slot().name(), occurrence.startInstant(),
+				late ? null : occurrence.startInstant(), occurrence.startInstant().plus(grace), note);
+		List<CompletableFuture<ProgrammePlayer.Summary>> playing = new ArrayList<>();
+		byChannel.forEach((channel, zones) -> playing.add(channels.submitRelay(new Run(occasion, channel, zones,
+				List.of(), 0), relay.get(), occurrence.endInstant())));
+		return CompletableFuture.allOf(playing.toArray(CompletableFuture[]::new)).handleAsync((ok, error) -> {
+			if (error != null) {
+				log.error("slot {}: relay failed", occurrence.slot().key(), error);
+				finish(occurrence, SlotRuns.State.FAILED, error.toString());
+			}
+			else {
+				String detail = "relay " + relay.get().id() + ": " + playing.stream().map(f -> describe(f.join()))
+					.reduce((a, b) -> a + "; " + b).orElse("");
 				finish(occurrence, SlotRuns.State.DONE, (late ? note + "; " : "") + detail);
 			}
 			return null;

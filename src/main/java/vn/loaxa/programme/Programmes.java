@@ -163,6 +163,10 @@ public class Programmes {
 		Slot slot = occurrence.slot();
 		long lengthMs = Math.max(0, Math.min(available.toMillis(), slot.length().toMillis()));
 		long pauseMs = timing.pause().toMillis();
+		if (slot.isRelay()) {
+			// tiếp sóng: the station fills it, no clip of the queue is planned there (nor counted as aired)
+			return new Programme(occurrence, start, lengthMs, pauseMs, List.of(), false);
+		}
 		Tune intro = tune(slot.intro());
 		Tune outro = tune(slot.outro());
 		Set<Long> pins = this.pins.clips(pinned, slot.key(), PinStore.Action.PIN);

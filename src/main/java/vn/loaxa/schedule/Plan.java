@@ -12,13 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The broadcast plan in force: channels, zones, groups, holidays and slots. Immutable; a reload
+ * The broadcast plan in force: channels, zones, groups, holidays, relays and slots. Immutable; a reload
  * or an edit builds a new one, checked as a whole, before it replaces this.
  */
 public record Plan(List<OutputChannel> channels, List<Zone> zones, List<ZoneGroup> groups,
-		Map<LocalDate, String> holidays, List<Slot> slots) {
+		Map<LocalDate, String> holidays, List<Slot> slots, List<Relay> relays) {
 
 	public Plan {
+		relays = relays == null ? List.of() : List.copyOf(relays);
 		channels = List.copyOf(channels);
 		zones = List.copyOf(zones);
 		groups = List.copyOf(groups);
@@ -27,8 +28,23 @@ public record Plan(List<OutputChannel> channels, List<Zone> zones, List<ZoneGrou
 		slots = slots.stream().map(s -> s.withHolidays(days)).toList();
 	}
 
+	/** A plan without relays. */
+	public Plan(List<OutputChannel> channels, List<Zone> zones, List<ZoneGroup> groups,
+			Map<LocalDate, String> holidays, List<Slot> slots) {
+		this(channels, zones, groups, holidays, slots, List.of());
+	}
+
 	public static Plan empty() {
-		return new Plan(List.of(), List.of(), List.of(), Map.of(), List.of());
+		return new Plan(List.of(), List.of(), List.of(), Map.of(), List.of(), List.of());
+	}
+
+	public Optional<Relay> relay(String id) {
+		return id == null ? Optional.empty() : relays.stream().filter(r -> r.id().equals(id)).findFirst();
+	}
+
+	/** The same plan with other slots (relays, channels, zones, groups and holidays kept). */
+	public Plan withSlots(List<Slot> slots) {
+		return new Plan(channels, zones, groups, holidays, slots, relays);
 	}
 
 	public boolean isEmpty() {

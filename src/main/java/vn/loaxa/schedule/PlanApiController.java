@@ -130,6 +130,39 @@ class PlanApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	// ------------------------------------------------------------------ relays
+
+	@Operation(summary = "List the relays (tiếp sóng)", description = "Each relay: id, name and either urls (stream "
+			+ "addresses, the first that answers plays) or input (a sound card input).")
+	@GetMapping("/api/relays")
+	List<Relay> relays() {
+		return schedule.current().relays();
+	}
+
+	@Operation(summary = "Add a relay", description = "Body {id, name, urls: [http(s) addresses]} or {id, name, input}.")
+	@ApiResponse(responseCode = "201", description = "The relay added")
+	@PostMapping("/api/relays")
+	@PreAuthorize(WRITE)
+	ResponseEntity<Relay> addRelay(@RequestBody PlanEditor.RelayDraft draft) {
+		return created(editor.saveRelay(draft, null));
+	}
+
+	@Operation(summary = "Change a relay", description = "Its name, urls or input; the id stays.")
+	@PutMapping("/api/relays/{id}")
+	@PreAuthorize(WRITE)
+	Relay changeRelay(@PathVariable String id, @RequestBody PlanEditor.RelayDraft draft) {
+		return editor.saveRelay(draft, id);
+	}
+
+	@Operation(summary = "Retire a relay", description = "Refused (409 in_use) while a slot relays it.")
+	@ApiResponse(responseCode = "204", description = "Removed")
+	@DeleteMapping("/api/relays/{id}")
+	@PreAuthorize(WRITE)
+	ResponseEntity<Void> deleteRelay(@PathVariable String id) {
+		editor.deleteRelay(id);
+		return ResponseEntity.noContent().build();
+	}
+
 	// ------------------------------------------------------------------ slots
 
 	@Operation(summary = "List the slots", description = "Every slot of the plan, with its key (target/name).")
@@ -139,7 +172,8 @@ class PlanApiController {
 	}
 
 	@Operation(summary = "Add a slot", description = "Body as a slot in the files: {target, name, days, dates, start, "
-			+ "length, topics, intro, outro, validFrom, validUntil, except}, the shape GET gives; dates and except are lists "
+			+ "length, topics, intro, outro, validFrom, validUntil, except, relay}, the shape GET gives; relay: a relay's id for "
+			+ "a slot that relays a station instead of clips; dates and except are lists "
 			+ "or one text of dates separated by spaces or commas (dd/MM/yyyy or yyyy-MM-dd).")
 	@ApiResponse(responseCode = "201", description = "The slot added")
 	@PostMapping("/api/slots")

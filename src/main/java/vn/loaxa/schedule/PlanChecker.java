@@ -12,7 +12,8 @@ import vn.loaxa.web.Formats;
 
 /**
  * Checks a plan as a whole: ids unique, every zone on a known channel, every group and slot on
- * known zones, slot names unique per target, and no two slots needing one channel at the same time.
+ * known zones, slot names unique per target, relays unique with a source each and every relay slot's
+ * relay known, and no two slots needing one channel at the same time.
  */
 final class PlanChecker {
 
@@ -50,8 +51,28 @@ final class PlanChecker {
 				}
 			}
 		}
+		Set<String> relayIds = new HashSet<>();
+		for (Relay r : plan.relays()) {
+			if (!relayIds.add(r.id())) {
+				errors.add(field("id", new PlanError(zonesFile, 0, "duplicateRelay", r.id())));
+			}
+			if (r.urls().isEmpty() && !r.isInput()) {
+				errors.add(field("urls", new PlanError(zonesFile, 0, "relayNoSource", r.id())));
+			}
+			else if (!r.urls().isEmpty() && r.isInput()) {
+				errors.add(field("input", new PlanError(zonesFile, 0, "relayBoth", r.id())));
+			}
+			for (String url : r.urls()) {
+				if (!Relay.playableUrl(url)) {
+					errors.add(field("urls", new PlanError(zonesFile, 0, "relayUrl", url, r.id())));
+				}
+			}
+		}
 		Set<String> keys = new HashSet<>();
 		for (Slot s : plan.slots()) {
+			if (s.isRelay() && plan.relay(s.relay()).isEmpty()) {
+				errors.add(field("relay", new PlanError(s.file(), s.line(), "unknownRelay", s.relay(), s.name())));
+			}
 			if (!plan.isTarget(s.target())) {
 				errors.add(field("target", new PlanError(s.file(), s.line(), "unknownZone", s.target())));
 			}

@@ -53,6 +53,37 @@ final class PlanDrafts {
 		return new ZoneGroup(id, name(d.name(), id), List.copyOf(zones));
 	}
 
+	static final int URLS_MAX = 16;
+
+	/** A relay: stream addresses (http or https, at most {@value #URLS_MAX}) or a sound card input, one of them. */
+	static Relay relay(PlanEditor.RelayDraft d, String existingId) {
+		String id = id(d.id(), existingId);
+		String input = text(d.input(), "input", TEXT_MAX);
+		List<String> urls = new ArrayList<>();
+		if (d.urls() != null) {
+			if (d.urls().size() > URLS_MAX) {
+				throw bad("tooLong", "urls", URLS_MAX);
+			}
+			for (String typed : d.urls()) {
+				String url = text(typed, "urls", TEXT_MAX);
+				if (url == null) {
+					throw bad("missing", "urls");
+				}
+				if (!Relay.playableUrl(url)) {
+					throw bad("url", "urls", url);
+				}
+				urls.add(url);
+			}
+		}
+		if (urls.isEmpty() && input == null) {
+			throw bad("missing", "urls");
+		}
+		if (!urls.isEmpty() && input != null) {
+			throw bad("relayBoth", "input");
+		}
+		return new Relay(id, name(d.name(), id), urls, input);
+	}
+
 	/** Creating: the id typed, checked. Editing: the id stays (a typed one must be the same). */
 	private static String id(String typed, String existingId) {
 		String id = typed == null || typed.isBlank() ? existingId : typed.trim();

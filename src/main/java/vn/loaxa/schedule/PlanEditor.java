@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import vn.loaxa.config.UserError;
 
 /**
- * Channels, zones and groups changed one at a time (the API, the forms), with the checks the plan
+ * Channels, zones, groups and relays changed one at a time (the API, the forms), with the checks the plan
  * files get: each field checked ({@link PlanDrafts}), then the whole plan as a reload checks it
  * (duplicate ids, unknown channel or zone, slots that would overlap on a channel), and nothing
  * removed that a zone, group or slot still uses. Refused: a {@link UserError} naming the field,
@@ -31,6 +31,10 @@ public class PlanEditor {
 	public record GroupDraft(String id, String name, List<String> zones) {
 	}
 
+	/** A relay as typed: stream addresses ({@code urls}) or a sound card input ({@code input}), one of them. */
+	public record RelayDraft(String id, String name, List<String> urls, String input) {
+	}
+
 	private final Schedule schedule;
 
 	PlanEditor(Schedule schedule) {
@@ -44,7 +48,7 @@ public class PlanEditor {
 			unusedId(channel.id(), schedule.current().channel(channel.id()).isPresent());
 		}
 		schedule.apply(plan -> new Plan(replace(plan.channels(), channel, OutputChannel::id, existingId), plan.zones(),
-				plan.groups(), plan.holidays(), plan.slots()), "channel.save", channel.id(),
+				plan.groups(), plan.holidays(), plan.slots(), plan.relays()), "channel.save", channel.id(),
 				before.map(Object::toString).orElse(null), channel.toString());
 		return channel;
 	}
@@ -55,7 +59,7 @@ public class PlanEditor {
 			.toList();
 		inUse(channel.name(), users);
 		schedule.apply(plan -> new Plan(without(plan.channels(), id, OutputChannel::id), plan.zones(), plan.groups(),
-				plan.holidays(), plan.slots()), "channel.delete", id, channel.toString(), null);
+				plan.holidays(), plan.slots(), plan.relays()), "channel.delete", id, channel.toString(), null);
 	}
 
 	public Zone saveZone(ZoneDraft draft, String existingId) {
@@ -69,7 +73,7 @@ public class PlanEditor {
 			unusedId(zone.id(), schedule.current().isTarget(zone.id()));
 		}
 		schedule.apply(plan -> new Plan(plan.channels(), replace(plan.zones(), zone, Zone::id, existingId),
-				plan.groups(), plan.holidays(), plan.slots()), "zone.save", zone.id(),
+				plan.groups(), plan.holidays(), plan.slots(), plan.relays()), "zone.save", zone.id(),
 				before.map(Object::toString).orElse(null), zone.toString());
 		return zone;
 	}
@@ -82,7 +86,7 @@ public class PlanEditor {
 		plan.slots().stream().filter(s -> s.target().equals(id)).map(Slot::name).forEach(users::add);
 		inUse(zone.name(), users);
 		schedule.apply(p -> new Plan(p.channels(), without(p.zones(), id, Zone::id), p.groups(), p.holidays(),
-				p.slots()), "zone.delete", id, zone.toString(), null);
+				p.slots(), p.relays()), "zone.delete", id, zone.toString(), null);
 	}
 
 	public ZoneGroup saveGroup(GroupDraft draft, String existingId) {
@@ -97,7 +101,7 @@ public class PlanEditor {
 			unusedId(group.id(), schedule.current().isTarget(group.id()));
 		}
 		schedule.apply(plan -> new Plan(plan.channels(), plan.zones(),
-				replace(plan.groups(), group, ZoneGroup::id, existingId), plan.holidays(), plan.slots()), "group.save",
+				replace(plan.groups(), group, ZoneGroup::id, existingId), plan.holidays(), plan.slots(), plan.relays()), "group.save",
 				group.id(), before.map(Object::toString).orElse(null), group.toString());
 		return group;
 	}
@@ -107,7 +111,27 @@ public class PlanEditor {
 		inUse(group.name(), schedule.current().slots().stream().filter(s -> s.target().equals(id)).map(Slot::name)
 			.toList());
 		schedule.apply(p -> new Plan(p.channels(), p.zones(), without(p.groups(), id, ZoneGroup::id), p.holidays(),
-				p.slots()), "group.delete", id, group.toString(), null);
+				p.slots(), p.relays()), "group.delete", id, group.toString(), null);
+	}
+
+	public Relay saveRelay(RelayDraft draft, String existingId) {
+		Relay relay = PlanDrafts.relay(draft, existingId);
+		Optional<Relay> before = existing(existingId, Plan::relay);
+		if (before.isEmpty() && schedule.current().relay(relay.id()).isPresent()) {
+			throw new UserError(409, "duplicate_id", "schedule.edit.duplicate", relay.id()).withField("id");
+		}
+		schedule.apply(plan -> new Plan(plan.channels(), plan.zones(), plan.groups(), plan.holidays(), plan.slots(),
+				replace(plan.relays(), relay, Relay::id, existingId)), "relay.save", relay.id(),
+				before.map(Object::toString).orElse(null), relay.toString());
+		return relay;
+	}
+
+	public void deleteRelay(String id) {
+		Relay relay = found(id, Plan::relay);
+		inUse(relay.name(), schedule.current().slots().stream().filter(s -> id.equals(s.relay())).map(Slot::name)
+			.toList());
+		schedule.apply(p -> new Plan(p.channels(), p.zones(), p.groups(), p.holidays(), p.slots(),
+				without(p.relays(), id, Relay::id)), "relay.delete", id, relay.toString(), null);
 	}
 
 	/** The item being edited ({@code existingId} given): it must exist. Empty when creating. */

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.loaxa.config.UserError;
 
 /**
- * Kênh, vùng loa và nhóm vùng from the web: the same {@link PlanEditor} as the API, so a form gets
+ * Kênh, vùng loa, nhóm vùng và nguồn tiếp sóng from the web: the same {@link PlanEditor} as the API, so a form gets
  * the same checks and messages; a refusal is said on the page and nothing changes.
  */
 @Controller
@@ -69,16 +69,27 @@ class PlanFormController {
 				"schedule.plan.saved", redirect, locale);
 	}
 
+	/** A relay: its addresses typed on one line, separated by spaces (or one a line). */
+	@PostMapping("/zones/plan/relays")
+	String saveRelay(@RequestParam(required = false) String id, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String urls, @RequestParam(required = false) String input,
+			@RequestParam(required = false) String existing, RedirectAttributes redirect, Locale locale) {
+		return done(() -> editor.saveRelay(new PlanEditor.RelayDraft(id, name, words(urls), input), blank(existing))
+			.name(), "schedule.plan.saved", redirect, locale);
+	}
+
 	@PostMapping("/zones/plan/{kind}/{id}/retire")
 	String retire(@PathVariable String kind, @PathVariable String id, RedirectAttributes redirect, Locale locale) {
 		return done(() -> {
 			Plan plan = schedule.current();
-			String name = plan.channel(id).filter(c -> kind.equals("channels")).map(OutputChannel::name)
-				.orElseGet(() -> plan.targetName(id));
+			String name = kind.equals("relays") ? plan.relay(id).map(Relay::name).orElse(id)
+					: plan.channel(id).filter(c -> kind.equals("channels")).map(OutputChannel::name)
+						.orElseGet(() -> plan.targetName(id));
 			switch (kind) {
 				case "channels" -> editor.deleteChannel(id);
 				case "zones" -> editor.deleteZone(id);
 				case "groups" -> editor.deleteGroup(id);
+				case "relays" -> editor.deleteRelay(id);
 				default -> throw new UserError(404, "not_found", "schedule.edit.notFound", id);
 			}
 			return name;

@@ -57,12 +57,13 @@ class PlanReader {
 		List<ZoneGroup> groups = new ArrayList<>();
 		Map<LocalDate, String> holidays = new TreeMap<>();
 		List<Slot> slots = new ArrayList<>();
+		List<Relay> relays = new ArrayList<>();
 		Path zonesFile = dir.resolve(ZONES_FILE);
 		if (!Files.isRegularFile(zonesFile)) {
 			errors.add(new PlanError(ZONES_FILE, 0, "noZonesFile", dir.toAbsolutePath().toString()));
 			return new Result(null, List.copyOf(errors));
 		}
-		readZones(ZONES_FILE, text(zonesFile), channels, zones, groups, holidays);
+		readZones(ZONES_FILE, text(zonesFile), channels, zones, groups, holidays, relays);
 		try (Stream<Path> files = Files.list(dir)) {
 			for (Path file : files.filter(PlanReader::isYaml).sorted().toList()) {
 				if (!file.getFileName().toString().equals(ZONES_FILE)) {
@@ -73,15 +74,15 @@ class PlanReader {
 		catch (IOException e) {
 			errors.add(new PlanError(dir.toString(), 0, "unreadable", e.getMessage()));
 		}
-		return result(channels, zones, groups, holidays, slots);
+		return result(channels, zones, groups, holidays, slots, relays);
 	}
 
 	Result result(List<OutputChannel> channels, List<Zone> zones, List<ZoneGroup> groups,
-			Map<LocalDate, String> holidays, List<Slot> slots) {
+			Map<LocalDate, String> holidays, List<Slot> slots, List<Relay> relays) {
 		if (!errors.isEmpty()) {
 			return new Result(null, List.copyOf(errors));
 		}
-		return new Result(new Plan(channels, zones, groups, holidays, slots), List.of());
+		return new Result(new Plan(channels, zones, groups, holidays, slots, relays), List.of());
 	}
 
 	List<PlanError> errors() {
@@ -106,12 +107,12 @@ class PlanReader {
 	// ------------------------------------------------------------------ zones.yaml
 
 	void readZones(String file, String text, List<OutputChannel> channels, List<Zone> zones, List<ZoneGroup> groups,
-			Map<LocalDate, String> holidays) {
+			Map<LocalDate, String> holidays, List<Relay> relays) {
 		MappingNode root = nodes.document(file, text);
 		if (root == null) {
 			return;
 		}
-		Map<String, Node> top = nodes.fields(file, root, Set.of("channels", "zones", "groups", "holidays"));
+		Map<String, Node> top = nodes.fields(file, root, Set.of("channels", "zones", "groups", "holidays", "relays"));
 		for (MappingNode item : nodes.items(file, top.get("channels"), root, "channels", true)) {
 			Map<String, Node> f = nodes.fields(file, item, Set.of("id", "name", "output"));
 			String id = id(file, item, f);
@@ -143,6 +144,13 @@ class PlanReader {
 				errors.add(nodes.error(file, item, "missing", "zones"));
 			}
 			groups.add(new ZoneGroup(id, orElse(nodes.optional(file, f, "name"), id), nodes.strings(file, f.get("zones"))));
+		}
+		for (MappingNode item : nodes.items(file, top.get("relays"), root, "relays", false)) {
+			Map<String, Node> f = nodes.fields(file, item, Set.of("id", "name", "urls", "input"));
+			String id = id(file, item, f);
+			List<String> urls = f.containsKey("urls") ? nodes.strings(file, f.get("urls")) : List.of();
+			String input = nodes.optional(file, f, "input");
+			relays.add(new Relay(id, orElse(nodes.optional(file, f, "name"), id), urls, input));
 		}
 		for (MappingNode item : nodes.items(file, top.get("holidays"), root, "holidays", false)) {
 			Map<String, Node> f = nodes.fields(file, item, Set.of("date", "name"));
@@ -187,7 +195,7 @@ class PlanReader {
 	private Slot slot(String file, String target, MappingNode item) {
 		int before = errors.size();
 		Map<String, Node> f = nodes.fields(file, item, Set.of("name", "days", "dates", "start", "length", "topics", "intro",
-				"outro", "validFrom", "validUntil", "except"));
+				"outro", "validFrom", "validUntil", "except", "relay"));
 		String name = nodes.required(file, item, f, "name");
 		if (name != null && name.length() > Slot.MAX_NAME) {
 			errors.add(nodes.error(file, f.get("name"), "nameLength", name.substring(0, 40) + "…", Slot.MAX_NAME));
@@ -226,11 +234,19 @@ class PlanReader {
 			errors.add(nodes.error(file, f.get("validUntil"), "validity", Formats.date(validFrom), Formats.date(validUntil)));
 		}
 		TreeSet<LocalDate> except = values.dates(file, f.get("except"));
+		String relay = nodes.optional(file, f, "relay");
+		if (relay != null && !relay.isBlank() && !ID.matcher(relay.trim()).matches()) {
+			errors.add(nodes.error(file, f.get("relay"), "id", relay));
+		}
+		if (relay != null && !relay.isBlank() && !topics.isEmpty()) {
+			errors.add(nodes.error(file, f.get("topics"), "relayTopics", name, relay.trim()));
+		}
 		if (errors.size() > before) {
 			return null;
 		}
 		return new Slot(target, name, new SlotDays(days, dates, validFrom, validUntil, except, Set.of()), start, length,
-				new SlotFill(topics, intro, outro), new SlotSource(file, PlanNodes.line(item)));
+				new SlotFill(topics, intro, outro, relay == null ? null : relay.trim()),
+				new SlotSource(file, PlanNodes.line(item)));
 	}
 
 	private String id(String file, MappingNode item, Map<String, Node> f) {

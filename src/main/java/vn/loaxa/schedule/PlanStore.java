@@ -50,19 +50,22 @@ class PlanStore {
 				rs -> { holidays.put(rs.getDate(1).toLocalDate(), rs.getString(2)); });
 		List<Slot> slots = jdbc.query("""
 				SELECT target, name, days, dates, start_time, length_s, topics, intro, outro, valid_from, valid_until,
-				       except_dates, source_file, position
+				       except_dates, source_file, position, relay
 				FROM schedule_slot ORDER BY source_file, position""", (rs, i) -> new Slot(rs.getString(1),
 				rs.getString(2), new SlotDays(days(rs.getString(3)), dates(rs.getString(4)), local(rs.getDate(10)),
 						local(rs.getDate(11)), dates(rs.getString(12)), Set.of()),
 				LocalTime.parse(rs.getString(5)), Duration.ofSeconds(rs.getLong(6)),
-				new SlotFill(topics(rs.getString(7)), rs.getString(8), rs.getString(9)),
+				new SlotFill(topics(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getString(15)),
 				new SlotSource(rs.getString(13), rs.getInt(14))));
-		return new Plan(channels, zones, groups, holidays, slots);
+		List<Relay> relays = jdbc.query("SELECT id, name, urls, input FROM schedule_relay ORDER BY position",
+				(rs, i) -> new Relay(rs.getString(1), rs.getString(2), list(rs.getString(3)), rs.getString(4)));
+		return new Plan(channels, zones, groups, holidays, slots, relays);
 	}
 
 	@Transactional
 	void replace(Plan plan) {
 		jdbc.update("DELETE FROM schedule_slot");
+		jdbc.update("DELETE FROM schedule_relay");
 		jdbc.update("DELETE FROM schedule_holiday");
 		jdbc.update("DELETE FROM schedule_group");
 		jdbc.update("DELETE FROM schedule_zone");
@@ -82,17 +85,21 @@ class PlanStore {
 			jdbc.update("INSERT INTO schedule_group (id, name, zones, position) VALUES (?, ?, ?, ?)", g.id(), g.name(),
 					String.join(",", g.zoneIds()), i++);
 		}
+		for (Relay r : plan.relays()) {
+			jdbc.update("INSERT INTO schedule_relay (id, name, urls, input, position) VALUES (?, ?, ?, ?, ?)", r.id(),
+					r.name(), text(r.urls()), r.input(), i++);
+		}
 		plan.holidays().forEach((day, name) -> jdbc
 			.update("INSERT INTO schedule_holiday (holiday_date, name) VALUES (?, ?)", Date.valueOf(day), name));
 		for (Slot s : plan.slots()) {
 			jdbc.update("""
 					INSERT INTO schedule_slot (slot_key, target, name, days, dates, start_time, length_s, topics, intro,
-					    outro, valid_from, valid_until, except_dates, source_file, position)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", s.key(), s.target(), s.name(),
+					    outro, valid_from, valid_until, except_dates, source_file, position, relay)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", s.key(), s.target(), s.name(),
 					s.days().stream().map(DayOfWeek::name).collect(Collectors.joining(",")), join(s.dates()),
 					s.start().toString(), s.length().toSeconds(),
 					s.topics().stream().map(Topic::name).collect(Collectors.joining(",")), s.intro(), s.outro(),
-					sql(s.validFrom()), sql(s.validUntil()), join(s.except()), s.file(), s.line());
+					sql(s.validFrom()), sql(s.validUntil()), join(s.except()), s.file(), s.line(), s.relay());
 		}
 	}
 

@@ -47,6 +47,9 @@ final class PlanWriter {
 			file.put("groups", each(plan.groups(),
 					g -> fields("id", g.id(), "name", g.name(), "zones", new Inline(g.zoneIds()))));
 		}
+		if (!plan.relays().isEmpty()) {
+			file.put("relays", each(plan.relays(), PlanWriter::relay));
+		}
 		if (!plan.holidays().isEmpty()) {
 			file.put("holidays", each(plan.holidays().entrySet(), h -> fields("date", h.getKey(), "name", h.getValue())));
 		}
@@ -60,6 +63,15 @@ final class PlanWriter {
 					length(z.settle())));
 		}
 		return zone;
+	}
+
+	private static Map<String, Object> relay(Relay r) {
+		Map<String, Object> relay = fields("id", r.id(), "name", r.name());
+		if (!r.urls().isEmpty()) {
+			relay.put("urls", new ArrayList<>(r.urls()));
+		}
+		putValue(relay, "input", r.input());
+		return relay;
 	}
 
 	private static Map<String, Object> slots(List<Slot> slots) {
@@ -77,6 +89,7 @@ final class PlanWriter {
 		putList(slot, "topics", text.topics());
 		putValue(slot, "intro", s.intro());
 		putValue(slot, "outro", s.outro());
+		putValue(slot, "relay", s.relay());
 		putValue(slot, "validFrom", s.validFrom());
 		putValue(slot, "validUntil", s.validUntil());
 		putList(slot, "except", s.except());

@@ -152,7 +152,7 @@ public class Schedule {
 		List<Slot> slots = new ArrayList<>(plan.slots());
 		original.ifPresent(o -> slots.removeIf(s -> s.key().equals(o.key())));
 		slots.add(slot);
-		Plan next = new Plan(plan.channels(), plan.zones(), plan.groups(), plan.holidays(), slots);
+		Plan next = plan.withSlots(slots);
 		List<PlanError> errors = new ArrayList<>(PlanChecker.check(next, clock.today()));
 		errors.addAll(PlanChecker.notInPast(List.of(slot), clock.today()));
 		if (!errors.isEmpty()) {
@@ -187,7 +187,7 @@ public class Schedule {
 		List<Slot> slots = new ArrayList<>(plan.slots());
 		Optional<Slot> removed = plan.slot(key);
 		if (slots.removeIf(s -> s.key().equals(key))) {
-			install(new Plan(plan.channels(), plan.zones(), plan.groups(), plan.holidays(), slots));
+			install(plan.withSlots(slots));
 			audit.change("slot.delete", key, removed.map(Schedule::describe).orElse(key), null);
 		}
 	}
@@ -274,6 +274,7 @@ public class Schedule {
 		putList(tuples, "topics", d.topics());
 		put(tuples, "intro", d.intro());
 		put(tuples, "outro", d.outro());
+		put(tuples, "relay", d.relay());
 		put(tuples, "validFrom", d.validFrom());
 		put(tuples, "validUntil", d.validUntil());
 		putList(tuples, "except", words(d.except()));

@@ -47,8 +47,9 @@ public record Slot(String target, String name, SlotDays when, LocalTime start, D
 		return when.isWeekly();
 	}
 
+	/** Whether clips of the topic may fill the slot: never a relay slot's, which the station fills. */
 	public boolean accepts(Topic topic) {
-		return fill.accepts(topic);
+		return !isRelay() && fill.accepts(topic);
 	}
 
 	public boolean isValidOn(LocalDate date) {
@@ -95,6 +96,15 @@ public record Slot(String target, String name, SlotDays when, LocalTime start, D
 
 	public String outro() {
 		return fill.outro();
+	}
+
+	/** The relay's id when the slot relays a station instead of playing clips; null otherwise. */
+	public String relay() {
+		return fill.relay();
+	}
+
+	public boolean isRelay() {
+		return fill.relay() != null;
 	}
 
 	public String file() {

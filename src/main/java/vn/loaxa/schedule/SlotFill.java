@@ -6,13 +6,21 @@ import java.util.Set;
 
 import vn.loaxa.media.Topic;
 
-/** What fills a slot: clips of these topics (any topic when none), between an intro and an outro tune. */
-public record SlotFill(Set<Topic> topics, String intro, String outro) {
+/**
+ * What fills a slot: clips of these topics (any topic when none), between an intro and an outro tune;
+ * or, with {@code relay}, the station of that relay's id instead of clips (the tunes still play).
+ */
+public record SlotFill(Set<Topic> topics, String intro, String outro, String relay) {
 
-	public static final SlotFill ANY = new SlotFill(Set.of(), null, null);
+	public static final SlotFill ANY = new SlotFill(Set.of(), null, null, null);
 
 	public SlotFill {
 		topics = topics == null || topics.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(topics));
+		relay = relay == null || relay.isBlank() ? null : relay;
+	}
+
+	public SlotFill(Set<Topic> topics, String intro, String outro) {
+		this(topics, intro, outro, null);
 	}
 
 	public static SlotFill of(Set<Topic> topics) {

@@ -22,6 +22,7 @@ class SlotForm {
 	private String validFrom;
 	private String validUntil;
 	private String except;
+	private String relay;
 
 	static SlotForm of(Slot s) {
 		// as the files write it (MON, "05:30", 15m), the dates as people type them (dd/MM/yyyy)
@@ -40,12 +41,13 @@ class SlotForm {
 		f.validFrom = Formats.date(s.validFrom());
 		f.validUntil = Formats.date(s.validUntil());
 		f.except = s.except().stream().map(Formats::date).collect(Collectors.joining(", "));
+		f.relay = s.relay();
 		return f;
 	}
 
 	SlotDraft draft() {
 		return new SlotDraft(target, name, days, one(dates), start, length, topics, intro, outro, validFrom, validUntil,
-				one(except));
+				one(except), relay);
 	}
 
 	private static List<String> one(String typed) {
@@ -78,4 +80,6 @@ class SlotForm {
 	public void setValidUntil(String v) { validUntil = v; }
 	public String getExcept() { return except; }
 	public void setExcept(String v) { except = v; }
+	public String getRelay() { return relay; }
+	public void setRelay(String v) { relay = v; }
 }

@@ -94,4 +94,42 @@ class RecordHashVectorsTests {
 		assertThat(new BroadcastRecord(3, airingC(), 1L, CORRECTED_BY, RECORDED_C, HASH_B, HASH_C).contentHash())
 			.isEqualTo(HASH_C);
 	}
+
+	/**
+	 * D: a relay's PLAYED record (tiếp sóng, issue 26): no clip, the relay's name as the title; the reason
+	 * code's place written "-;" (it has none), then the relay's id and the address that played.
+	 * <pre>
+	 * printf '%s' '1:4;10:ban-na-lay;14:Tiếp sóng VOV1;-;-;14:VOV1 - Thời sự;-;-;13:1772578800000;13:1772578800000;13:1772580600000;7:1800000;7:1800000;6:PLAYED;51:relay vov1 from https://stream.example.vn/vov1.m3u8;-;8:he-thong;13:1772580600500;64:633b3cf9888ecc0e3179a7868723880ffcd6ce0c420d95a1d783665d33f24f7b;-;4:vov1;35:https://stream.example.vn/vov1.m3u8;' | sha256sum
+	 * </pre>
+	 */
+	static final String HASH_D = "36825b813b35ebb129e2888d5ef0afdcf61ac095aa8a8fbacadb482c66aea282";
+
+	/**
+	 * E: a relay's FAILED {@code stream_unavailable} record: its reason code, the relay's id, no address ("-;").
+	 * <pre>
+	 * printf '%s' '1:5;12:to-dan-pho-1;14:Tiếp sóng VOV1;-;-;14:VOV1 - Thời sự;-;-;13:1772578800000;-;-;1:0;1:0;6:FAILED;21:no address gave sound;-;8:he-thong;13:1772580600600;64:36825b813b35ebb129e2888d5ef0afdcf61ac095aa8a8fbacadb482c66aea282;18:stream_unavailable;4:vov1;-;' | sha256sum
+	 * </pre>
+	 */
+	static final String HASH_E = "8dc665b233664ccc045190051b803625893a65abaed31d93bd00cd73182ab9c8";
+
+	static final Instant SCHEDULED_D = Instant.parse("2026-03-03T23:00:00Z"); // 1772578800000
+
+	static Airing airingD() {
+		return new Airing("ban-na-lay", "Tiếp sóng VOV1", null, null, "VOV1 - Thời sự", null, null, SCHEDULED_D,
+				SCHEDULED_D, SCHEDULED_D.plusMillis(1_800_000), 1_800_000, 1_800_000, Outcome.PLAYED,
+				"relay vov1 from https://stream.example.vn/vov1.m3u8", null, "vov1", "https://stream.example.vn/vov1.m3u8");
+	}
+
+	static Airing airingE() {
+		return new Airing("to-dan-pho-1", "Tiếp sóng VOV1", null, null, "VOV1 - Thời sự", null, null, SCHEDULED_D, null,
+				null, 0, 0, Outcome.FAILED, "no address gave sound", Reason.STREAM_UNAVAILABLE, "vov1", null);
+	}
+
+	@Test
+	void aRelaysRecordHashesItsRelayAndAddressAfterTheReasonCodesPlace() {
+		assertThat(RecordHash.of(4, airingD(), null, "he-thong", SCHEDULED_D.plusMillis(1_800_500), HASH_C))
+			.isEqualTo(HASH_D);
+		assertThat(RecordHash.of(5, airingE(), null, "he-thong", SCHEDULED_D.plusMillis(1_800_600), HASH_D))
+			.isEqualTo(HASH_E);
+	}
 }

@@ -169,6 +169,52 @@ class PlanApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void relaysOverTheApiWithRefusalsThatStoreNothingAndARelaySlot() throws Exception {
+		Plan before = schedule.current();
+		assertRefused(admin.postJson("/api/relays", Map.of("id", "VOV 1", "urls", List.of("http://a.example.vn/x.mp3"))),
+				400, "invalid_id", "id");
+		assertRefused(admin.postJson("/api/relays", Map.of("id", "vov1", "name", "VOV1")), 400, "missing_urls", "urls");
+		assertRefused(admin.postJson("/api/relays", Map.of("id", "vov1", "urls", List.of("ftp://a.example.vn/x.mp3"))),
+				400, "invalid_urls", "urls");
+		assertRefused(admin.postJson("/api/relays", Map.of("id", "vov1", "urls", List.of("http://a.example.vn/x.mp3"),
+				"input", "default")), 400, "invalid_input", "input");
+		assertRefused(admin.postJson("/api/slots", relaySlot("khong-co")), 400, "schedule_unknownRelay", "relay");
+		assertThat(admin.putJson("/api/relays/khong-co", Map.of("input", "default")).status()).isEqualTo(404);
+		assertThat(admin.delete("/api/relays/khong-co").status()).isEqualTo(404);
+		ApiClient officer = as(account("can-bo-tiep-song", Role.OFFICER), "mat-khau-can-bo-12");
+		assertThat(officer.postJson("/api/relays", Map.of("id", "vov1", "input", "default")).status()).isEqualTo(403);
+		assertThat(schedule.current()).as("nothing stored").isEqualTo(before);
+
+		ApiClient.Response added = admin.postJson("/api/relays", Map.of("id", "vov1", "name", "VOV1 Thời sự", "urls",
+				List.of("https://stream.example.vn/vov1.m3u8", "http://radio.example.vn:8000/vov1.mp3")));
+		assertThat(added.status()).as(added.body()).isEqualTo(201);
+		assertThat(added.json().path("urls")).hasSize(2);
+		assertRefused(admin.postJson("/api/relays", Map.of("id", "vov1", "input", "default")), 409, "duplicate_id", "id");
+		assertThat(admin.get("/api/relays").json().findValuesAsText("name")).containsExactly("VOV1 Thời sự");
+		ApiClient.Response slot = admin.postJson("/api/slots", relaySlot("vov1"));
+		assertThat(slot.status()).as(slot.body()).isEqualTo(201);
+		assertThat(slot.json().path("relay").asText()).isEqualTo("vov1");
+		assertThat(admin.get("/api/slots").json().findValuesAsText("relay")).contains("vov1");
+		assertThat(schedule.export().get("zones.yaml")).contains("relays:", "id: vov1", "VOV1 Thời sự");
+		assertThat(schedule.export().get("ban-na-lay.yaml")).contains("relay: vov1");
+		ApiClient.Response changed = admin.putJson("/api/relays/vov1", Map.of("name", "Đài tỉnh", "input", "default"));
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		assertThat(schedule.current().relay("vov1").orElseThrow().isInput()).isTrue();
+		assertThat(admin.delete("/api/relays/vov1").error()).as("a slot relays it").isEqualTo("in_use");
+		String key = URLEncoder.encode("ban-na-lay/Tiếp sóng", StandardCharsets.UTF_8);
+		assertThat(admin.delete("/api/slots?key=" + key).status()).isEqualTo(204);
+		assertThat(admin.delete("/api/relays/vov1").status()).isEqualTo(204);
+		assertThat(schedule.current().relays()).isEmpty();
+	}
+
+	private static Map<String, Object> relaySlot(String relay) {
+		Map<String, Object> slot = slot("ban-na-lay", "Tiếp sóng", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))
+			.plusDays(30).toString(), "06:00");
+		slot.put("relay", relay);
+		return slot;
+	}
+
+	@Test
 	void movingAZoneOntoABusyChannelIsRefusedWhereTheSlotsWouldOverlap() throws Exception {
 		String date = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(20).toString();
 		assertThat(admin.postJson("/api/channels", Map.of("id", "kenh-phu", "output", "file")).status()).isEqualTo(201);
@@ -207,6 +253,28 @@ class PlanApiTests extends ApiTestSupport {
 		web.post("/zones/plan/zones/ban-huoi-lech/retire", "");
 		assertThat(web.page("/zones/plan")).contains("Đã bỏ «Bản Huổi Lếch 2»");
 		assertThat(schedule.current().zone("ban-huoi-lech")).isEmpty();
+	}
+
+	@Test
+	void relaysOnThePlanPageAndTheSlotFormInVietnamese() throws Exception {
+		WebSession web = WebSession.signIn(port, ADMIN, ADMIN_PASSWORD);
+		assertThat(web.page("/zones/plan")).contains("Nguồn tiếp sóng mới");
+		Plan before = schedule.current();
+		web.post("/zones/plan/relays", "id=dai-tinh&name=" + enc("Đài tỉnh") + "&urls=" + enc("ftp://x.example.vn/a"));
+		assertThat(web.page("/zones/plan")).contains("không phải địa chỉ http hay https");
+		web.post("/zones/plan/relays", "id=dai-tinh&name=" + enc("Đài tỉnh"));
+		assertThat(web.page("/zones/plan")).contains("«địa chỉ luồng»");
+		assertThat(schedule.current()).as("nothing changed").isEqualTo(before);
+
+		web.post("/zones/plan/relays", "id=dai-tinh&name=" + enc("Đài tỉnh") + "&urls="
+				+ enc("http://a.example.vn/live.mp3 https://b.example.vn/live.m3u8"));
+		assertThat(web.page("/zones/plan")).contains("Đã lưu «Đài tỉnh»");
+		assertThat(schedule.current().relay("dai-tinh").orElseThrow().urls()).containsExactly(
+				"http://a.example.vn/live.mp3", "https://b.example.vn/live.m3u8");
+		assertThat(web.page("/zones/slots/new")).contains("Tiếp sóng", "value=\"dai-tinh\"");
+		web.post("/zones/plan/relays/dai-tinh/retire", "");
+		assertThat(web.page("/zones/plan")).contains("Đã bỏ «Đài tỉnh»");
+		assertThat(schedule.current().relays()).isEmpty();
 	}
 
 	private static String enc(String s) {
