@@ -91,7 +91,10 @@ class ProvinceEndToEndTests {
 					assertThat(row.path("totals")).as(id + " totals").isEqualTo(own.path("totals"));
 					assertThat(row.path("byKind")).as(id + " by kind").isEqualTo(own.path("byKind"));
 					assertThat(row.path("byTopic")).as(id + " by topic").isEqualTo(own.path("byTopic"));
-					assertThat(row.path("targets")).as(id + " targets").isEqualTo(own.path("targets"));
+					// the commune's own report adds where each target is heading (forecast): the hub sums what was done
+					JsonNode ownTargets = own.path("targets").deepCopy();
+					ownTargets.forEach(t -> ((com.fasterxml.jackson.databind.node.ObjectNode) t).remove("forecast"));
+					assertThat(row.path("targets")).as(id + " targets").isEqualTo(ownTargets);
 					assertThat(own.path("totals").path("airings").asLong()).as(id + " aired").isPositive();
 					assertThat(own.path("targets")).as(id + " has the sample plan's targets").isNotEmpty();
 					assertThat(own.path("byKind")).hasSize(5);
