@@ -13,7 +13,7 @@ import vn.loaxa.media.Topic;
 
 /**
  * A sum of airings by the reports' rules: distinct clips by their key, airings, played time and
- * airings on time. The commune's report and the province's are summed by it, so a commune's row at
+ * airings on time, of clips only (a relay's PLAYED stretches are counted apart). The commune's report and the province's are summed by it, so a commune's row at
  * the province is its own report's figures by construction of the rules, not by a second copy.
  */
 public final class AiredSum {
@@ -35,9 +35,11 @@ public final class AiredSum {
 
 	public void add(Aired g) {
 		Object clip = g.clipIdentity();
-		if (clip != null) {
-			clips.add(clip);
+		if (clip == null) {
+			// PLAYED airings of no clip are a relay's stretches (tiếp sóng): not the commune's tin, bài
+			return;
 		}
+		clips.add(clip);
 		airings += g.airings();
 		playedMs += g.playedMs();
 		onTime += g.onTime();

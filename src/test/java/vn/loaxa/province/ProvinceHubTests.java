@@ -420,6 +420,33 @@ class ProvinceHubTests {
 		assertThat(json.readTree(notAKey.getBody()).path("error").asText()).isEqualTo("bad_public_key");
 	}
 
+	@Test
+	@Order(11)
+	void aRelaysStretchesAreNotCountedAsTheCommunesTinBaiHereNorAtTheHub() throws Exception {
+		Airing clip = played("ban-na-lay", 41, "2031-01-05T06:00", 120_000, ClipKind.NEWS, Topic.PROCEDURES);
+		Instant at = at("2031-01-05T06:10");
+		Airing relay = new Airing("ban-na-lay", "Tiếp sóng thời sự", null, null, "VOV1 - Thời sự", null, null, at, at,
+				at.plusSeconds(1_800), 1_800_000, 0, Outcome.PLAYED, null, null, "vov1", "http://127.0.0.1:1/vov1.mp3");
+		log.append(clip);
+		log.append(relay);
+		var own = reports.compute(ReportPeriod.parse("2031-01")).figures().totals();
+		assertThat(own.airings()).as("the clip's airing, not the relay's half hour").isEqualTo(1);
+		assertThat(own.clips()).isEqualTo(1);
+		assertThat(own.minutes()).isEqualTo(2.0);
+
+		KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		ResponseEntity<String> enrolled = enrol("xa-tiep-song", "Xã Tiếp Sóng", CommuneKey.pem(pair.getPublic()));
+		assertThat(enrolled.getStatusCode().value()).as(enrolled.getBody()).isEqualTo(201);
+		byte[] bundle = signedBundle("xa-tiep-song", chain(List.of(clip, relay)), data -> sign(pair, data),
+				CommuneKey.pem(pair.getPublic()));
+		ResponseEntity<String> taken = upload(bundle);
+		assertThat(taken.getStatusCode().value()).as(taken.getBody()).isEqualTo(200);
+		JsonNode row = commune(json.readTree(api().getForObject("/api/province/reports?period=2031-01", String.class)),
+				"xa-tiep-song");
+		assertThat(row.path("totals").path("airings").asLong()).isEqualTo(1);
+		assertThat(row.path("totals").path("minutes").asDouble()).isEqualTo(2.0);
+	}
+
 	// ------------------------------------------------------------------ the commune's own log
 
 	/**
