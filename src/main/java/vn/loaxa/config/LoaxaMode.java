@@ -19,6 +19,13 @@ public enum LoaxaMode {
 		return this == PROVINCE;
 	}
 
+	/** For what only the province's hub answers: 404 {@code not_province} on a commune's PC. */
+	public void requireProvince() {
+		if (!isProvince()) {
+			throw new UserError(404, "not_province", "province.error.not_province");
+		}
+	}
+
 	public static LoaxaMode of(Environment environment) {
 		return parse(environment.getProperty(SETTING, "commune"));
 	}

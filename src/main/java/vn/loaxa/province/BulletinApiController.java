@@ -64,7 +64,7 @@ class BulletinApiController {
 	@ApiResponse(responseCode = "200", description = "OK")
 	@GetMapping("/province/public-key")
 	ResponseEntity<String> publicKey() {
-		requireProvince();
+		mode.requireProvince();
 		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(key.publicKeyPem());
 	}
 
@@ -87,7 +87,7 @@ class BulletinApiController {
 			@RequestParam(required = false) String validFrom, @RequestParam(required = false) String validUntil,
 			@RequestParam(required = false) String repeat,
 			@RequestParam(required = false) List<String> groups, Authentication auth) throws IOException {
-		requireProvince();
+		mode.requireProvince();
 		BulletinRequest request = new BulletinRequest(title, level, kind, topic, communes, validFrom, validUntil,
 				repeat, groups);
 		boolean hasFile = file != null && !file.isEmpty();
@@ -112,7 +112,7 @@ class BulletinApiController {
 	@PostMapping("/province/bulletins/cap")
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	ResponseEntity<HubBulletins.BulletinView> cap(@RequestBody(required = false) byte[] xml, Authentication auth) {
-		requireProvince();
+		mode.requireProvince();
 		if (xml == null || xml.length == 0) {
 			throw new UserError(400, "cap_malformed", "cap.error.malformed", "");
 		}
@@ -127,7 +127,7 @@ class BulletinApiController {
 	@PostMapping("/province/bulletins/{id}/cancel")
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	HubBulletins.BulletinView cancel(@PathVariable long id, Authentication auth) {
-		requireProvince();
+		mode.requireProvince();
 		return bulletins.cancel(id, Actors.name(auth));
 	}
 
@@ -138,7 +138,7 @@ class BulletinApiController {
 	@ApiResponse(responseCode = "200", description = "OK")
 	@GetMapping("/province/bulletins")
 	List<HubBulletins.BulletinView> list() {
-		requireProvince();
+		mode.requireProvince();
 		return bulletins.recent(100);
 	}
 
@@ -147,7 +147,7 @@ class BulletinApiController {
 	@ApiResponse(responseCode = "200", description = "OK")
 	@GetMapping("/province/bulletins/{id}")
 	HubBulletins.BulletinView one(@PathVariable long id) {
-		requireProvince();
+		mode.requireProvince();
 		return bulletins.view(id);
 	}
 
@@ -209,16 +209,8 @@ class BulletinApiController {
 
 	/** The commune a push token belongs to; the token first, so a request without one is refused as such. */
 	private HubStore.Commune commune(String authorization) {
-		String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
-		HubStore.Commune commune = hub.byToken(token)
-			.orElseThrow(() -> new UserError(401, "bad_token", "province.error.bad_token"));
-		requireProvince();
+		HubStore.Commune commune = hub.byAuthorization(authorization);
+		mode.requireProvince();
 		return commune;
-	}
-
-	private void requireProvince() {
-		if (!mode.isProvince()) {
-			throw new UserError(404, "not_province", "province.error.not_province");
-		}
 	}
 }

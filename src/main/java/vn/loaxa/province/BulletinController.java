@@ -49,7 +49,7 @@ class BulletinController {
 
 	@GetMapping("/province/bulletins")
 	String page(Model model) {
-		requireProvince();
+		mode.requireProvince();
 		model.addAttribute("bulletins", bulletins.recent(50));
 		model.addAttribute("communes", communes.communes());
 		model.addAttribute("levels", Priority.values());
@@ -68,7 +68,7 @@ class BulletinController {
 			@RequestParam(required = false) String validUntil, @RequestParam(required = false) String repeat,
 			@RequestParam(required = false) List<String> groups,
 			Authentication auth, RedirectAttributes redirect, Locale locale) throws IOException {
-		requireProvince();
+		mode.requireProvince();
 		boolean hasFile = file != null && !file.isEmpty();
 		try (InputStream in = hasFile ? file.getInputStream() : null) {
 			HubBulletins.BulletinView b = bulletins.publish(new BulletinRequest(title, level, kind, topic, communes,
@@ -86,7 +86,7 @@ class BulletinController {
 	@PostMapping("/province/bulletins/{id}/cancel")
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	String cancel(@PathVariable long id, Authentication auth, RedirectAttributes redirect, Locale locale) {
-		requireProvince();
+		mode.requireProvince();
 		try {
 			HubBulletins.BulletinView b = bulletins.cancel(id, Actors.name(auth));
 			redirect.addFlashAttribute("info", messages.getMessage("bulletin.withdrawn", new Object[] { b.title() }, locale));
@@ -97,9 +97,4 @@ class BulletinController {
 		return "redirect:/province/bulletins";
 	}
 
-	private void requireProvince() {
-		if (!mode.isProvince()) {
-			throw new UserError(404, "not_province", "province.error.not_province");
-		}
-	}
 }

@@ -79,7 +79,8 @@ public class BulletinInbox {
 		boolean signedByHub = link.hubKeyPem() != null && CommuneKey.verify(CommuneKey.parsePublicKey(link.hubKeyPem()),
 				signed.manifest().getBytes(StandardCharsets.UTF_8), signed.signature());
 		if (manifest == null || !signedByHub) {
-			return refuse(manifest, "bad_signature", "chữ ký không phải của máy chủ tỉnh đã ghim / not signed by the pinned hub key");
+			return refuse(manifest, "bad_signature",
+					"chữ ký không phải của máy chủ tỉnh đã ghim / not signed by the pinned hub key");
 		}
 		Optional<InboxStore.Entry> known = store.entry(manifest.id());
 		if (manifest.cancelled()) {
@@ -92,7 +93,8 @@ public class BulletinInbox {
 		try {
 			audio.copyTo(manifest.id(), file);
 			if (!manifest.audio().sha256().equals(sha256(file))) {
-				return refuse(manifest, "audio_altered", "tệp âm thanh khác với tệp tỉnh đã ký / the audio is not the one the hub signed");
+				return refuse(manifest, "audio_altered",
+						"tệp âm thanh khác với tệp tỉnh đã ký / the audio is not the one the hub signed");
 			}
 			return accept(manifest, file);
 		}
@@ -203,11 +205,12 @@ public class BulletinInbox {
 
 	/** One MISSED {@code expired} record per zone for an EMERGENCY bulletin that came too late to air. */
 	private void missed(BulletinManifest m, Clip clip, Instant now) {
-		String why = "bản tin khẩn cấp #" + m.id() + " đến lúc " + now + ", đã hết hiệu lực lúc " + m.validity().until();
+		String why = "bản tin khẩn cấp #" + m.id() + " đến lúc " + now + ", đã hết hiệu lực lúc "
+				+ m.validity().until();
 		List<String> named = zonesOf(m.groups());
 		List<String> zones = named.isEmpty() ? schedule.current().zones().stream().map(Zone::id).toList() : named;
 		List<Airing> airings = zones.stream()
-			.map(zone -> new Airing(zone, playoutName(), clip.getId(), clip.getSha256(), clip.getTitle(), clip.getKind(),
+			.map(zone -> new Airing(zone, Playout.EMERGENCY, clip.getId(), clip.getSha256(), clip.getTitle(), clip.getKind(),
 					clip.getTopic(), m.validity().from(), null, null, 0, clip.getDurationMs(), Outcome.MISSED, why,
 					Reason.EXPIRED))
 			.toList();
@@ -248,10 +251,6 @@ public class BulletinInbox {
 
 	int zones() {
 		return schedule.current().zones().size();
-	}
-
-	private static String playoutName() {
-		return Playout.EMERGENCY;
 	}
 
 	private ClipDraft draft(BulletinManifest m) {

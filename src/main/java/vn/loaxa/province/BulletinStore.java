@@ -1,8 +1,5 @@
 package vn.loaxa.province;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -164,16 +161,12 @@ class BulletinStore {
 			+ "FROM province_bulletin";
 
 	private static final RowMapper<Row> ROW = (rs, i) -> new Row(rs.getLong(1), rs.getString(2),
-			Priority.valueOf(rs.getString(3)), rs.getString(4), rs.getLong(5), instant(rs, 6), instant(rs, 7),
-			instant(rs, 8), rs.getString(9), instant(rs, 10), rs.getLong(11),
+			Priority.valueOf(rs.getString(3)), rs.getString(4), rs.getLong(5), HubStore.instant(rs, 6),
+			HubStore.instant(rs, 7), HubStore.instant(rs, 8), rs.getString(9), HubStore.instant(rs, 10), rs.getLong(11),
 			new SignedBulletin(rs.getString(12), rs.getString(13)),
 			rs.getString(14) == null ? null : new SignedBulletin(rs.getString(14), rs.getString(15)));
 
 	private static final RowMapper<Target> TARGET = (rs, i) -> new Target(rs.getLong(1), rs.getString(2),
-			rs.getString(3), instant(rs, 4), instant(rs, 5), (Integer) rs.getObject(6, Integer.class), rs.getString(7));
-
-	private static Instant instant(ResultSet rs, int column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
-	}
+			rs.getString(3), HubStore.instant(rs, 4), HubStore.instant(rs, 5), (Integer) rs.getObject(6, Integer.class),
+			rs.getString(7));
 }

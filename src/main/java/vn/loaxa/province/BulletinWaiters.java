@@ -51,8 +51,4 @@ class BulletinWaiters {
 			}
 		}
 	}
-
-	int open() {
-		return waiting.values().stream().mapToInt(Set::size).sum();
-	}
 }

@@ -151,22 +151,32 @@ public class HubBulletins {
 	}
 
 	public List<BulletinView> recent(int limit) {
-		return store.recent(limit).stream().map(r -> view(r.id())).toList();
+		Known known = known();
+		return store.recent(limit).stream().map(r -> view(r, known)).toList();
 	}
 
 	public BulletinView view(long id) {
-		BulletinStore.Row row = row(id);
+		return view(row(id), known());
+	}
+
+	/** The enrolled communes' names and last contacts, read once for however many bulletins are shown. */
+	private record Known(Map<String, String> names, Map<String, Instant> contacts) {
+	}
+
+	private Known known() {
+		return new Known(communes.communes().stream()
+			.collect(Collectors.toMap(HubStore.Commune::id, HubStore.Commune::name)), store.lastContacts());
+	}
+
+	private BulletinView view(BulletinStore.Row row, Known known) {
 		BulletinManifest manifest = manifest(row.signed());
-		Map<String, String> names = communes.communes().stream()
-			.collect(Collectors.toMap(HubStore.Commune::id, HubStore.Commune::name));
 		Map<String, BulletinStore.Aired> aired = store.aired(row.sha256(), row.createdAt());
-		Map<String, Instant> contacts = store.lastContacts();
-		List<TargetView> targets = store.targets(id).stream().map(t -> {
+		List<TargetView> targets = store.targets(row.id()).stream().map(t -> {
 			BulletinStore.Aired a = aired.get(t.communeId());
 			boolean airedThere = a != null && !"REJECTED".equals(t.state());
-			return new TargetView(t.communeId(), names.getOrDefault(t.communeId(), t.communeId()),
+			return new TargetView(t.communeId(), known.names().getOrDefault(t.communeId(), t.communeId()),
 					airedThere ? "AIRED" : t.state(), t.receivedAt(), a == null ? null : a.first(),
-					a == null ? null : a.zones(), t.zones(), t.reason(), contacts.get(t.communeId()));
+					a == null ? null : a.zones(), t.zones(), t.reason(), known.contacts().get(t.communeId()));
 		}).toList();
 		return new BulletinView(row.id(), row.title(), row.level().name(), row.sha256(), row.durationMs(),
 				manifest.communes(), row.validFrom(), row.validUntil(), manifest.validity().repeatSeconds(),

@@ -168,6 +168,11 @@ class HubStore {
 		return at == null ? null : Timestamp.from(at);
 	}
 
+	static Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
 	static OffsetDateTime odt(Instant at) {
 		return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
 	}

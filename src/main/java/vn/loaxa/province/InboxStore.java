@@ -1,8 +1,5 @@
 package vn.loaxa.province;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +33,8 @@ class InboxStore {
 	Link link() {
 		return jdbc.queryForObject("SELECT hub_key, hub_fingerprint, pinned_at, last_contact_at, last_error, "
 				+ "last_refusal, last_refusal_at FROM province_link WHERE id = 1", (rs, i) -> new Link(rs.getString(1),
-						rs.getString(2), instant(rs, 3), instant(rs, 4), rs.getString(5), rs.getString(6), instant(rs, 7)));
+						rs.getString(2), HubStore.instant(rs, 3), HubStore.instant(rs, 4), rs.getString(5), rs.getString(6),
+						HubStore.instant(rs, 7)));
 	}
 
 	void pin(String pem, String fingerprint, Instant at) {
@@ -96,23 +94,14 @@ class InboxStore {
 		return jdbc.query(SELECT + " WHERE state IN ('AIRING', 'RECEIVED') ORDER BY bulletin_id", ENTRY);
 	}
 
-	List<Entry> recent(int limit) {
-		return jdbc.query(SELECT + " ORDER BY bulletin_id DESC FETCH FIRST " + limit + " ROWS ONLY", ENTRY);
-	}
-
 	private static final String SELECT = "SELECT bulletin_id, clip_id, level, title, valid_from, valid_until, "
 			+ "repeat_seconds, next_airing_at, state, reported_state, reason, zone_groups FROM province_inbox";
 
 	private static final RowMapper<Entry> ENTRY = (rs, i) -> new Entry(rs.getLong(1),
 			(Long) rs.getObject(2, Long.class), Priority.valueOf(rs.getString(3)), rs.getString(4),
-			new BulletinManifest.Validity(instant(rs, 5), instant(rs, 6), (Long) rs.getObject(7, Long.class)),
-			instant(rs, 8), rs.getString(9), rs.getString(10), rs.getString(11),
+			new BulletinManifest.Validity(HubStore.instant(rs, 5), HubStore.instant(rs, 6), (Long) rs.getObject(7, Long.class)),
+			HubStore.instant(rs, 8), rs.getString(9), rs.getString(10), rs.getString(11),
 			rs.getString(12) == null ? List.of() : List.of(rs.getString(12).split(",")));
-
-	private static Instant instant(ResultSet rs, int column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
-	}
 
 	private static String cut(String s) {
 		return s.length() <= 1000 ? s : s.substring(0, 1000);

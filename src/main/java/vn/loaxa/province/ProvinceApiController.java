@@ -125,7 +125,7 @@ class ProvinceApiController {
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	ResponseEntity<ProvinceHub.Enrolment> enrol(@RequestBody(required = false) EnrolRequest request,
 			Authentication auth) {
-		requireProvince();
+		mode.requireProvince();
 		if (request == null) {
 			throw new UserError(400, "bad_request", "province.error.bad_commune_id");
 		}
@@ -144,7 +144,7 @@ class ProvinceApiController {
 	ResponseEntity<ProvinceHub.Enrolment> enrolFromFile(@RequestParam(required = false) MultipartFile file,
 			@RequestParam(required = false) String id, @RequestParam(required = false) String name,
 			Authentication auth) throws IOException {
-		requireProvince();
+		mode.requireProvince();
 		if (file == null || file.isEmpty()) {
 			throw new UserError(400, "bad_public_key", "province.error.no_key");
 		}
@@ -157,7 +157,7 @@ class ProvinceApiController {
 	@ApiResponse(responseCode = "404", description = NOT_PROVINCE)
 	@GetMapping({ "/province/communes", "/district/communes" })
 	List<Map<String, Object>> communes() {
-		requireProvince();
+		mode.requireProvince();
 		return hub.communes().stream().map(c -> {
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("id", c.id());
@@ -176,7 +176,7 @@ class ProvinceApiController {
 	@PostMapping({ "/province/evidence", "/district/evidence" })
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	ProvinceHub.Receipt upload(@RequestParam("file") MultipartFile file) throws IOException {
-		requireProvince();
+		mode.requireProvince();
 		try (InputStream in = file.getInputStream()) {
 			return hub.receive(in, "api", null);
 		}
@@ -194,10 +194,8 @@ class ProvinceApiController {
 	ProvinceHub.Receipt push(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			HttpServletRequest request) throws IOException {
 		// the token first: without one this is a request without log-in, refused as such
-		String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
-		HubStore.Commune commune = hub.byToken(token)
-			.orElseThrow(() -> new UserError(401, "bad_token", "province.error.bad_token"));
-		requireProvince();
+		HubStore.Commune commune = hub.byAuthorization(authorization);
+		mode.requireProvince();
 		try (InputStream in = request.getInputStream()) {
 			return hub.receive(in, "push", commune.id());
 		}
@@ -212,7 +210,7 @@ class ProvinceApiController {
 	void report(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String format,
 			HttpServletResponse response) throws IOException {
-		requireProvince();
+		mode.requireProvince();
 		ReportPeriod chosen = ReportPeriod.choose(period, from, to);
 		String f = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
 		ProvinceReportFiles.Format kind = ProvinceReportFiles.Format.parse(f);
@@ -245,9 +243,4 @@ class ProvinceApiController {
 					e.recordId()));
 	}
 
-	private void requireProvince() {
-		if (!mode.isProvince()) {
-			throw new UserError(404, "not_province", "province.error.not_province");
-		}
-	}
 }

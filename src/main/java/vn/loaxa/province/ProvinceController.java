@@ -51,7 +51,7 @@ class ProvinceController {
 
 	@GetMapping({ "/province", "/district" })
 	String page(@RequestParam(required = false) String period, Model model, Locale locale) {
-		requireProvince();
+		mode.requireProvince();
 		int year = clock.today().getYear();
 		int quarter = (clock.today().getMonthValue() - 1) / 3 + 1;
 		String shown = year + "-Q" + quarter;
@@ -82,7 +82,7 @@ class ProvinceController {
 	String enrol(@RequestParam(required = false) String id, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String publicKey, @RequestParam(required = false) MultipartFile file,
 			Authentication auth, RedirectAttributes redirect, Locale locale) throws IOException {
-		requireProvince();
+		mode.requireProvince();
 		try {
 			ProvinceHub.Enrolment e = file != null && !file.isEmpty()
 					? hub.enrolFromFile(id, name, file.getBytes(), Actors.name(auth))
@@ -104,7 +104,7 @@ class ProvinceController {
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	String upload(@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect, Locale locale)
 			throws IOException {
-		requireProvince();
+		mode.requireProvince();
 		if (file == null || file.isEmpty()) {
 			redirect.addFlashAttribute("error", messages.getMessage("province.noFile", null, locale));
 			return "redirect:/province";
@@ -126,9 +126,4 @@ class ProvinceController {
 		return store.commune(communeId).map(HubStore.Commune::name).orElse(communeId);
 	}
 
-	private void requireProvince() {
-		if (!mode.isProvince()) {
-			throw new UserError(404, "not_province", "province.error.not_province");
-		}
-	}
 }

@@ -112,8 +112,14 @@ public class ProvinceHub {
 		return store.communes();
 	}
 
+	/** The commune whose push token an {@code Authorization: Bearer …} header carries; 401 {@code bad_token} else. */
+	HubStore.Commune byAuthorization(String header) {
+		String token = header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
+		return byToken(token).orElseThrow(() -> new UserError(401, "bad_token", "province.error.bad_token"));
+	}
+
 	/** The commune a push token belongs to. */
-	Optional<HubStore.Commune> byToken(String token) {
+	private Optional<HubStore.Commune> byToken(String token) {
 		return token == null || token.isBlank() ? Optional.empty() : store.communeByToken(sha256(token.strip()));
 	}
 

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -195,16 +194,12 @@ class ProvinceLink implements SmartLifecycle {
 
 	private static String describe(Exception e) {
 		if (e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException) {
-			return "Không kết nối được máy chủ của tỉnh / the province's server does not answer";
+			return ProvincePush.UNREACHABLE;
 		}
 		return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
 	}
 
 	private static String cut(String s) {
 		return s == null ? "" : s.length() <= 200 ? s : s.substring(0, 200);
-	}
-
-	Instant lastContact() {
-		return store.link().lastContactAt();
 	}
 }

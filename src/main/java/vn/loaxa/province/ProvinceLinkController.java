@@ -1,5 +1,8 @@
 package vn.loaxa.province;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -15,19 +18,21 @@ class ProvinceLinkController {
 
 	private final InboxStore inbox;
 	private final AuditTrail audit;
+	private final MessageSource messages;
 
-	ProvinceLinkController(InboxStore inbox, AuditTrail audit) {
+	ProvinceLinkController(InboxStore inbox, AuditTrail audit, MessageSource messages) {
 		this.inbox = inbox;
 		this.audit = audit;
+		this.messages = messages;
 	}
 
 	@PostMapping("/province/link/repin")
 	@PreAuthorize("hasRole('ADMIN')")
-	String repin(Authentication auth, RedirectAttributes redirect) {
+	String repin(Authentication auth, RedirectAttributes redirect, Locale locale) {
 		String before = inbox.link().fingerprint();
 		inbox.unpin();
 		audit.record(Actors.name(auth), "province.repin", "hub key", before, null);
-		redirect.addFlashAttribute("info", "Đã bỏ ghim khóa của tỉnh: lần liên lạc tới sẽ ghim khóa hiện tại của máy chủ tỉnh.");
+		redirect.addFlashAttribute("info", messages.getMessage("link.unpinned", null, locale));
 		return "redirect:/settings";
 	}
 }

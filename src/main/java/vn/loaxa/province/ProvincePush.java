@@ -44,6 +44,7 @@ public class ProvincePush {
 	static final int BATCH = 5_000;
 	static final String PUSH = "/api/province/push";
 	static final String LEGACY_PUSH = "/api/district/push";
+	static final String UNREACHABLE = "Không kết nối được máy chủ của tỉnh / the province's server does not answer";
 	private static final Logger log = LoggerFactory.getLogger(ProvincePush.class);
 
 	private final EvidenceExport export;
@@ -127,7 +128,7 @@ public class ProvincePush {
 			return lastId > acked ? Optional.of(lastId) : Optional.empty();
 		}
 		catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
-			return failed(now, "Không kết nối được máy chủ của tỉnh / the province's server does not answer");
+			return failed(now, UNREACHABLE);
 		}
 		catch (java.net.http.HttpTimeoutException e) {
 			return failed(now, "Máy chủ của tỉnh không trả lời kịp / the province's server timed out");

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -36,19 +37,17 @@ class ProvinceStrip {
 		return push.status();
 	}
 
-	@ModelAttribute("provinceLink")
-	InboxStore.Link provinceLink(Authentication user) {
-		return signedIn(user) && link.configured() ? inbox.link() : null;
-	}
-
-	@ModelAttribute("bulletinRefusal")
-	String bulletinRefusal(Authentication user) {
+	/** {@code provinceLink} (the settings page) and {@code bulletinRefusal} (the strip), from one read. */
+	@ModelAttribute
+	void provinceLink(Authentication user, Model model) {
 		if (!signedIn(user) || !link.configured()) {
-			return null;
+			return;
 		}
 		InboxStore.Link l = inbox.link();
-		boolean recent = l.lastRefusalAt() != null && l.lastRefusalAt().isAfter(Instant.now().minus(REFUSAL_SHOWN));
-		return recent ? l.lastRefusal() : null;
+		model.addAttribute("provinceLink", l);
+		if (l.lastRefusalAt() != null && l.lastRefusalAt().isAfter(Instant.now().minus(REFUSAL_SHOWN))) {
+			model.addAttribute("bulletinRefusal", l.lastRefusal());
+		}
 	}
 
 	private static boolean signedIn(Authentication user) {
