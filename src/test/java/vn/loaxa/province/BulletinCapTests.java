@@ -44,14 +44,8 @@ class BulletinCapTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("loaxa.mode", () -> "province");
-		registry.add("loaxa.data-dir", () -> ROOT.resolve("data").toString());
-		registry.add("loaxa.media-dir", () -> ROOT.resolve("no-media").toString());
-		registry.add("loaxa.schedules-dir", () -> ROOT.resolve("no-schedules").toString());
-		registry.add("loaxa.admin.password", () -> "test-admin-pw");
+		HubContext.register(registry, ROOT);
 		registry.add("loaxa.tts.engine", () -> "espeak-ng");
-		registry.add("spring.quartz.scheduler-name", () -> "loaxa-" + ROOT.getFileName());
-		vn.loaxa.support.TestDatabase.register(registry);
 	}
 
 	@Autowired TestRestTemplate rest;

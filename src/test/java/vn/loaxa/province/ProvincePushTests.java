@@ -2,6 +2,7 @@ package vn.loaxa.province;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +41,7 @@ import vn.loaxa.support.TestDirs;
  * release, which knows only {@code /api/district/push}.
  */
 @SpringBootTest
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProvincePushTests {
 
@@ -85,6 +87,8 @@ class ProvincePushTests {
 	@Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 	@Autowired com.fasterxml.jackson.databind.ObjectMapper json;
 	@Autowired vn.loaxa.config.LoaxaClock clock;
+	@Autowired InboxStore inbox;
+	@Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
 	@Test
 	@Order(1)
@@ -121,6 +125,23 @@ class ProvincePushTests {
 		assertThat(commune.path("totals").path("airings").asLong()).isEqualTo(own.airings()).isEqualTo(41);
 		assertThat(commune.path("totals").path("clips").asLong()).isEqualTo(own.clips());
 		assertThat(commune.path("totals").path("minutes").asDouble()).isEqualTo(own.minutes());
+	}
+
+	@Test
+	@Order(3)
+	void theSettingsPageShowsTheHubsPinnedKeyAndTheStripARefusedBulletin() throws Exception {
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+			.until(() -> inbox.link().fingerprint() != null);
+		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user("admin").roles("ADMIN");
+		String settings = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/settings").with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(settings).contains("id=\"hub-key\"").contains(inbox.link().fingerprint())
+			.doesNotContain("id=\"bulletin-refused\"");
+		inbox.refusal("Bản tin #7 «Thử» bị từ chối: chữ ký không phải của máy chủ tỉnh đã ghim", java.time.Instant.now());
+		String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/settings").with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"bulletin-refused\"").contains("Bản tin #7 «Thử» bị từ chối");
 	}
 
 	@Test
