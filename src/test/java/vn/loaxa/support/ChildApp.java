@@ -3,7 +3,6 @@ package vn.loaxa.support;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +37,7 @@ public final class ChildApp implements AutoCloseable {
 	}
 
 	public static ChildApp start(String name, Path outputDir, Map<String, String> settings) {
-		int port = freePort();
+		int port = TestPorts.reserve();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-Duser.timezone=UTC", "-cp",
 				applicationClasspath(), "vn.loaxa.LoaxaApplication", "--server.port=" + port));
@@ -61,16 +60,6 @@ public final class ChildApp implements AutoCloseable {
 		return Arrays.stream(cp.split(File.pathSeparator))
 			.filter(entry -> !entry.isBlank() && !Path.of(entry).endsWith("test-classes"))
 			.collect(Collectors.joining(File.pathSeparator));
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
 	}
 
 	public String name() {

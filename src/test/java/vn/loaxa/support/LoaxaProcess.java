@@ -3,7 +3,6 @@ package vn.loaxa.support;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -53,7 +52,7 @@ public final class LoaxaProcess implements AutoCloseable {
 	 */
 	public LoaxaProcess(Path root, String adminPassword, List<String> arguments) {
 		this.root = root;
-		this.port = freePort();
+		this.port = TestPorts.reserve();
 		this.adminPassword = adminPassword;
 		this.arguments = List.copyOf(arguments);
 	}
@@ -209,15 +208,5 @@ public final class LoaxaProcess implements AutoCloseable {
 			.filter(e -> !e.isBlank())
 			.filter(e -> !Path.of(e).endsWith(Path.of("target", "test-classes")))
 			.collect(Collectors.joining(File.pathSeparator));
-	}
-
-	public static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
 	}
 }
