@@ -9,9 +9,12 @@ import java.util.function.Function;
 /**
  * The columns of one evidence row, as the report's CSV and the log page's exports write it: zone
  * name, scheduled and actual times (dd/MM/yyyy HH:mm:ss in the commune's zone), clip title, kind,
- * topic, outcome, hash. A new column is one more entry in {@link #COLUMNS}.
+ * topic, outcome, hash; a relay's record has "Tiếp sóng" as its kind and the relay's name as its title. A new column is one more entry in {@link #COLUMNS}.
  */
 public final class EvidenceRow {
+
+	/** The kind cell of a relay's record (tiếp sóng), whose title is the relay's name. */
+	public static final String RELAY_KIND = "report.ev.relay";
 
 	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
@@ -27,8 +30,10 @@ public final class EvidenceRow {
 			new Column("report.ev.zone", (r, c) -> c.zoneName().apply(r.airing().zoneId())),
 			new Column("report.ev.scheduled", (r, c) -> time(r.airing().scheduledStart(), c.zone())),
 			new Column("report.ev.actual", (r, c) -> time(r.airing().actualStart(), c.zone())),
-			new Column("report.ev.title", (r, c) -> text(r.airing().clipTitle())),
-			new Column("report.ev.kind", (r, c) -> r.airing().kind() == null ? "" : c.label().apply(r.airing().kind().messageKey())),
+			new Column("report.ev.title", (r, c) -> r.airing().clipTitle() == null && r.airing().relay() != null
+					? r.airing().relay() : text(r.airing().clipTitle())),
+			new Column("report.ev.kind", (r, c) -> r.airing().kind() != null ? c.label().apply(r.airing().kind().messageKey())
+					: r.airing().relay() != null ? c.label().apply(RELAY_KIND) : ""),
 			new Column("report.ev.topic", (r, c) -> r.airing().topic() == null ? "" : c.label().apply(r.airing().topic().messageKey())),
 			new Column("report.ev.outcome", (r, c) -> c.label().apply(r.airing().outcome().messageKey())),
 			new Column("report.ev.hash", (r, c) -> r.hash()));

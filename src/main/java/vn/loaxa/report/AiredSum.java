@@ -82,12 +82,28 @@ public final class AiredSum {
 		return rows;
 	}
 
-	/** Each target of the plan against the airings of its kinds and topics (none: no targets). */
+	/**
+	 * Each target of the plan against the airings of its kinds and topics (none: no targets). A target of
+	 * relayed minutes counts none here: the province's hub, the caller, holds no relay's records.
+	 */
 	public static List<ReportFigures.TargetRow> targets(List<? extends Aired> groups, Plan plan, ReportPeriod period) {
+		return targets(groups, plan, period, RelayTally.none());
+	}
+
+	/** Each target against what it counts: distinct clips or airings of its kinds and topics, or minutes relayed. */
+	static List<ReportFigures.TargetRow> targets(List<? extends Aired> groups, Plan plan, ReportPeriod period,
+			RelayTally relays) {
 		List<ReportFigures.TargetRow> rows = new ArrayList<>();
 		for (PlanTarget target : plan == null ? List.<PlanTarget>of() : plan.targets()) {
-			AiredSum s = of(groups, g -> target.matches(g.kind(), g.topic()));
-			rows.add(ReportFigures.TargetRow.of(target, period, s.clips(), s.airings));
+			long done;
+			if (target.measure() == Measure.RELAY_MINUTES) {
+				done = relays.wholeMinutes(target.relay());
+			}
+			else {
+				AiredSum s = of(groups, g -> target.matches(g.kind(), g.topic()));
+				done = target.measure() == Measure.CLIPS ? s.clips() : s.airings;
+			}
+			rows.add(ReportFigures.TargetRow.of(target, period, done));
 		}
 		return rows;
 	}

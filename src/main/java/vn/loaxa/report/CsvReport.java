@@ -18,7 +18,8 @@ import vn.loaxa.broadcast.EvidenceRow;
 /**
  * The CSV export of the figures: UTF-8 with a byte-order mark so Excel shows the diacritics, one row
  * per figure in long form ({@code section, code, label, clips, airings, minutes, planned, done,
- * percent, count, value}). Every text is quoted, so a title with {@code ;} or {@code ,} stays in
+ * percent, count, value}); a relay's row ({@code relays}) has its outages in {@code count} and the minutes
+ * lost in {@code value}. Every text is quoted, so a title with {@code ;} or {@code ,} stays in
  * one cell whichever list separator the reader's Excel uses.
  */
 final class CsvReport {
@@ -83,6 +84,11 @@ final class CsvReport {
 		for (ReportFigures.ProblemRow p : f.problems()) {
 			csv.printRecord("problems", p.outcome().name(), p.reason(), null, null, null, null, null, null, p.count(),
 					p.code());
+		}
+		// tiếp sóng: airings and minutes in their columns, outages in count, minutes lost in value
+		for (ReportFigures.RelayRow k : f.relays()) {
+			csv.printRecord("relays", k.relay(), k.name(), null, k.airings(), k.minutes(), null, null, null, k.outages(),
+					k.lostMinutes());
 		}
 		evidence(csv, report, service);
 		value(csv, "anchor", "signed", labels.get("report.anchor"), anchor.signed());

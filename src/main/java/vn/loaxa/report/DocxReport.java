@@ -55,6 +55,10 @@ final class DocxReport {
 		DocxParts.text(doc, sentences.totals(f));
 		DocxParts.grid(doc, List.of(labels.get("report.col.kind"), labels.get("report.col.clips"),
 				labels.get("report.col.airings"), labels.get("report.col.minutes")), kindRows(f));
+		String relays = sentences.relays(f);
+		if (relays != null) {
+			DocxParts.text(doc, relays);
+		}
 		DocxParts.heading(doc, "2. " + labels.get("report.section.byTopic"));
 		DocxParts.text(doc, sentences.topics(f));
 		DocxParts.grid(doc, List.of(labels.get("report.col.topic"), labels.get("report.col.clips"),

@@ -66,6 +66,8 @@ final class PdfReport {
 						labels.get("report.monthLabel", k.month().substring(5), k.month().substring(0, 4)), k.month(),
 						k.clips(), k.airings(), k.minutes())).toList(), false));
 		context.setVariable("sections", sections);
+		context.setVariable("relays", f.relays());
+		context.setVariable("relayTotal", RelayTotal.of(f.relays()));
 		PdfDocuments.render(templates.process("reports/pdf", context), out);
 	}
 }

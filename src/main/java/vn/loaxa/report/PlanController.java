@@ -44,15 +44,15 @@ class PlanController {
 
 	/** The target form as typed, so a refused form comes back with what the user entered. */
 	record TargetForm(Long id, String name, String planned, boolean perMonth, Set<ClipKind> kinds, Set<Topic> topics,
-			Measure measure) {
+			Measure measure, String relay) {
 
 		static TargetForm empty() {
-			return new TargetForm(null, "", "", false, Set.of(), Set.of(), Measure.CLIPS);
+			return new TargetForm(null, "", "", false, Set.of(), Set.of(), Measure.CLIPS, "");
 		}
 
 		static TargetForm of(PlanTarget t) {
 			return new TargetForm(t.id(), t.name(), String.valueOf(t.planned()), t.perMonth(), t.kinds(), t.topics(),
-					t.measure());
+					t.measure(), t.relay() == null ? "" : t.relay());
 		}
 	}
 
@@ -87,9 +87,9 @@ class PlanController {
 			@RequestParam(required = false) String name, @RequestParam(required = false) String planned,
 			@RequestParam(defaultValue = "false") boolean perMonth,
 			@RequestParam(required = false) List<String> kinds, @RequestParam(required = false) List<String> topics,
-			@RequestParam(required = false) String measure, Model model, HttpServletResponse response,
-			RedirectAttributes redirect, Locale locale) {
-		TargetDraft draft = new TargetDraft(name, planned, perMonth, kinds, topics, measure);
+			@RequestParam(required = false) String measure, @RequestParam(required = false) String relay, Model model,
+			HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+		TargetDraft draft = new TargetDraft(name, planned, perMonth, kinds, topics, measure, relay);
 		try {
 			plans.save(draft.target(id, year));
 		}
@@ -124,9 +124,19 @@ class PlanController {
 		model.addAttribute("kinds", ClipKind.values());
 		model.addAttribute("topics", Topic.values());
 		model.addAttribute("measures", Measure.values());
+		model.addAttribute("relays", relayChoices(form));
 		model.addAttribute("forecasts", exports.forecastLines(ReportPeriod.parse(String.valueOf(year))));
 		model.addAttribute("today", clock.today());
 		return PLAN;
+	}
+
+	/** The plan's relays, and the form's own when the plan no longer has it (so saving keeps it). */
+	private List<vn.loaxa.schedule.Relay> relayChoices(TargetForm form) {
+		List<vn.loaxa.schedule.Relay> relays = new java.util.ArrayList<>(plans.relays());
+		if (!form.relay().isEmpty() && relays.stream().noneMatch(r -> r.id().equals(form.relay()))) {
+			relays.add(new vn.loaxa.schedule.Relay(form.relay(), form.relay(), List.of(), null));
+		}
+		return relays;
 	}
 
 	private int year(Integer year) {

@@ -74,7 +74,11 @@ public class PlanForecasts {
 		return forecasts;
 	}
 
-	/** Weekly slots still airing whose fill takes one of the target's topics (any slot takes any kind). */
+	/**
+	 * Weekly slots still airing that could carry more of the target: for minutes relayed, the slots of its
+	 * relay (of any relay when it names none); else those whose fill takes one of its topics (any slot
+	 * of clips takes any kind).
+	 */
 	private List<TargetForecast.SlotHint> slotsFor(PlanTarget target, LocalDate today) {
 		var plan = schedule.current();
 		return plan.slots()
@@ -86,6 +90,9 @@ public class PlanForecasts {
 	}
 
 	private static boolean carries(Slot slot, PlanTarget target) {
-		return target.topics().isEmpty() || target.topics().stream().anyMatch(slot::accepts);
+		if (target.measure() == Measure.RELAY_MINUTES) {
+			return slot.isRelay() && (target.relay() == null || target.relay().equals(slot.relay()));
+		}
+		return !slot.isRelay() && (target.topics().isEmpty() || target.topics().stream().anyMatch(slot::accepts));
 	}
 }

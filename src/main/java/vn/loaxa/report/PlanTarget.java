@@ -11,15 +11,24 @@ import vn.loaxa.media.Topic;
 /**
  * One target of a yearly propaganda plan: "150 tin, bài trên loa" ({@code planned} 150 for the
  * year, kinds NEWS and ARTICLE) or "02 bài mỗi tháng" ({@code perMonth}: multiplied by the months of
- * the period). Empty kinds or topics mean any.
+ * the period). Empty kinds or topics mean any. A target of minutes relayed ({@link Measure#RELAY_MINUTES})
+ * has no kinds or topics and may name the one {@code relay} it counts (null: every relay).
  */
 public record PlanTarget(Long id, int planYear, String name, int planned, boolean perMonth, Set<ClipKind> kinds,
-		Set<Topic> topics, Measure measure, int position) {
+		Set<Topic> topics, Measure measure, int position,
+		@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String relay) {
 
 	public PlanTarget {
 		kinds = kinds == null || kinds.isEmpty() ? Set.of() : Set.copyOf(kinds);
 		topics = topics == null || topics.isEmpty() ? Set.of() : Set.copyOf(topics);
 		measure = measure == null ? Measure.CLIPS : measure;
+		relay = relay == null || relay.isBlank() ? null : relay.strip();
+	}
+
+	/** A target of clips or airings (no relay). */
+	public PlanTarget(Long id, int planYear, String name, int planned, boolean perMonth, Set<ClipKind> kinds,
+			Set<Topic> topics, Measure measure, int position) {
+		this(id, planYear, name, planned, perMonth, kinds, topics, measure, position, null);
 	}
 
 	/** The target for a period: the yearly figure as it stands, a monthly one times the period's months. */

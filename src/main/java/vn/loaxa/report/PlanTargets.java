@@ -19,9 +19,16 @@ public class PlanTargets {
 	static final int MAX_NAME = 200;
 
 	private final JdbcTemplate jdbc;
+	private final vn.loaxa.schedule.Schedule schedule;
 
-	PlanTargets(JdbcTemplate jdbc) {
+	PlanTargets(JdbcTemplate jdbc, vn.loaxa.schedule.Schedule schedule) {
 		this.jdbc = jdbc;
+		this.schedule = schedule;
+	}
+
+	/** The relays of the plan in force, that a target of relayed minutes may name. */
+	public List<vn.loaxa.schedule.Relay> relays() {
+		return schedule.current().relays();
 	}
 
 	/** The plan of a year, with its targets in order; empty if the commune has none for that year. */
@@ -100,24 +107,39 @@ public class PlanTargets {
 		if (plan(target.planYear()).isEmpty()) {
 			throw new UserError(400, "no_plan", "report.error.noPlan", target.planYear());
 		}
+		checkRelay(target);
 		if (target.id() == null) {
 			Integer last = jdbc.queryForObject("SELECT COALESCE(MAX(position), 0) FROM plan_target WHERE plan_year = ?",
 					Integer.class, target.planYear());
-			jdbc.update("INSERT INTO plan_target (plan_year, name, planned, per_month, kinds, topics, measure, position) "
-					+ "VALUES (?,?,?,?,?,?,?,?)", target.planYear(), name, target.planned(), target.perMonth(),
+			jdbc.update("INSERT INTO plan_target (plan_year, name, planned, per_month, kinds, topics, measure, position, "
+					+ "relay) VALUES (?,?,?,?,?,?,?,?,?)", target.planYear(), name, target.planned(), target.perMonth(),
 					PlanTarget.join(target.kinds()), PlanTarget.join(target.topics()), target.measure().name(),
-					last == null ? 1 : last + 1);
+					last == null ? 1 : last + 1, target.relay());
 			Long id = jdbc.queryForObject("SELECT MAX(id) FROM plan_target WHERE plan_year = ?", Long.class,
 					target.planYear());
 			return target(id).orElseThrow();
 		}
 		int changed = jdbc.update("UPDATE plan_target SET plan_year = ?, name = ?, planned = ?, per_month = ?, kinds = ?, "
-				+ "topics = ?, measure = ? WHERE id = ?", target.planYear(), name, target.planned(), target.perMonth(),
-				PlanTarget.join(target.kinds()), PlanTarget.join(target.topics()), target.measure().name(), target.id());
+				+ "topics = ?, measure = ?, relay = ? WHERE id = ?", target.planYear(), name, target.planned(),
+				target.perMonth(), PlanTarget.join(target.kinds()), PlanTarget.join(target.topics()),
+				target.measure().name(), target.relay(), target.id());
 		if (changed == 0) {
 			throw new UserError(404, "target_not_found", "report.error.targetNotFound", target.id());
 		}
 		return target(target.id()).orElseThrow();
+	}
+
+	/**
+	 * A target's relay must be one of the plan in force, or the one it already counted (a relay retired
+	 * since stays countable for the year's past).
+	 */
+	private void checkRelay(PlanTarget target) {
+		String relay = target.relay();
+		if (relay == null || schedule.current().relay(relay).isPresent()
+				|| target.id() != null && target(target.id()).map(t -> relay.equals(t.relay())).orElse(false)) {
+			return;
+		}
+		throw new UserError(400, "unknown_relay", "report.error.unknownRelay", relay).withField("relay");
 	}
 
 	@Transactional
@@ -154,6 +176,6 @@ public class PlanTargets {
 	private static final RowMapper<PlanTarget> MAPPER = (rs, n) -> new PlanTarget(rs.getLong("id"),
 			rs.getInt("plan_year"), rs.getString("name"), rs.getInt("planned"), rs.getBoolean("per_month"),
 			PlanTarget.split(ClipKind.class, rs.getString("kinds")), PlanTarget.split(Topic.class, rs.getString("topics")),
-			Measure.valueOf(rs.getString("measure")), rs.getInt("position"));
+			Measure.valueOf(rs.getString("measure")), rs.getInt("position"), rs.getString("relay"));
 
 }

@@ -70,8 +70,10 @@ class PlanTargetsApiController {
 	}
 
 	@Operation(summary = "Add a target to the plan of a year",
-			description = "Body {name, planned, perMonth, kinds, topics, measure}: kinds NEWS, ARTICLE, REPORTAGE, "
-					+ "SLOGAN, ANNOUNCEMENT and topics as the clips have them (none: any); measure CLIPS (distinct clips aired) or AIRINGS.")
+			description = "Body {name, planned, perMonth, kinds, topics, measure, relay}: kinds NEWS, ARTICLE, REPORTAGE, "
+					+ "SLOGAN, ANNOUNCEMENT and topics as the clips have them (none: any); measure CLIPS (distinct clips aired), "
+					+ "AIRINGS or relayMinutes (whole minutes relayed, no kinds or topics; relay: the id of the one relay "
+					+ "it counts, none for all; an unknown relay is 400 unknown_relay with field relay).")
 	@ApiResponse(responseCode = "201", description = "The target added")
 	@PostMapping("/api/plans/{year}/targets")
 	@PreAuthorize(OFFICER)

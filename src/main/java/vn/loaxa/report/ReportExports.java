@@ -85,6 +85,10 @@ public class ReportExports {
 			((com.fasterxml.jackson.databind.node.ObjectNode) targets.get(i)).set("forecast",
 					json.valueToTree(ahead.get(i)));
 		}
+		// the contract lists relays always; the signed figures leave an empty list out (ReportFigures)
+		if (!node.has("relays")) {
+			node.putArray("relays");
+		}
 		node.set("anchor", json.valueToTree(reports.anchor(report)));
 		return node;
 	}

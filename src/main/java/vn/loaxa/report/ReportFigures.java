@@ -14,7 +14,13 @@ import vn.loaxa.media.Topic;
  */
 public record ReportFigures(Period period, Totals totals, List<KindRow> byKind, List<TopicRow> byTopic,
 		List<ZoneRow> byZone, List<MonthRow> byMonth, List<TargetRow> targets, PlanRow plan,
-		List<ProblemRow> problems) {
+		List<ProblemRow> problems,
+		@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<RelayRow> relays) {
+
+	/** {@code relays} left out of the figures' JSON when empty, so a report signed before relays were counted keeps its digest. */
+	public ReportFigures {
+		relays = relays == null ? List.of() : List.copyOf(relays);
+	}
 
 	public record Period(String code, LocalDate from, LocalDate to) {
 	}
@@ -42,12 +48,21 @@ public record ReportFigures(Period period, Totals totals, List<KindRow> byKind, 
 
 	public record TargetRow(String name, long planned, long done, double percent) {
 
-		/** A target against what aired: distinct clips or airings of its kinds and topics, as it measures. */
-		public static TargetRow of(PlanTarget target, ReportPeriod period, long clips, long airings) {
-			long done = target.measure() == Measure.CLIPS ? clips : airings;
+		/** A target against what it counts ({@link Measure}) in the period: {@code done}. */
+		public static TargetRow of(PlanTarget target, ReportPeriod period, long done) {
 			long planned = target.plannedFor(period);
 			return new TargetRow(target.name(), planned, done, planned == 0 ? 0.0 : round(done * 100.0 / planned, 1));
 		}
+	}
+
+	/**
+	 * Tiếp sóng: one relay's slot occasions in the period, counted once whatever the zones it was switched
+	 * to. {@code airings}: occasions that gave sound; {@code minutes}: the time relayed (per occasion, the
+	 * most any zone heard); {@code outages}: stretches cut by a lost stream or silence, and occasions no
+	 * address gave sound; {@code lostMinutes}: the slot time not relayed. {@code name}: the relay's name
+	 * as its records carry it.
+	 */
+	public record RelayRow(String relay, String name, long airings, double minutes, long outages, double lostMinutes) {
 	}
 
 	/** The plan compared with; year and a null name when the commune has no plan for that year. */

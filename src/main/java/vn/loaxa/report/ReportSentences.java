@@ -54,6 +54,24 @@ final class ReportSentences {
 				+ ".";
 	}
 
+	/**
+	 * Tiếp sóng, apart from the commune's own tin, bài: "Tiếp sóng 12 giờ 30 phút (VOV1 - Thời sự: 40 lượt,
+	 * 10 giờ; …); mất sóng 3 lần, 25 phút." Null when nothing was relayed or due to be.
+	 */
+	String relays(ReportFigures f) {
+		if (f.relays().isEmpty()) {
+			return null;
+		}
+		RelayTotal total = RelayTotal.of(f.relays());
+		List<String> each = f.relays().stream().map(r -> r.name() + ": " + VnNumbers.count(r.airings()) + " lượt, "
+				+ VnNumbers.hoursAndMinutes(r.minutes())).toList();
+		String lost = total.outages() > 0
+				? "; mất sóng " + VnNumbers.count(total.outages()) + " lần, " + VnNumbers.hoursAndMinutes(total.lostMinutes())
+				: total.lostMinutes() > 0 ? "; không tiếp sóng được " + VnNumbers.hoursAndMinutes(total.lostMinutes()) : "";
+		return "Tiếp sóng " + VnNumbers.hoursAndMinutes(total.minutes()) + " (" + String.join("; ", each) + ")" + lost
+				+ ".";
+	}
+
 	/** One clause per topic that aired: "chuyển đổi số 3 tin, bài (7 lượt phát, 12,5 phút)". */
 	String topics(ReportFigures f) {
 		List<ReportFigures.TopicRow> aired = f.byTopic().stream().filter(r -> r.airings() > 0 || r.clips() > 0).toList();
@@ -107,7 +125,11 @@ final class ReportSentences {
 
 	/** One sentence for a target the forecast puts behind: where it stands, where it heads, what it needs. */
 	String behind(String name, Measure measure, TargetForecast f, java.time.LocalDate today) {
-		String unit = measure == Measure.CLIPS ? " tin, bài" : " lượt phát";
+		String unit = switch (measure) {
+			case CLIPS -> " tin, bài";
+			case AIRINGS -> " lượt phát";
+			case RELAY_MINUTES -> " phút tiếp sóng";
+		};
 		String slots = f.help() == null || f.help().slots().isEmpty() ? ""
 				: ", có thể tăng ở các khung giờ " + String.join(", ", f.help().slots().stream()
 					.map(s -> "«" + s.slot() + "» (" + s.zone() + ", " + s.daysPerWeek() + " ngày/tuần)").toList());

@@ -16,6 +16,7 @@ import vn.loaxa.broadcast.AiringCounts.PlayedGroup;
 import vn.loaxa.broadcast.AiringCounts.ProblemGroup;
 import vn.loaxa.broadcast.BroadcastLog;
 import vn.loaxa.broadcast.BroadcastRecord;
+import vn.loaxa.broadcast.RelayStretches;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.media.ClipLibrary;
 import vn.loaxa.media.Topic;
@@ -47,10 +48,12 @@ public class ReportService {
 	private final LoaxaClock clock;
 	private final vn.loaxa.schedule.Schedule schedule;
 	private final ClipLibrary library;
+	private final RelayStretches relays;
 
 	ReportService(AiringCounts counts, BroadcastLog log, PlanTargets plans, CommuneSettingsStore settings,
 			LoaxaClock clock, org.springframework.context.MessageSource messages, vn.loaxa.security.CommuneKey key,
-			vn.loaxa.schedule.Schedule schedule, ClipLibrary library) {
+			vn.loaxa.schedule.Schedule schedule, ClipLibrary library, RelayStretches relays) {
+		this.relays = relays;
 		this.schedule = schedule;
 		this.library = library;
 		this.messages = messages;
@@ -142,11 +145,13 @@ public class ReportService {
 		}
 
 		var plan = plans.plan(period.planYear());
-		List<TargetRow> targets = AiredSum.targets(played, plan.orElse(null), period);
+		// relays are read from their records on both paths (few, and not in the month totals' tables)
+		RelayTally relayed = RelayTally.of(relays.scheduledIn(period.start(zone), period.end(zone)));
+		List<TargetRow> targets = AiredSum.targets(played, plan.orElse(null), period, relayed);
 		ReportFigures figures = new ReportFigures(
 				new ReportFigures.Period(period.code(), period.from(), period.to()), totals, byKind, byTopic, byZone,
 				byMonth, targets, new ReportFigures.PlanRow(period.planYear(), plan.map(Plan::name).orElse(null)),
-				problems);
+				problems, relayed.rows());
 		Map<String, String> names = new TreeMap<>();
 		byZone.forEach(z -> names.put(z.zone(), zoneName(z.zone())));
 		return new Report(period, figures, settings.current(), chart, names);

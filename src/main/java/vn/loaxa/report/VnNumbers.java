@@ -21,6 +21,18 @@ public final class VnNumbers {
 		return format(rounded.stripTrailingZeros().scale() <= 0 ? "#,##0" : "#,##0.0", rounded);
 	}
 
+	/** Minutes as hours and minutes: 12 giờ 30 phút, 2 giờ, 25 phút, 1 giờ 0,5 phút. */
+	public static String hoursAndMinutes(double minutes) {
+		BigDecimal total = BigDecimal.valueOf(minutes).setScale(1, RoundingMode.HALF_UP);
+		BigDecimal[] split = total.divideAndRemainder(BigDecimal.valueOf(60));
+		long hours = split[0].longValue();
+		BigDecimal rest = split[1];
+		if (hours == 0) {
+			return decimal(rest.doubleValue()) + " phút";
+		}
+		return count(hours) + " giờ" + (rest.signum() == 0 ? "" : " " + decimal(rest.doubleValue()) + " phút");
+	}
+
 	/** Always one decimal, with the sign: 30,0%. */
 	public static String percent(double value) {
 		return format("#,##0.0", BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP)) + "%";

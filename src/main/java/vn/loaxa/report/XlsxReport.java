@@ -59,6 +59,9 @@ final class XlsxReport {
 		if (!forecasts.isEmpty()) {
 			XlsxForecastSheet.write(wb.newWorksheet(XlsxForecastSheet.NAME), forecasts, labels);
 		}
+		if (!report.figures().relays().isEmpty()) {
+			XlsxRelaySheet.write(wb.newWorksheet(XlsxRelaySheet.NAME), report.figures().relays(), labels);
+		}
 		wb.finish();
 	}
 
@@ -256,6 +259,7 @@ final class XlsxReport {
 		private final String[] columns;
 		private final double[] widths;
 		private final LocalClock clock = new LocalClock(zone);
+		private final String relayKind = labels.get(vn.loaxa.broadcast.EvidenceRow.RELAY_KIND);
 		private Worksheet ws;
 		private int sheets;
 		private int r;
@@ -309,7 +313,11 @@ final class XlsxReport {
 				if (a.slotName() != null) {
 					ws.value(r, 5, a.slotName());
 				}
-				if (a.clipTitle() != null) {
+				if (row.relay() != null) {
+					ws.value(r, 6, row.relay());
+					ws.value(r, 7, relayKind);
+				}
+				else if (a.clipTitle() != null) {
 					ws.value(r, 6, a.clipTitle());
 				}
 				if (a.kind() != null) {
