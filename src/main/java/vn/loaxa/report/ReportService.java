@@ -121,7 +121,9 @@ public class ReportService {
 		List<KindRow> byKind = AiredSum.byKind(played);
 		List<TopicRow> byTopic = AiredSum.byTopic(played);
 		Map<String, List<PlayedGroup>> zones = new TreeMap<>();
-		played.forEach(g -> zones.computeIfAbsent(g.zoneId(), k -> new ArrayList<>()).add(g));
+		// a zone that only relayed (PLAYED groups of no clip) has none of the commune's tin, bài to show
+		played.stream().filter(g -> g.clipIdentity() != null)
+			.forEach(g -> zones.computeIfAbsent(g.zoneId(), k -> new ArrayList<>()).add(g));
 		List<ZoneRow> byZone = new ArrayList<>();
 		zones.forEach((zoneId, groups) -> {
 			AiredSum s = AiredSum.of(groups, g -> true);
