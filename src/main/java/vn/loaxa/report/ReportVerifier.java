@@ -23,7 +23,8 @@ import vn.loaxa.broadcast.BroadcastLog;
  * {@code verify-report FILE}: checks an exported JSON or XLSX report against the log and the commune
  * key. It holds when the signature over its anchor is this commune's, the log still gives the very
  * figures the anchor names (by their SHA-256), the chain head it names is still in the log, and the
- * figures in the file are those figures (in an XLSX, every number of the summary sheet).
+ * figures in the file are those figures (in an XLSX, every number of the summary sheet and of the
+ * Tiếp sóng sheet).
  */
 @Component
 class ReportVerifier {
@@ -106,12 +107,25 @@ class ReportVerifier {
 					.writeSummary(now.get(), bytes);
 				Files.write(expected, bytes.toByteArray());
 				compareNumbers(summary, XlsxCells.read(expected, XlsxReport.SUMMARY), problems);
+				if (!now.get().figures().relays().isEmpty()) {
+					compareNumbers(relaySheet(file), XlsxCells.read(expected, XlsxRelaySheet.NAME), problems);
+				}
 			}
 			finally {
 				Files.deleteIfExists(expected);
 			}
 		}
 		return new Outcome(problems.isEmpty(), problems, signed.value());
+	}
+
+	/** The file's Tiếp sóng sheet; none (every number missing) when it was taken out. */
+	private static Map<String, XlsxCells.Cell> relaySheet(Path file) {
+		try {
+			return XlsxCells.read(file, XlsxRelaySheet.NAME);
+		}
+		catch (IOException | RuntimeException e) {
+			return Map.of();
+		}
 	}
 
 	private static void compareNumbers(Map<String, XlsxCells.Cell> file, Map<String, XlsxCells.Cell> expected,

@@ -65,12 +65,18 @@ final class XlsxReport {
 		wb.finish();
 	}
 
-	/** The summary sheet alone, as {@code write} makes it: what {@code verify-report} compares a file's figures with. */
+	/**
+	 * The summary sheet (and the Tiếp sóng sheet when there is a relay) alone, as {@code write} makes them:
+	 * what {@code verify-report} compares a file's figures with.
+	 */
 	void writeSummary(Report report, OutputStream out) throws IOException {
 		Workbook wb = new Workbook(out, "LoaXa", "1.0");
 		Worksheet summary = wb.newWorksheet(SUMMARY);
 		summary(report, summary);
 		summary.finish();
+		if (!report.figures().relays().isEmpty()) {
+			XlsxRelaySheet.write(wb.newWorksheet(XlsxRelaySheet.NAME), report.figures().relays(), labels);
+		}
 		wb.finish();
 	}
 

@@ -325,6 +325,9 @@ class ReportRelaysTests extends ReportTestSupport {
 		JsonNode stored = mapper.readTree(vov.getContentAsByteArray());
 		assertThat(stored.path("measure").asText()).isEqualTo("relayMinutes");
 		assertThat(stored.path("relay").asText()).isEqualTo(VOV);
+		PlanTarget back = mapper.treeToValue(stored, PlanTarget.class);
+		assertThat(back.measure()).as("as the hub reads plan.json").isEqualTo(Measure.RELAY_MINUTES);
+		assertThat(back.relay()).isEqualTo(VOV);
 		assertThat(postJson(targets, Map.of("name", "Tiếp sóng 100 phút", "planned", "100", "measure",
 				"RELAY_MINUTES")).getStatus()).isEqualTo(201);
 		assertThat(postJson(targets, Map.of("name", "01 tin", "planned", "1")).getStatus()).isEqualTo(201);
@@ -376,6 +379,34 @@ class ReportRelaysTests extends ReportTestSupport {
 		Files.write(xlsx, fetch("/api/reports", "period", PERIOD, "format", "xlsx").getContentAsByteArray());
 		assertThat(verifier.verify(json).problems()).isEmpty();
 		assertThat(verifier.verify(xlsx).problems()).isEmpty();
+		// the Tiếp sóng sheet's total of minutes changed, as Excel would save it
+		Path edited = dir.resolve("report-sua.xlsx");
+		Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(xlsx.toFile())) {
+			for (var e : java.util.Collections.list(zip.entries())) {
+				entries.put(e.getName(), zip.getInputStream(e).readAllBytes());
+			}
+		}
+		List<String> edits = new ArrayList<>();
+		entries.replaceAll((name, bytes) -> {
+			String text = new String(bytes, StandardCharsets.UTF_8);
+			if (!name.startsWith("xl/worksheets/") || !text.contains("<v>117.3</v>")) {
+				return bytes;
+			}
+			edits.add(name);
+			return text.replace("<v>117.3</v>", "<v>118.3</v>").getBytes(StandardCharsets.UTF_8);
+		});
+		assertThat(edits).as("one sheet holds the relays' total").hasSize(1);
+		try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(edited))) {
+			for (var e : entries.entrySet()) {
+				zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+				zip.write(e.getValue());
+				zip.closeEntry();
+			}
+		}
+		assertThat(verifier.verify(edited).problems()).as("a relay figure changed in Excel")
+			.anyMatch(p -> p.startsWith("ô E6: 118.3"));
+
 		String tampered = Files.readString(json).replace("\"outages\" : 4", "\"outages\" : 3");
 		assertThat(tampered).isNotEqualTo(Files.readString(json));
 		Files.writeString(json, tampered);
