@@ -42,11 +42,7 @@ public enum Reason {
 	/** A bulletin of the province reached this PC after its validity ended. */
 	EXPIRED,
 	/** No address of a relay (tiếp sóng) gave sound in the whole slot. */
-	STREAM_UNAVAILABLE,
-	/** A relay's stream stopped giving sound mid-slot (an outage; a new stretch starts when it is back). */
-	STREAM_LOST,
-	/** A relay's stream gave only silence for too long mid-slot (an outage, as {@link #STREAM_LOST}). */
-	SILENCE;
+	STREAM_UNAVAILABLE;
 
 	/** The value on the API and in files: {@code sink_unavailable}. */
 	public String code() {
