@@ -35,8 +35,8 @@ import vn.loaxa.schedule.Zone;
 class RelayPlayer {
 
 	private static final int CHUNK_MS = 20;
-	/** Of what the stream gave before the beat, how much is kept to be heard on it. */
-	private static final long KEEP_MS = 200;
+	/** Of what the stream gave before the beat, how much is kept to be heard on it: the cushion against the network's jitter. */
+	private static final long KEEP_MS = 500;
 	/** The sink is topped up with silence when less than this is left ahead of the loudspeaker. */
 	private static final long STARVING_MS = 30;
 
@@ -185,9 +185,9 @@ class RelayPlayer {
 				down(first, "connecting");
 				while (session.framesWritten() < target && cue.stopped() == null) {
 					RelayFeed.Event event = kept.isEmpty() ? feed.poll(CHUNK_MS / 2) : new RelayFeed.Sound(kept.poll());
-					handle(event);
+					boolean sound = handle(event);
 					checkStall();
-					if (starving()) {
+					if (!sound && starving()) {
 						write(silence, silence.length);
 					}
 				}
@@ -233,7 +233,8 @@ class RelayPlayer {
 			}
 		}
 
-		private void handle(RelayFeed.Event event) throws IOException {
+		/** Whether the event was sound written to the channel. */
+		private boolean handle(RelayFeed.Event event) throws IOException {
 			if (event instanceof RelayFeed.Connected c) {
 				where = c.where();
 			}
@@ -260,7 +261,9 @@ class RelayPlayer {
 					where = null;
 				}
 				write(s.pcm(), s.pcm().length);
+				return true;
 			}
+			return false;
 		}
 
 		private void checkStall() {
