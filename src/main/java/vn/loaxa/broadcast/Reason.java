@@ -42,7 +42,11 @@ public enum Reason {
 	/** A bulletin of the province reached this PC after its validity ended. */
 	EXPIRED,
 	/** No address of a relay (tiếp sóng) gave sound in the whole slot. */
-	STREAM_UNAVAILABLE;
+	STREAM_UNAVAILABLE,
+	/** A relay's stream stopped giving sound (no data, the decoder ended) and was reconnected. */
+	STREAM_LOST,
+	/** A relay's stream gave only silence (below {@code loaxa.relay.silence-level}) for {@code loaxa.relay.silence}. */
+	SILENCE;
 
 	/** The value on the API and in files: {@code sink_unavailable}. */
 	public String code() {

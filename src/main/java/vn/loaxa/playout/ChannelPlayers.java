@@ -3,13 +3,16 @@ package vn.loaxa.playout;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 
@@ -21,6 +24,7 @@ import vn.loaxa.broadcast.Airing;
 import vn.loaxa.broadcast.Outcome;
 import vn.loaxa.broadcast.Reason;
 import vn.loaxa.config.LoaxaClock;
+import vn.loaxa.schedule.Relay;
 
 /**
  * One player per output channel, each on its own thread: programmes of different channels air
@@ -32,14 +36,18 @@ import vn.loaxa.config.LoaxaClock;
 class ChannelPlayers {
 
 	private static final Logger log = LoggerFactory.getLogger(ChannelPlayers.class);
+	/** What cuts a relay for a while: it comes back after. An operator's stop or a shutdown ends it. */
+	private static final Set<Reason> RESUMING = EnumSet.of(Reason.PLAY_NOW, Reason.LIVE, Reason.EMERGENCY);
+	/** Less than this left of the slot: a cut relay is not resumed. */
+	private static final Duration MIN_RESUMPTION = Duration.ofSeconds(1);
 
 	private static final class Channel {
-		final ExecutorService thread;
+		final ThreadPoolExecutor thread;
 		volatile Cue cue;
 		volatile NowPlaying now;
 
 		Channel(String id) {
-			this.thread = Executors.newSingleThreadExecutor(r -> {
+			this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
 				Thread t = new Thread(r, "channel-" + id);
 				t.setDaemon(true);
 				t.setPriority(Thread.MAX_PRIORITY);
@@ -99,11 +107,65 @@ class ChannelPlayers {
 		}, channel.thread);
 	}
 
-	/** Queues a relay slot (tiếp sóng) on its channel's thread, under the same rules as a programme. */
-	CompletableFuture<ProgrammePlayer.Summary> submitRelay(Run run, vn.loaxa.schedule.Relay relay, Instant end) {
+	/**
+	 * Stops what the channel airs and queues what takes it over, as one step: a relay that was cut
+	 * queues its own resumption only after this, so it comes back behind what interrupted it.
+	 */
+	<T> T takeOver(String channelId, Reason reason, String detail, Supplier<T> submit) {
+		Channel channel = channel(channelId);
+		synchronized (channel) {
+			Cue cue = channel.cue;
+			if (cue != null) {
+				cue.stop(reason, detail);
+			}
+			return submit.get();
+		}
+	}
+
+	/**
+	 * Queues a relay slot (tiếp sóng) on its channel's thread, under the same rules as a programme. A
+	 * relay cut by Phát ngay, a live announcement or an emergency resumes after it, within the slot.
+	 */
+	CompletableFuture<ProgrammePlayer.Summary> submitRelay(Run run, Relay relay, Instant end) {
 		Channel channel = channel(run.channel().id());
-		return CompletableFuture.supplyAsync(() -> air(channel, run, (cue, now) -> relays.play(run, relay, end, cue, now)),
-				channel.thread);
+		return CompletableFuture.supplyAsync(() -> relay(channel, run, relay, end), channel.thread);
+	}
+
+	private ProgrammePlayer.Summary relay(Channel channel, Run run, Relay relay, Instant end) {
+		return air(channel, run, (cue, now) -> {
+			ProgrammePlayer.Summary summary = relays.play(run, relay, end, cue, now);
+			Cue.Stop stop = cue.stopped();
+			if (stop != null && RESUMING.contains(stop.reason()) && closing == null) {
+				Run.Occasion o = run.occasion();
+				Run rest = new Run(new Run.Occasion(o.slotName(), o.start(), null, null,
+						"resumed after " + stop.reason().code()), run.channel(), run.zones(), List.of(), 0);
+				synchronized (channel) {
+					queueResumption(channel, rest, relay, end);
+				}
+			}
+			return summary;
+		});
+	}
+
+	/** Behind everything queued on the channel; dropped when the slot ends first. */
+	private void queueResumption(Channel channel, Run rest, Relay relay, Instant end) {
+		try {
+			channel.thread.execute(() -> {
+				synchronized (channel) {
+					if (!channel.thread.getQueue().isEmpty()) {
+						queueResumption(channel, rest, relay, end);
+						return;
+					}
+				}
+				if (clock.now().toInstant().plus(MIN_RESUMPTION).isBefore(end)) {
+					log.info("channel {}: relay {} resumes in «{}»", rest.channel().id(), relay.id(), rest.slotName());
+					relay(channel, rest, relay, end);
+				}
+			});
+		}
+		catch (java.util.concurrent.RejectedExecutionException e) {
+			log.info("channel {}: relay {} not resumed, the channel is closing", rest.channel().id(), relay.id());
+		}
 	}
 
 	private ProgrammePlayer.Summary air(Channel channel, Run run) {
@@ -164,6 +226,10 @@ class ChannelPlayers {
 			return true;
 		}
 		return false;
+	}
+
+	List<Playout.RelayDown> relaysDown() {
+		return relays.down();
 	}
 
 	List<NowPlaying> nowPlaying() {

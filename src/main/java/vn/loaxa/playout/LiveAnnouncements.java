@@ -125,10 +125,10 @@ public class LiveAnnouncements implements SmartLifecycle {
 		}
 		LiveSession session = new LiveSession(about, targets, line, recording, sinks.format(), properties.maxLength());
 		targets.forEach((channel, channelZones) -> {
-			channels.stop(channel.id(), Reason.LIVE, LIVE + " (" + by + ")");
 			NowPlaying now = new NowPlaying(channel.id(), LIVE, channelZones.stream().map(Zone::id).toList(),
 					LIVE + " (" + by + ")", null, start, properties.maxLength().toMillis(), 1, 1, List.of());
-			session.parts.add(channels.submitLive(new LivePlayer.Part(channel, channelZones, session.newFeed(), now)));
+			session.parts.add(channels.takeOver(channel.id(), Reason.LIVE, LIVE + " (" + by + ")",
+					() -> channels.submitLive(new LivePlayer.Part(channel, channelZones, session.newFeed(), now))));
 		});
 		current = session;
 		session.startCapture();

@@ -54,6 +54,10 @@ public class Playout implements SmartLifecycle {
 		}
 	}
 
+	/** A relay (tiếp sóng) on air on a channel with no sound now: since when and why. */
+	public record RelayDown(String channelId, String relayId, String relayName, Instant since, String why) {
+	}
+
 	/** A handled slot occurrence, for the page. */
 	public record SlotRunView(String slotKey, Instant scheduledStart, String state, String detail, Instant at) {
 	}
@@ -136,6 +140,11 @@ public class Playout implements SmartLifecycle {
 	/** Whether every record is where it belongs: see {@link RecordKeeping}. */
 	public RecordKeeping recordKeeping() {
 		return RecordKeeping.of(recorder.journal(), heartbeat.catchUpPendingSince());
+	}
+
+	/** Relays on air without sound now (lost, reconnecting): health and the status strip show them. */
+	public List<RelayDown> relaysDown() {
+		return channels.relaysDown();
 	}
 
 	public List<NowPlaying> nowPlaying() {
@@ -225,8 +234,8 @@ public class Playout implements SmartLifecycle {
 		Run.Occasion occasion = new Run.Occasion(occasionName, clock.now().toInstant(), null, null,
 				occasionName + " — " + by);
 		targets.forEach((channel, zones) -> {
-			channels.stop(channel.id(), reason, occasionName + ": " + clip.getTitle() + " (" + by + ")");
-			channels.submit(new Run(occasion, channel, zones, List.of(item), 0));
+			channels.takeOver(channel.id(), reason, occasionName + ": " + clip.getTitle() + " (" + by + ")",
+					() -> channels.submit(new Run(occasion, channel, zones, List.of(item), 0)));
 		});
 	}
 

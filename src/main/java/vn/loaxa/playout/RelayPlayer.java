@@ -1,17 +1,13 @@
 package vn.loaxa.playout;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.concurrent.locks.LockSupport;
 
 import javax.sound.sampled.AudioFormat;
 
@@ -23,88 +19,76 @@ import vn.loaxa.broadcast.Airing;
 import vn.loaxa.broadcast.Outcome;
 import vn.loaxa.broadcast.Reason;
 import vn.loaxa.config.LoaxaClock;
-import vn.loaxa.media.StreamDecoder;
 import vn.loaxa.schedule.Relay;
 import vn.loaxa.schedule.Zone;
 
 /**
- * Tiếp sóng: airs a relay slot on one channel, on that channel's thread. In the pre-roll the relay's
- * addresses are tried in order with the bundled ffmpeg ({@link StreamDecoder}) and the first that gives
- * sound within {@link #ANSWER_WAIT} is kept; its PCM is read and thrown away until the slot's start, so
- * what is heard on the beat is live, then written to the channel's sink as clips are, and cut at the
- * slot's end to the frame. A stalled stream cannot hold the channel: ffmpeg is killed at the end.
- * One record per zone: PLAYED when it ran to the end, PARTIAL when the stream ended before (outages
- * and reconnects are a later step), FAILED {@code stream_unavailable} when no address gave sound.
+ * Tiếp sóng: airs a relay slot on one channel, on that channel's thread. The relay's {@link RelayFeed}
+ * starts in the pre-roll, so what is heard on the beat is live; from the beat to the slot's end the
+ * channel's sink is fed without a break: the relay's sound while a source gives it, silence while it
+ * is lost and the feed reconnects. A source with no data for {@code loaxa.relay.stall}, or below
+ * {@code loaxa.relay.silence-level} for {@code loaxa.relay.silence}, is given up. Records per zone, one
+ * per stretch of sound ({@link RelayStretches}); FAILED {@code stream_unavailable} when no source gave
+ * sound at all. The run is cut at the slot's end to the frame and never holds the channel past it.
  */
 @Component
 class RelayPlayer {
 
-	/** How long an address has to give its first sound before the next one is tried. */
-	static final Duration ANSWER_WAIT = Duration.ofSeconds(5);
-	/** After the slot's end, how long a read may still block before ffmpeg is killed. */
-	private static final long KILL_AFTER_END_MS = 250;
 	private static final int CHUNK_MS = 20;
-	/** Of what the stream gave before the beat, how much is kept to be heard on it. */
-	private static final long KEEP_MS = 200;
+	/** Of what the stream gave before the beat, how much is kept to be heard on it: the cushion against the network's jitter. */
+	private static final long KEEP_MS = 500;
+	/** The sink is topped up with silence when less than this is left ahead of the loudspeaker. */
+	private static final long STARVING_MS = 30;
 
 	private static final Logger log = LoggerFactory.getLogger(RelayPlayer.class);
 
 	private final Sinks sinks;
 	private final ZoneSwitch zoneSwitch;
 	private final AiringRecorder recorder;
-	private final StreamDecoder decoder;
+	private final RelaySources sources;
+	private final RelayProperties properties;
+	private final RelayWatch watch;
 	private final LoaxaClock clock;
-	private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-		Thread t = new Thread(r, "relay-watchdog");
-		t.setDaemon(true);
-		return t;
-	});
 
-	RelayPlayer(Sinks sinks, ZoneSwitch zoneSwitch, AiringRecorder recorder, StreamDecoder decoder, LoaxaClock clock) {
+	RelayPlayer(Sinks sinks, ZoneSwitch zoneSwitch, AiringRecorder recorder, RelaySources sources,
+			RelayProperties properties, RelayWatch watch, LoaxaClock clock) {
 		this.sinks = sinks;
 		this.zoneSwitch = zoneSwitch;
 		this.recorder = recorder;
-		this.decoder = decoder;
+		this.sources = sources;
+		this.properties = properties;
+		this.watch = watch;
 		this.clock = clock;
-	}
-
-	/** A source that answered: its address and the ffmpeg giving its PCM. */
-	private record Source(String url, Process process) {
 	}
 
 	ProgrammePlayer.Summary play(Run run, Relay relay, Instant end, Cue cue, Consumer<NowPlaying> now) {
 		List<Airing> records = new ArrayList<>();
-		List<Zone> on = zoneSwitch.onAll(run.zones(), (zone, why) -> records.add(failed(run, relay, zone.id(),
+		List<Zone> on = zoneSwitch.onAll(run.zones(), (zone, why) -> records.add(failed(run, relay, end, zone.id(),
 				Reason.SWITCH_FAILED, why)));
-		Source source = null;
-		SinkSession session = null;
 		AudioFormat format = sinks.format();
+		RelayFeed feed = null;
+		SinkSession session = null;
 		try {
 			if (on.isEmpty()) {
 				return empty();
 			}
-			List<String> tried = new ArrayList<>();
-			source = open(relay, end, format, tried);
-			if (source == null) {
-				String detail = "relay " + relay.id() + ": no address gave sound: " + String.join("; ", tried);
-				log.warn("channel {}: «{}» {} ({})", run.channel().id(), run.slotName(), Reason.STREAM_UNAVAILABLE.code(),
-						detail);
-				on.forEach(z -> records.add(failed(run, relay, z.id(), Reason.STREAM_UNAVAILABLE, detail)));
-				return empty();
-			}
+			feed = new RelayFeed(relay, sources, format, properties.maxBackoff(), run.channel().id()).start();
 			try {
 				session = sinks.of(run.channel()).open(run.slotName(), format);
 			}
 			catch (IOException | RuntimeException e) {
-				on.forEach(z -> records.add(failed(run, relay, z.id(), Reason.SINK_UNAVAILABLE, e.toString())));
+				on.forEach(z -> records.add(failed(run, relay, end, z.id(), Reason.SINK_UNAVAILABLE, e.toString())));
 				return empty();
 			}
-			return air(run, relay, end, cue, now, source, session, format, on, records);
+			RelayRun air = new RelayRun(run, relay, end, cue, now, feed, session);
+			air.air();
+			return summary(run, relay, end, air, on, records);
 		}
 		finally {
 			now.accept(null);
-			if (source != null) {
-				source.process().destroyForcibly();
+			watch.off(run.channel().id());
+			if (feed != null) {
+				feed.close();
 			}
 			SinkSession.closeQuietly(session);
 			on.forEach(zoneSwitch::off);
@@ -114,163 +98,214 @@ class RelayPlayer {
 		}
 	}
 
-	private ProgrammePlayer.Summary air(Run run, Relay relay, Instant end, Cue cue, Consumer<NowPlaying> now,
-			Source source, SinkSession session, AudioFormat format, List<Zone> on, List<Airing> records) {
-		InputStream pcm = source.process().getInputStream();
-		int frameSize = format.getFrameSize();
-		byte[] buffer = new byte[(int) (format.getFrameRate() * CHUNK_MS / 1000) * frameSize];
-		Instant airAt = run.occasion().airAt();
-		String endedEarly = null;
-		long target = 0;
-		ScheduledFuture<?> kill = watchdog.schedule(() -> source.process().destroyForcibly(),
-				Math.max(0, Duration.between(clock.now().toInstant(), end).toMillis()) + KILL_AFTER_END_MS,
-				TimeUnit.MILLISECONDS);
-		try {
-			// what the stream gives before the beat is thrown away but its last moment, kept so that sound
-			// is ready on the beat: the first frame heard is live
-			long keep = Math.round(format.getFrameRate() * KEEP_MS / 1000) * frameSize;
-			while (airAt != null && clock.now().toInstant().plusMillis(CHUNK_MS).isBefore(airAt)) {
-				int available = pcm.available();
-				if (available > keep) {
-					pcm.skipNBytes(available - keep);
-				}
-				LockSupport.parkNanos(5_000_000L);
-			}
-			session.holdUntil(airAt);
-			target = Long.MAX_VALUE;
-			while (session.framesWritten() < target && cue.stopped() == null) {
-				long remaining = target == Long.MAX_VALUE ? buffer.length : (target - session.framesWritten()) * frameSize;
-				int want = (int) Math.min(buffer.length, remaining);
-				int n = pcm.readNBytes(buffer, 0, want);
-				n -= n % frameSize;
-				if (n <= 0) {
-					endedEarly = "stream ended";
-					break;
-				}
-				if (session.framesWritten() == 0) {
-					// the sink's clock starts at its first frame: the slot's end counted from there
-					Instant first = clock.now().toInstant();
-					target = Math.max(0, Math.round(Duration.between(first, end).toNanos() * format.getFrameRate() / 1e9));
-					n = (int) Math.min(n, target * frameSize);
-					now.accept(new NowPlaying(run.channel().id(), run.slotName(), run.zoneIds(), relay.name(), null,
-							first, Duration.between(first, end).toMillis(), 1, 1, List.of()));
-					if (n == 0) {
-						break;
-					}
-				}
-				session.write(buffer, 0, n);
-			}
-			session.drain();
-		}
-		catch (IOException e) {
-			endedEarly = e.toString();
-		}
-		finally {
-			kill.cancel(false);
-		}
-		if (target == Long.MAX_VALUE) {
-			target = 1; // no frame came: nothing ran to the end
-		}
-		long frames = session.framesWritten();
-		long playedMs = Math.round(frames * 1000.0 / format.getFrameRate());
-		Instant start = frames == 0 ? null : session.instantAt(0);
-		Instant stop = frames == 0 ? null : session.instantAt(frames);
-		String where = "relay " + relay.id() + " from " + source.url();
-		Outcome outcome;
-		Reason reason = null;
-		String detail;
-		if (cue.stopped() != null) {
-			outcome = frames == 0 ? Outcome.MISSED : Outcome.INTERRUPTED;
-			reason = cue.stopped().reason();
-			detail = cue.stopped().detail() + " (" + where + ")";
-		}
-		else if (frames >= target) {
-			outcome = Outcome.PLAYED;
-			detail = run.occasion().note() == null ? where : where + "; " + run.occasion().note();
-		}
-		else {
-			// outages, reconnects and their reason codes are a later step: said in words for now
-			outcome = frames == 0 ? Outcome.FAILED : Outcome.PARTIAL;
-			reason = frames == 0 ? Reason.STREAM_UNAVAILABLE : null;
-			detail = where + ": " + (endedEarly == null ? "stream stopped" : endedEarly) + " after " + playedMs / 1000
-					+ " s";
-		}
-		log.info("channel {}: «{}» relayed {} ms of {} ({})", run.channel().id(), run.slotName(), playedMs,
-				relay.id(), outcome);
+	List<Playout.RelayDown> down() {
+		return watch.down();
+	}
+
+	private ProgrammePlayer.Summary summary(Run run, Relay relay, Instant end, RelayRun air, List<Zone> on,
+			List<Airing> records) {
+		AudioFormat format = sinks.format();
+		List<RelayStretches.Stretch> stretches = air.stretches.all();
 		long dueMs = Duration.between(run.occasion().start(), end).toMillis();
-		for (Zone zone : on) {
-			records.add(new Airing(zone.id(), run.slotName(), null, null, relay.name(), null, null,
-					run.occasion().start(), start, stop, playedMs, dueMs, outcome, detail, reason, relay.id(),
-					source.url()));
+		if (stretches.isEmpty()) {
+			Cue.Stop stop = air.cue.stopped();
+			String tried = String.join("; ", air.feed.refusals());
+			String detail = "relay " + relay.id() + ": no address gave sound" + (tried.isEmpty() ? "" : ": " + tried);
+			Reason reason = stop == null ? Reason.STREAM_UNAVAILABLE : stop.reason();
+			Outcome outcome = stop == null ? Outcome.FAILED : Outcome.MISSED;
+			log.warn("channel {}: «{}» {} ({})", run.channel().id(), run.slotName(), reason.code(), detail);
+			on.forEach(z -> records.add(new Airing(z.id(), run.slotName(), null, null, relay.name(), null, null,
+					run.occasion().start(), null, null, 0, dueMs, outcome,
+					stop == null ? detail : stop.detail() + " (" + detail + ")", reason, relay.id(), null)));
+			return new ProgrammePlayer.Summary(0, stop == null ? 1 : 0, 0, air.session.file(), null, 0);
 		}
-		int played = outcome == Outcome.PLAYED ? 1 : 0;
-		return new ProgrammePlayer.Summary(played, outcome == Outcome.FAILED ? 1 : 0,
-				outcome == Outcome.INTERRUPTED ? 1 : 0, session.file(), start, frames);
+		for (RelayStretches.Stretch s : stretches) {
+			long playedMs = RelayStretches.millis(s.toFrame() - s.fromFrame(), format);
+			String detail = "relay " + relay.id() + " from " + s.where() + (s.detail() == null ? "" : ": " + s.detail());
+			log.info("channel {}: «{}» relayed {} ms from {} ({}{})", run.channel().id(), run.slotName(), playedMs,
+					s.where(), s.outcome(), s.reason() == null ? "" : " " + s.reason().code());
+			for (Zone zone : on) {
+				records.add(new Airing(zone.id(), run.slotName(), null, null, relay.name(), null, null,
+						run.occasion().start(), air.session.instantAt(s.fromFrame()), air.session.instantAt(s.toFrame()),
+						playedMs, dueMs, s.outcome(), detail, s.reason(), relay.id(), s.where()));
+			}
+		}
+		int played = (int) stretches.stream().filter(s -> s.outcome() == Outcome.PLAYED).count();
+		int interrupted = (int) stretches.stream().filter(s -> s.outcome() == Outcome.INTERRUPTED).count();
+		return new ProgrammePlayer.Summary(played, 0, interrupted, air.session.file(),
+				air.session.instantAt(stretches.get(0).fromFrame()), air.session.framesWritten());
 	}
 
-	/** The first address that gives sound, in order; each refusal is added to {@code tried}. */
-	private Source open(Relay relay, Instant end, AudioFormat format, List<String> tried) {
-		if (relay.isInput()) {
-			tried.add("input " + relay.input() + " → a relay from the sound card's input is not played yet");
-		}
-		for (String url : relay.urls()) {
-			Instant now = clock.now().toInstant();
-			if (!now.isBefore(end)) {
-				tried.add(url + " → not tried, the slot had ended");
-				continue;
-			}
-			Instant deadline = now.plus(ANSWER_WAIT).isBefore(end) ? now.plus(ANSWER_WAIT) : end;
-			Process process;
-			try {
-				process = decoder.open(url, Math.round(format.getSampleRate()), format.getChannels());
-			}
-			catch (IOException e) {
-				tried.add(url + " → " + e.getMessage());
-				continue;
-			}
-			String why = answered(process, deadline);
-			if (why == null) {
-				log.info("relay {}: {} answers", relay.id(), url);
-				return new Source(url, process);
-			}
-			process.destroyForcibly();
-			tried.add(url + " → " + why);
-			log.warn("relay {}: {} {}", relay.id(), url, why);
-		}
-		return null;
-	}
-
-	/** Null when the process gives PCM before the deadline; else why not. */
-	private String answered(Process process, Instant deadline) {
-		InputStream pcm = process.getInputStream();
-		try {
-			while (clock.now().toInstant().isBefore(deadline)) {
-				if (pcm.available() > 0) {
-					return null;
-				}
-				if (!process.isAlive()) {
-					return pcm.available() > 0 ? null : "no sound (ffmpeg exit " + process.exitValue() + ")";
-				}
-				LockSupport.parkNanos(10_000_000L);
-			}
-		}
-		catch (IOException e) {
-			return e.toString();
-		}
-		return "no sound in time";
-	}
-
-	private static Airing failed(Run run, Relay relay, String zoneId, Reason reason, String detail) {
+	private static Airing failed(Run run, Relay relay, Instant end, String zoneId, Reason reason, String detail) {
 		return new Airing(zoneId, run.slotName(), null, null, relay.name(), null, null, run.occasion().start(), null,
-				null, 0, 0, Outcome.FAILED, detail, reason, relay.id(), null);
+				null, 0, Duration.between(run.occasion().start(), end).toMillis(), Outcome.FAILED, detail, reason,
+				relay.id(), null);
 	}
 
 	private static ProgrammePlayer.Summary empty() {
 		return new ProgrammePlayer.Summary(0, 0, 0, null, null, 0);
 	}
 
-	@jakarta.annotation.PreDestroy
-	void close() {
-		watchdog.shutdownNow();
+	/** One relay run on the channel's thread: the pre-roll, then the sink fed frame by frame to the slot's end. */
+	private final class RelayRun {
+
+		final Run run;
+		final Relay relay;
+		final Instant end;
+		final Cue cue;
+		final Consumer<NowPlaying> now;
+		final RelayFeed feed;
+		final SinkSession session;
+		final RelayStretches stretches = new RelayStretches();
+		final AudioFormat format = sinks.format();
+		final byte[] silence = new byte[(int) (format.getFrameRate() * CHUNK_MS / 1000) * format.getFrameSize()];
+		final Deque<byte[]> kept = new ArrayDeque<>();
+		/** The address connected last; null while the feed looks for one (sound then is the old source's). */
+		String where;
+		long target = Long.MAX_VALUE;
+		long lastSoundNanos;
+
+		RelayRun(Run run, Relay relay, Instant end, Cue cue, Consumer<NowPlaying> now, RelayFeed feed,
+				SinkSession session) {
+			this.run = run;
+			this.relay = relay;
+			this.end = end;
+			this.cue = cue;
+			this.now = now;
+			this.feed = feed;
+			this.session = session;
+		}
+
+		void air() {
+			try {
+				preRoll();
+				session.holdUntil(run.occasion().airAt());
+				Instant first = clock.now().toInstant();
+				target = Math.max(0, Math.round(Duration.between(first, end).toNanos() * format.getFrameRate() / 1e9));
+				down(first, "connecting");
+				while (session.framesWritten() < target && cue.stopped() == null) {
+					RelayFeed.Event event = kept.isEmpty() ? feed.poll(CHUNK_MS / 2) : new RelayFeed.Sound(kept.poll());
+					boolean sound = handle(event);
+					checkStall();
+					if (!sound && starving()) {
+						write(silence, silence.length);
+					}
+				}
+				session.drain();
+			}
+			catch (IOException e) {
+				stretches.end(session.framesWritten(), Outcome.PARTIAL, Reason.WRITE_FAILED, e.toString());
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			Cue.Stop stop = cue.stopped();
+			if (stop != null) {
+				stretches.end(session.framesWritten(), Outcome.INTERRUPTED, stop.reason(), stop.detail());
+			}
+			else {
+				stretches.end(session.framesWritten(), Outcome.PLAYED, null, run.occasion().note());
+			}
+		}
+
+		/** Before the beat: the feed connects; of its sound only the last {@link #KEEP_MS} is kept. */
+		private void preRoll() throws InterruptedException {
+			Instant airAt = run.occasion().airAt();
+			long keep = Math.round(format.getFrameRate() * KEEP_MS / 1000) * format.getFrameSize();
+			long keptBytes = 0;
+			while (airAt != null && clock.now().toInstant().plusMillis(CHUNK_MS).isBefore(airAt)) {
+				RelayFeed.Event event = feed.poll(5);
+				if (event instanceof RelayFeed.Connected c) {
+					where = c.where();
+				}
+				else if (event instanceof RelayFeed.Lost) {
+					where = null;
+					kept.clear();
+					keptBytes = 0;
+				}
+				else if (event instanceof RelayFeed.Sound s && where != null) {
+					kept.add(s.pcm());
+					keptBytes += s.pcm().length;
+					while (keptBytes - kept.peek().length >= keep) {
+						keptBytes -= kept.poll().length;
+					}
+				}
+			}
+		}
+
+		/** Whether the event was sound written to the channel. */
+		private boolean handle(RelayFeed.Event event) throws IOException {
+			if (event instanceof RelayFeed.Connected c) {
+				where = c.where();
+			}
+			else if (event instanceof RelayFeed.Lost l) {
+				if (stretches.open() && l.where().equals(where)) {
+					lost(Reason.ofCode(l.code()), l.detail());
+				}
+				where = null;
+			}
+			else if (event instanceof RelayFeed.Sound s && where != null) {
+				long frame = session.framesWritten();
+				if (!stretches.open()) {
+					on(where);
+				}
+				boolean quiet = RelayStretches.quiet(s.pcm(), s.pcm().length, properties.silenceLevel());
+				stretches.sound(where, frame, s.pcm().length / format.getFrameSize(), quiet);
+				lastSoundNanos = System.nanoTime();
+				long silenceFrames = Math.round(properties.silence().toMillis() * format.getFrameRate() / 1000);
+				if (stretches.silentFrames(frame) >= silenceFrames) {
+					String detail = "below " + properties.silenceLevel() + " dBFS for " + properties.silence().toSeconds()
+							+ " s";
+					lost(Reason.SILENCE, detail);
+					feed.abandon(RelayFeed.SILENCE, detail);
+					where = null;
+				}
+				write(s.pcm(), s.pcm().length);
+				return true;
+			}
+			return false;
+		}
+
+		private void checkStall() {
+			if (stretches.open() && System.nanoTime() - lastSoundNanos > properties.stall().toNanos()) {
+				String detail = "no sound data for " + properties.stall().toSeconds() + " s";
+				lost(Reason.STREAM_LOST, detail);
+				feed.abandon(RelayFeed.STREAM_LOST, detail);
+				where = null;
+			}
+		}
+
+		private void lost(Reason reason, String detail) {
+			stretches.lost(reason, detail);
+			down(clock.now().toInstant(), reason.code() + ": " + detail);
+		}
+
+		private boolean starving() {
+			return session.instantAt(session.framesWritten())
+				.isBefore(clock.now().toInstant().plusMillis(STARVING_MS));
+		}
+
+		/** Writes at most up to the slot's end. */
+		private void write(byte[] pcm, int length) throws IOException {
+			long room = (target - session.framesWritten()) * format.getFrameSize();
+			int n = (int) Math.min(length, room);
+			if (n > 0) {
+				session.write(pcm, 0, n);
+			}
+		}
+
+		private void on(String address) {
+			Instant at = clock.now().toInstant();
+			watch.on(run.channel().id(), relay, address, at);
+			now.accept(new NowPlaying(run.channel().id(), run.slotName(), run.zoneIds(), relay.name(), null, at,
+					Duration.between(at, end).toMillis(), 1, 1, List.of()));
+		}
+
+		private void down(Instant since, String why) {
+			watch.down(run.channel().id(), relay, since, why);
+			now.accept(new NowPlaying(run.channel().id(), run.slotName(), run.zoneIds(),
+					relay.name() + " — " + RelayWatch.RECONNECTING, null, since, Duration.between(since, end).toMillis(),
+					1, 1, List.of()));
+		}
 	}
 }

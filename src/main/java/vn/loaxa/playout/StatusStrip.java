@@ -25,7 +25,8 @@ import vn.loaxa.schedule.SlotOccurrence;
  * The strip on every page: next slot, last slot's outcome, missed and failed airings in the last
  * 7 days, disk space left, and the PC's own clock (an NTP-less PC drifts; the officer should see it);
  * a failed backup, or none for 48 h, in red (null {@code backup} while backups are fine); records kept
- * outside the journal, quarantined or not yet caught up, in red (null {@code records} while all are safe).
+ * outside the journal, quarantined or not yet caught up, in red (null {@code records} while all are safe);
+ * a relay on air without sound, in red.
  */
 @ControllerAdvice(annotations = Controller.class)
 class StatusStrip {
@@ -34,7 +35,8 @@ class StatusStrip {
 	static final long LOW_DISK_BYTES = 2L * 1024 * 1024 * 1024;
 
 	record Strip(SlotOccurrence next, Playout.SlotRunView last, long missed, long failed, long freeBytes,
-			boolean lowDisk, ZonedDateTime pcTime, ZoneId pcZone, BackupStatus.View backup, RecordKeeping records) {
+			boolean lowDisk, ZonedDateTime pcTime, ZoneId pcZone, BackupStatus.View backup, RecordKeeping records,
+			List<Playout.RelayDown> relaysDown) {
 	}
 
 	private final Schedule schedule;
@@ -73,6 +75,6 @@ class StatusStrip {
 		RecordKeeping records = playout.recordKeeping();
 		return new Strip(next.orElse(null), last.isEmpty() ? null : last.get(0), counts.getOrDefault(Outcome.MISSED, 0L),
 				counts.getOrDefault(Outcome.FAILED, 0L), free, free < LOW_DISK_BYTES, ZonedDateTime.now(pcZone), pcZone,
-				backup.degraded() ? backup : null, records.shown() ? records : null);
+				backup.degraded() ? backup : null, records.shown() ? records : null, playout.relaysDown());
 	}
 }
