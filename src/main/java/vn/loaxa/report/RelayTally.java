@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 import vn.loaxa.broadcast.Outcome;
 import vn.loaxa.broadcast.Reason;
-import vn.loaxa.broadcast.RelayStretches.Stretch;
+import vn.loaxa.broadcast.RelayRecords.Stretch;
 
 /**
  * Tiếp sóng counted by slot occasion (relay, slot, scheduled start), not by zone: a relay's zones

@@ -16,7 +16,7 @@ import vn.loaxa.broadcast.AiringCounts.PlayedGroup;
 import vn.loaxa.broadcast.AiringCounts.ProblemGroup;
 import vn.loaxa.broadcast.BroadcastLog;
 import vn.loaxa.broadcast.BroadcastRecord;
-import vn.loaxa.broadcast.RelayStretches;
+import vn.loaxa.broadcast.RelayRecords;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.media.ClipLibrary;
 import vn.loaxa.media.Topic;
@@ -48,11 +48,11 @@ public class ReportService {
 	private final LoaxaClock clock;
 	private final vn.loaxa.schedule.Schedule schedule;
 	private final ClipLibrary library;
-	private final RelayStretches relays;
+	private final RelayRecords relays;
 
 	ReportService(AiringCounts counts, BroadcastLog log, PlanTargets plans, CommuneSettingsStore settings,
 			LoaxaClock clock, org.springframework.context.MessageSource messages, vn.loaxa.security.CommuneKey key,
-			vn.loaxa.schedule.Schedule schedule, ClipLibrary library, RelayStretches relays) {
+			vn.loaxa.schedule.Schedule schedule, ClipLibrary library, RelayRecords relays) {
 		this.relays = relays;
 		this.schedule = schedule;
 		this.library = library;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
  * totals. Only records that count: one replaced by a correction is left out, the correction counts.
  */
 @Service
-public class RelayStretches {
+public class RelayRecords {
 
 	/**
 	 * One relay record: the relay's id and name (the record's title), the slot occasion it belongs to
@@ -26,7 +26,7 @@ public class RelayStretches {
 
 	private final JdbcTemplate jdbc;
 
-	RelayStretches(JdbcTemplate jdbc) {
+	RelayRecords(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
