@@ -37,6 +37,7 @@ import vn.loaxa.schedule.PlanEditor;
 import vn.loaxa.schedule.Schedule;
 import vn.loaxa.schedule.Slot;
 import vn.loaxa.schedule.SlotDraft;
+import vn.loaxa.support.WebSession;
 
 /**
  * Tiếp sóng when the station fails (issue 26, step 2), with real parts: Quartz fires the relay slots,
@@ -66,6 +67,7 @@ class RelayOutageTests {
 	@Autowired Sinks sinks;
 	@Autowired LoaxaClock clock;
 	@Autowired Playout playout;
+	@org.springframework.boot.test.web.server.LocalServerPort int port;
 
 	@BeforeAll
 	static void station() throws IOException {
@@ -99,6 +101,8 @@ class RelayOutageTests {
 				assertThat(d.relayName()).isEqualTo("VOV thử");
 				assertThat(d.why()).contains("stream_lost");
 			});
+			String page = WebSession.signIn(port, "admin", "test-admin-pw").page("/");
+			assertThat(page).as("the status strip says so").contains("Mất sóng tiếp sóng «VOV thử» trên kênh main");
 			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
 				.until(() -> records(slot, "ban-b").size() == 2);
 			assertThat(playout.relaysDown()).as("the slot is over: nothing is down").isEmpty();
