@@ -138,7 +138,8 @@ class ChannelPlayers {
 			if (stop != null && RESUMING.contains(stop.reason()) && closing == null) {
 				Run.Occasion o = run.occasion();
 				Run rest = new Run(new Run.Occasion(o.slotName(), o.start(), null, null,
-						"resumed after " + stop.reason().code()), run.channel(), run.zones(), List.of(), 0);
+						"resumed after " + stop.reason().code()), run.channel(), run.zones(),
+						run.items(), 0);
 				synchronized (channel) {
 					queueResumption(channel, rest, relay, end);
 				}

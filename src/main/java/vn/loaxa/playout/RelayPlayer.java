@@ -3,9 +3,7 @@ package vn.loaxa.playout;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -34,11 +32,6 @@ import vn.loaxa.schedule.Zone;
 @Component
 class RelayPlayer {
 
-	private static final int CHUNK_MS = 20;
-	/** Of what the stream gave before the beat, how much is kept to be heard on it: the cushion against the network's jitter. */
-	private static final long KEEP_MS = 500;
-	/** The sink is topped up with silence when less than this is left ahead of the loudspeaker. */
-	private static final long STARVING_MS = 30;
 
 	private static final Logger log = LoggerFactory.getLogger(RelayPlayer.class);
 
@@ -80,7 +73,8 @@ class RelayPlayer {
 				on.forEach(z -> records.add(failed(run, relay, end, z.id(), Reason.SINK_UNAVAILABLE, e.toString())));
 				return empty();
 			}
-			RelayRun air = new RelayRun(run, relay, end, cue, now, feed, session);
+			RelayRun air = new RelayRun(new RelayRun.Job(run, relay, end, cue, now), feed, session, format, properties,
+					watch, clock);
 			air.air();
 			return summary(run, relay, end, air, on, records);
 		}
@@ -106,7 +100,7 @@ class RelayPlayer {
 			List<Airing> records) {
 		AudioFormat format = sinks.format();
 		List<RelayStretches.Stretch> stretches = air.stretches.all();
-		long dueMs = Duration.between(run.occasion().start(), end).toMillis();
+		long dueMs = dueMs(run, end);
 		if (stretches.isEmpty()) {
 			Cue.Stop stop = air.cue.stopped();
 			String tried = String.join("; ", air.feed.refusals());
@@ -138,174 +132,17 @@ class RelayPlayer {
 
 	private static Airing failed(Run run, Relay relay, Instant end, String zoneId, Reason reason, String detail) {
 		return new Airing(zoneId, run.slotName(), null, null, relay.name(), null, null, run.occasion().start(), null,
-				null, 0, Duration.between(run.occasion().start(), end).toMillis(), Outcome.FAILED, detail, reason,
+				null, 0, dueMs(run, end), Outcome.FAILED, detail, reason,
 				relay.id(), null);
+	}
+
+	/** The time the station was due: the slot less its tunes (every record of the occasion carries the same). */
+	private static long dueMs(Run run, Instant end) {
+		long tunes = run.items().stream().mapToLong(i -> i.durationMs()).sum();
+		return Math.max(0, Duration.between(run.occasion().start(), end).toMillis() - tunes);
 	}
 
 	private static ProgrammePlayer.Summary empty() {
 		return new ProgrammePlayer.Summary(0, 0, 0, null, null, 0);
-	}
-
-	/** One relay run on the channel's thread: the pre-roll, then the sink fed frame by frame to the slot's end. */
-	private final class RelayRun {
-
-		final Run run;
-		final Relay relay;
-		final Instant end;
-		final Cue cue;
-		final Consumer<NowPlaying> now;
-		final RelayFeed feed;
-		final SinkSession session;
-		final RelayStretches stretches = new RelayStretches();
-		final AudioFormat format = sinks.format();
-		final byte[] silence = new byte[(int) (format.getFrameRate() * CHUNK_MS / 1000) * format.getFrameSize()];
-		final Deque<byte[]> kept = new ArrayDeque<>();
-		/** The address connected last; null while the feed looks for one (sound then is the old source's). */
-		String where;
-		long target = Long.MAX_VALUE;
-		long lastSoundNanos;
-
-		RelayRun(Run run, Relay relay, Instant end, Cue cue, Consumer<NowPlaying> now, RelayFeed feed,
-				SinkSession session) {
-			this.run = run;
-			this.relay = relay;
-			this.end = end;
-			this.cue = cue;
-			this.now = now;
-			this.feed = feed;
-			this.session = session;
-		}
-
-		void air() {
-			try {
-				preRoll();
-				session.holdUntil(run.occasion().airAt());
-				Instant first = clock.now().toInstant();
-				target = Math.max(0, Math.round(Duration.between(first, end).toNanos() * format.getFrameRate() / 1e9));
-				down(first, "connecting");
-				while (session.framesWritten() < target && cue.stopped() == null) {
-					RelayFeed.Event event = kept.isEmpty() ? feed.poll(CHUNK_MS / 2) : new RelayFeed.Sound(kept.poll());
-					boolean sound = handle(event);
-					checkStall();
-					if (!sound && starving()) {
-						write(silence, silence.length);
-					}
-				}
-				session.drain();
-			}
-			catch (IOException e) {
-				stretches.end(session.framesWritten(), Outcome.PARTIAL, Reason.WRITE_FAILED, e.toString());
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-			Cue.Stop stop = cue.stopped();
-			if (stop != null) {
-				stretches.end(session.framesWritten(), Outcome.INTERRUPTED, stop.reason(), stop.detail());
-			}
-			else {
-				stretches.end(session.framesWritten(), Outcome.PLAYED, null, run.occasion().note());
-			}
-		}
-
-		/** Before the beat: the feed connects; of its sound only the last {@link #KEEP_MS} is kept. */
-		private void preRoll() throws InterruptedException {
-			Instant airAt = run.occasion().airAt();
-			long keep = Math.round(format.getFrameRate() * KEEP_MS / 1000) * format.getFrameSize();
-			long keptBytes = 0;
-			while (airAt != null && clock.now().toInstant().plusMillis(CHUNK_MS).isBefore(airAt)) {
-				RelayFeed.Event event = feed.poll(5);
-				if (event instanceof RelayFeed.Connected c) {
-					where = c.where();
-				}
-				else if (event instanceof RelayFeed.Lost) {
-					where = null;
-					kept.clear();
-					keptBytes = 0;
-				}
-				else if (event instanceof RelayFeed.Sound s && where != null) {
-					kept.add(s.pcm());
-					keptBytes += s.pcm().length;
-					while (keptBytes - kept.peek().length >= keep) {
-						keptBytes -= kept.poll().length;
-					}
-				}
-			}
-		}
-
-		/** Whether the event was sound written to the channel. */
-		private boolean handle(RelayFeed.Event event) throws IOException {
-			if (event instanceof RelayFeed.Connected c) {
-				where = c.where();
-			}
-			else if (event instanceof RelayFeed.Lost l) {
-				if (stretches.open() && l.where().equals(where)) {
-					lost(Reason.ofCode(l.code()), l.detail());
-				}
-				where = null;
-			}
-			else if (event instanceof RelayFeed.Sound s && where != null) {
-				long frame = session.framesWritten();
-				if (!stretches.open()) {
-					on(where);
-				}
-				boolean quiet = RelayStretches.quiet(s.pcm(), s.pcm().length, properties.silenceLevel());
-				stretches.sound(where, frame, s.pcm().length / format.getFrameSize(), quiet);
-				lastSoundNanos = System.nanoTime();
-				long silenceFrames = Math.round(properties.silence().toMillis() * format.getFrameRate() / 1000);
-				if (stretches.silentFrames(frame) >= silenceFrames) {
-					String detail = "below " + properties.silenceLevel() + " dBFS for " + properties.silence().toSeconds()
-							+ " s";
-					lost(Reason.SILENCE, detail);
-					feed.abandon(RelayFeed.SILENCE, detail);
-					where = null;
-				}
-				write(s.pcm(), s.pcm().length);
-				return true;
-			}
-			return false;
-		}
-
-		private void checkStall() {
-			if (stretches.open() && System.nanoTime() - lastSoundNanos > properties.stall().toNanos()) {
-				String detail = "no sound data for " + properties.stall().toSeconds() + " s";
-				lost(Reason.STREAM_LOST, detail);
-				feed.abandon(RelayFeed.STREAM_LOST, detail);
-				where = null;
-			}
-		}
-
-		private void lost(Reason reason, String detail) {
-			stretches.lost(reason, detail);
-			down(clock.now().toInstant(), reason.code() + ": " + detail);
-		}
-
-		private boolean starving() {
-			return session.instantAt(session.framesWritten())
-				.isBefore(clock.now().toInstant().plusMillis(STARVING_MS));
-		}
-
-		/** Writes at most up to the slot's end. */
-		private void write(byte[] pcm, int length) throws IOException {
-			long room = (target - session.framesWritten()) * format.getFrameSize();
-			int n = (int) Math.min(length, room);
-			if (n > 0) {
-				session.write(pcm, 0, n);
-			}
-		}
-
-		private void on(String address) {
-			Instant at = clock.now().toInstant();
-			watch.on(run.channel().id(), relay, address, at);
-			now.accept(new NowPlaying(run.channel().id(), run.slotName(), run.zoneIds(), relay.name(), null, at,
-					Duration.between(at, end).toMillis(), 1, 1, List.of()));
-		}
-
-		private void down(Instant since, String why) {
-			watch.down(run.channel().id(), relay, since, why);
-			now.accept(new NowPlaying(run.channel().id(), run.slotName(), run.zoneIds(),
-					relay.name() + " — " + RelayWatch.RECONNECTING, null, since, Duration.between(since, end).toMillis(),
-					1, 1, List.of()));
-		}
 	}
 }

@@ -17,6 +17,7 @@ import vn.loaxa.broadcast.Outcome;
 import vn.loaxa.broadcast.Reason;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.programme.Programme;
+import vn.loaxa.programme.ProgrammeItem;
 import vn.loaxa.programme.Programmes;
 import vn.loaxa.schedule.OutputChannel;
 import vn.loaxa.schedule.PlanChanged;
@@ -166,9 +167,11 @@ class SlotRunner {
 		String note = late ? "late start by " + lateMs + " ms" : null;
 		Run.Occasion occasion = new Run.Occasion(occurrence.slot().name(), occurrence.startInstant(),
 				late ? null : occurrence.startInstant(), occurrence.startInstant().plus(grace), note);
+		// its tunes only on time: a late relay goes straight to the station
+		List<ProgrammeItem> tunes = late ? List.of() : relayTunes(occurrence);
 		List<CompletableFuture<ProgrammePlayer.Summary>> playing = new ArrayList<>();
 		byChannel.forEach((channel, zones) -> playing.add(channels.submitRelay(new Run(occasion, channel, zones,
-				List.of(), 0), relay.get(), occurrence.endInstant())));
+				tunes, 0), relay.get(), occurrence.endInstant())));
 		return CompletableFuture.allOf(playing.toArray(CompletableFuture[]::new)).handleAsync((ok, error) -> {
 			if (error != null) {
 				log.error("slot {}: relay failed", occurrence.slot().key(), error);
@@ -181,6 +184,16 @@ class SlotRunner {
 			}
 			return null;
 		}, completions);
+	}
+
+	private List<ProgrammeItem> relayTunes(SlotOccurrence occurrence) {
+		try {
+			return programmes.fill(occurrence, occurrence.startInstant(), occurrence.slot().length()).items();
+		}
+		catch (RuntimeException e) {
+			log.warn("slot {}: relay aired without its tunes ({})", occurrence.slot().key(), e.toString());
+			return List.of();
+		}
 	}
 
 	private void slotRecords(SlotOccurrence occurrence, List<String> zoneIds, Outcome outcome, Reason reason,

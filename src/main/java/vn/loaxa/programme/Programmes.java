@@ -163,12 +163,12 @@ public class Programmes {
 		Slot slot = occurrence.slot();
 		long lengthMs = Math.max(0, Math.min(available.toMillis(), slot.length().toMillis()));
 		long pauseMs = timing.pause().toMillis();
-		if (slot.isRelay()) {
-			// tiếp sóng: the station fills it, no clip of the queue is planned there (nor counted as aired)
-			return new Programme(occurrence, start, lengthMs, pauseMs, List.of(), false);
-		}
 		Tune intro = tune(slot.intro());
 		Tune outro = tune(slot.outro());
+		if (slot.isRelay()) {
+			// tiếp sóng: the station fills it between its tunes, no clip of the queue is planned there
+			return new Programme(occurrence, start, lengthMs, pauseMs, relayTunes(slot, lengthMs, intro, outro), false);
+		}
 		Set<Long> pins = this.pins.clips(pinned, slot.key(), PinStore.Action.PIN);
 		Set<Long> drops = this.pins.clips(pinned, slot.key(), PinStore.Action.DROP);
 		List<Clip> candidates = new ArrayList<>(queue.clips());
@@ -198,6 +198,25 @@ public class Programmes {
 		}
 		boolean trimmed = lengthMs < slot.length().toMillis();
 		return new Programme(occurrence, start, lengthMs, pauseMs, items, trimmed);
+	}
+
+	/** A relay slot's intro at its start and outro at its end, when both fit with a relay between. */
+	private static List<ProgrammeItem> relayTunes(Slot slot, long lengthMs, Tune intro, Tune outro) {
+		long introMs = intro == null ? 0 : intro.durationMs();
+		long outroMs = outro == null ? 0 : outro.durationMs();
+		if (introMs + outroMs >= lengthMs) {
+			return List.of();
+		}
+		List<ProgrammeItem> items = new ArrayList<>();
+		if (intro != null) {
+			items.add(new ProgrammeItem(ProgrammeItem.Part.INTRO, null, slot.intro(), null, null, null, null, introMs, 0,
+					intro.audio(), false));
+		}
+		if (outro != null) {
+			items.add(new ProgrammeItem(ProgrammeItem.Part.OUTRO, null, slot.outro(), null, null, null, null, outroMs,
+					lengthMs - outroMs, outro.audio(), false));
+		}
+		return items;
 	}
 
 	private Tune tune(String fileName) {

@@ -19,8 +19,9 @@ import vn.loaxa.broadcast.RelayRecords.Stretch;
  * occasion the time relayed is the most any one zone heard (the sum of that zone's stretches), the
  * outages are the most stretches any zone lost ({@code stream_lost}, {@code silence}; a PARTIAL
  * without a code, as the first release of relays wrote a stream that ended early) plus one when no
- * address gave sound ({@code stream_unavailable}), and the time lost is the slot's length from the
- * occasion's start less the time relayed. Kept apart from the commune's own tin, bài.
+ * address gave sound ({@code stream_unavailable}), and the time lost is the time due (the records'
+ * {@code clipDurationMs}: the slot less its tunes) less the time relayed. Kept apart from the commune's
+ * own tin, bài.
  */
 final class RelayTally {
 

@@ -57,8 +57,13 @@ final class LiveLine {
 
 	/** Plays a WAV into the microphone, to its end. */
 	static void play(Path wav) throws IOException, InterruptedException {
+		play(wav, 10);
+	}
+
+	/** Plays a WAV into the microphone, to its end, waiting at most {@code seconds}. */
+	static void play(Path wav, int seconds) throws IOException, InterruptedException {
 		Process p = new ProcessBuilder("paplay", "-d", MIC, wav.toString()).redirectErrorStream(true).start();
-		if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+		if (!p.waitFor(seconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
 			throw new IOException("paplay failed: " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
 		}
 	}

@@ -37,6 +37,7 @@ import vn.loaxa.schedule.PlanEditor;
 import vn.loaxa.schedule.Schedule;
 import vn.loaxa.schedule.Slot;
 import vn.loaxa.schedule.SlotDraft;
+import vn.loaxa.support.WebSession;
 
 /**
  * Tiếp sóng when the station fails (issue 26, step 2), with real parts: Quartz fires the relay slots,
@@ -66,6 +67,7 @@ class RelayOutageTests {
 	@Autowired Sinks sinks;
 	@Autowired LoaxaClock clock;
 	@Autowired Playout playout;
+	@org.springframework.boot.test.web.server.LocalServerPort int port;
 
 	@BeforeAll
 	static void station() throws IOException {
@@ -99,6 +101,8 @@ class RelayOutageTests {
 				assertThat(d.relayName()).isEqualTo("VOV thử");
 				assertThat(d.why()).contains("stream_lost");
 			});
+			String page = WebSession.signIn(port, "admin", "test-admin-pw").page("/");
+			assertThat(page).as("the status strip says so").contains("Mất sóng tiếp sóng «VOV thử» trên kênh main");
 			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
 				.until(() -> records(slot, "ban-b").size() == 2);
 			assertThat(playout.relaysDown()).as("the slot is over: nothing is down").isEmpty();
@@ -227,6 +231,52 @@ class RelayOutageTests {
 		finally {
 			schedule.deleteSlot(slot.key());
 		}
+	}
+
+	@Test
+	void theSlotsTunesFrameTheStationAndTheRecordCountsTheStationAlone() throws Exception {
+		editor.saveRelay(new PlanEditor.RelayDraft("vov-nhac", "VOV có nhạc hiệu", List.of(station.url("/live.mp3")),
+				null), null);
+		long tuneFrames = TestAudio.frames(library.signatureTune("tune.wav"));
+		long tuneMs = Math.round(TestAudio.ms(tuneFrames));
+		ZonedDateTime start = clock.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+		Duration length = Duration.ofSeconds(5);
+		SlotDraft d = relaySlot("ban-c", "Tiep song co nhac hieu", start, length, "vov-nhac");
+		Slot slot = schedule.saveSlot(new SlotDraft(d.target(), d.name(), d.days(), d.dates(), d.start(), d.length(),
+				d.topics(), "tune.wav", "tune.wav", d.validFrom(), d.validUntil(), d.except(), d.relay()), null);
+		try {
+			await().atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofMillis(200))
+				.until(() -> !records(slot, "ban-c").isEmpty());
+			Airing relayed = records(slot, "ban-c").get(0);
+			assertThat(relayed.outcome()).as(relayed.reason()).isEqualTo(Outcome.PLAYED);
+			assertThat(relayed.clipDurationMs()).as("the station was due between the tunes")
+				.isEqualTo(length.toMillis() - 2 * tuneMs);
+			assertThat(relayed.playedMs()).isBetween(length.toMillis() - 2 * tuneMs - 200, length.toMillis() - 2 * tuneMs + 50);
+			assertThat(Duration.between(start.toInstant(), relayed.actualStart()).toMillis())
+				.as("the station after the intro").isBetween(tuneMs - 50, tuneMs + 300);
+			short[] samples = TestAudio.samples(wav("second", "Tiep-song-co-nhac-hieu"));
+			int tune = (int) tuneFrames;
+			assertThat(hz(samples, 0, tune)).as("the intro first").isCloseTo(523.25, within(15.0));
+			assertThat(hz(samples, samples.length / 2 - 4410, samples.length / 2 + 4410)).as("then the station")
+				.isCloseTo(440.0, within(15.0));
+			assertThat(hz(samples, samples.length - tune + 441, samples.length)).as("the outro last")
+				.isCloseTo(523.25, within(15.0));
+			assertThat(TestAudio.ms(samples.length)).isBetween(length.toMillis() - 1000.0, length.toMillis() + 150.0);
+		}
+		finally {
+			schedule.deleteSlot(slot.key());
+		}
+	}
+
+	/** The frequency of a tone between two frames, from its upward zero crossings. */
+	private static double hz(short[] samples, int from, int to) {
+		int crossings = 0;
+		for (int i = Math.max(1, from); i < to; i++) {
+			if (samples[i - 1] < 0 && samples[i] >= 0) {
+				crossings++;
+			}
+		}
+		return crossings * 1000.0 / TestAudio.ms(to - Math.max(1, from));
 	}
 
 	static SlotDraft relaySlot(String target, String name, ZonedDateTime start, Duration length, String relay) {

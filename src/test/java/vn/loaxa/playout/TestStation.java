@@ -20,9 +20,9 @@ import vn.loaxa.support.TestAudio;
  * A radio station for relay tests, on the JDK's HTTP server: endless MP3 streams sent at their
  * bitrate as a live Icecast mount does (a second's burst on connect, then the pace), a mount that
  * can go off air for a while (the open connection stalls, new ones get 503), and the files of a
- * live HLS playlist that ffmpeg writes in real time.
+ * live HLS playlist that ffmpeg writes in real time. Public for {@code RelayBenchmark}.
  */
-final class TestStation implements AutoCloseable {
+public final class TestStation implements AutoCloseable {
 
 	/** 64 kbit/s: the bytes a second a live MP3 stream sends. */
 	static final int BYTES_PER_SECOND = 8000;
@@ -32,7 +32,7 @@ final class TestStation implements AutoCloseable {
 	private volatile long offAirUntilNanos;
 	private Process hls;
 
-	TestStation(Path dir) throws IOException {
+	public TestStation(Path dir) throws IOException {
 		byte[] tone = mp3(dir.resolve("tone.mp3"), "sine=frequency=440:duration=10:sample_rate=44100");
 		byte[] silence = mp3(dir.resolve("silence.mp3"), "anullsrc=r=44100:cl=mono:d=10");
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -43,12 +43,12 @@ final class TestStation implements AutoCloseable {
 		server.start();
 	}
 
-	String url(String path) {
+	public String url(String path) {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + path;
 	}
 
 	/** The station goes off air now for this long: the open streams stall, new listeners are refused. */
-	void offAir(java.time.Duration outage) {
+	public void offAir(java.time.Duration outage) {
 		offAirUntilNanos = System.nanoTime() + outage.toNanos();
 	}
 
@@ -57,7 +57,7 @@ final class TestStation implements AutoCloseable {
 	}
 
 	/** ffmpeg makes a live HLS playlist of a tone under {@code dir/hls}, one-second segments, in real time. */
-	void startHls(Path dir) throws IOException {
+	public void startHls(Path dir) throws IOException {
 		Path out = Files.createDirectories(dir.resolve("hls"));
 		hls = new ProcessBuilder(TestAudio.ffmpeg(), "-nostdin", "-loglevel", "error", "-re", "-f", "lavfi", "-i",
 				"sine=frequency=520:sample_rate=44100", "-ac", "1", "-c:a", "aac", "-b:a", "64k", "-f", "hls",
