@@ -67,6 +67,7 @@ class RelayOutageTests {
 	@Autowired Sinks sinks;
 	@Autowired LoaxaClock clock;
 	@Autowired Playout playout;
+	@Autowired vn.loaxa.report.ReportService reports;
 	@org.springframework.boot.test.web.server.LocalServerPort int port;
 
 	@BeforeAll
@@ -101,7 +102,7 @@ class RelayOutageTests {
 				assertThat(d.relayName()).isEqualTo("VOV thử");
 				assertThat(d.why()).contains("stream_lost");
 			});
-			String page = WebSession.signIn(port, "admin", "test-admin-pw").page("/");
+			String page = WebSession.signIn(port, "admin", "test-admin-pw").page("/on-air");
 			assertThat(page).as("the status strip says so").contains("Mất sóng tiếp sóng «VOV thử» trên kênh main");
 			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
 				.until(() -> records(slot, "ban-b").size() == 2);
@@ -128,6 +129,18 @@ class RelayOutageTests {
 				assertThat(lost.playedMs() + gapMs + back.playedMs()).as("the stretches and the gap fill the slot")
 					.isBetween(length.toMillis() - 1000, length.toMillis() + 150);
 			}
+			List<Airing> heard = records(slot, "ban-a");
+			long relayedMs = heard.stream().mapToLong(Airing::playedMs).sum();
+			vn.loaxa.report.ReportFigures.RelayRow row = reports
+				.compute(vn.loaxa.report.ReportPeriod.parse(java.time.YearMonth.from(start.withZoneSameInstant(
+						PlayoutFixture.HCM)).toString()))
+				.figures().relays().stream().filter(r -> r.relay().equals("vov-thu")).findFirst().orElseThrow();
+			assertThat(row.name()).isEqualTo("VOV thử");
+			assertThat(row.airings()).isEqualTo(1);
+			assertThat(row.outages()).isEqualTo(1);
+			assertThat(row.minutes()).as("the report's relayed minutes are the records'").isCloseTo(relayedMs / 60_000.0,
+					within(0.051));
+			assertThat(row.lostMinutes()).isCloseTo((length.toMillis() - relayedMs) / 60_000.0, within(0.051));
 			short[] samples = TestAudio.samples(wav("main", "Mat-song-giua-chung"));
 			List<Airing> stretches = records(slot, "ban-a");
 			long gapMs = Duration.between(stretches.get(0).actualEnd(), stretches.get(1).actualStart()).toMillis();
