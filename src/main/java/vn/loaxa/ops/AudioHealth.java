@@ -9,7 +9,6 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
-import vn.loaxa.playout.AirChecks;
 import vn.loaxa.playout.Playout;
 
 /**
@@ -24,12 +23,10 @@ class AudioHealth extends AbstractHealthIndicator {
 	static final Status DEGRADED = new Status("DEGRADED", "a channel plays into the file sink instead of its line");
 
 	private final Playout playout;
-	private final AirChecks airChecks;
 
-	AudioHealth(Playout playout, AirChecks airChecks) {
+	AudioHealth(Playout playout) {
 		super("audio health check failed");
 		this.playout = playout;
-		this.airChecks = airChecks;
 	}
 
 	@Override
@@ -43,11 +40,5 @@ class AudioHealth extends AbstractHealthIndicator {
 			fallback |= o.fallback();
 		}
 		builder.status(fallback ? DEGRADED : Status.UP).withDetail("channels", channels);
-		// air-checks: a failed one never stops an airing, so it is told here rather than in the status
-		Map<String, Object> airCheck = new LinkedHashMap<>();
-		airCheck.put("enabled", airChecks.enabled());
-		airChecks.lastFailure().ifPresent(f -> airCheck.put("lastFailure", Map.of("at", f.at().toString(), "channel",
-				f.channel(), "slot", f.slot(), "why", f.why())));
-		builder.withDetail("airCheck", airCheck);
 	}
 }
