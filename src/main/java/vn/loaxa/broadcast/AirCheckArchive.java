@@ -81,7 +81,7 @@ public class AirCheckArchive {
 		Map<Long, State> states = new LinkedHashMap<>();
 		for (BroadcastRecord r : with) {
 			AirCheckRef ref = r.airing().airCheck();
-			states.put(r.id(), Files.isRegularFile(pathOf(ref)) ? State.AVAILABLE
+			states.put(r.id(), present(ref) ? State.AVAILABLE
 					: deleted.contains(ref.file()) ? State.DELETED : State.MISSING);
 		}
 		return states;

@@ -108,7 +108,10 @@ class BroadcastApiController {
 					+ "requests work. 404 no_aircheck when the record has none, 410 aircheck_deleted when "
 					+ "loaxa.aircheck.keep ran out, 409 aircheck_altered when the file is gone or no longer has the "
 					+ "SHA-256 the record carries.")
-	@GetMapping(path = "/broadcasts/{id}/aircheck", produces = { "audio/mpeg", MediaType.APPLICATION_JSON_VALUE })
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The air-check (MP3)",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "audio/mpeg"))
+	// no "produces": a refusal is JSON whatever the player asked for (an audio element accepts */*)
+	@GetMapping("/broadcasts/{id}/aircheck")
 	org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> airCheck(
 			@org.springframework.web.bind.annotation.PathVariable long id) {
 		return airCheckResponse(airChecks.open(id));
