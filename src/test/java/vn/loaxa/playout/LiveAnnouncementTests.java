@@ -226,6 +226,42 @@ class LiveAnnouncementTests {
 	}
 
 	@Test
+	void eachChannelsAirCheckOfALiveAnnouncementIsOnItsZonesRecordsAndServed() throws Exception {
+		Instant before = clock.now().toInstant();
+		assertThat(admin().postForEntity("/api/playout/live", Map.of("zones", List.of("ban-a", "ban-b", "ban-c")),
+				String.class).getStatusCode().value()).isEqualTo(201);
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> json.readTree(admin().getForEntity("/api/playout/live",
+					String.class).getBody()).path("live").path("seconds").asLong() >= 2);
+		}
+		finally {
+			assertThat(admin().postForEntity("/api/playout/live/stop", Map.of(), String.class).getStatusCode().value())
+				.isEqualTo(200);
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> List.of("ban-a", "ban-b", "ban-c").stream()
+			.allMatch(zone -> live(before, zone).size() == 1));
+		AirCheckRef line = live(before, "ban-a").get(0).airing().airCheck();
+		AirCheckRef file = live(before, "ban-c").get(0).airing().airCheck();
+		assertThat(line).as("channel main's").isNotNull();
+		assertThat(live(before, "ban-b").get(0).airing().airCheck()).as("one per channel: its zones carry the same")
+			.isEqualTo(line);
+		assertThat(file).as("channel second's, another file").isNotNull().isNotEqualTo(line);
+		for (BroadcastRecord r : List.of(live(before, "ban-a").get(0), live(before, "ban-c").get(0))) {
+			Path mp3 = ROOT.resolve("data").resolve(r.airing().airCheck().file());
+			byte[] bytes = Files.readAllBytes(mp3);
+			assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)))
+				.as("the hash, recomputed apart").isEqualTo(r.airing().airCheck().sha256());
+			ResponseEntity<byte[]> served = admin().getForEntity("/api/broadcasts/" + r.id() + "/aircheck", byte[].class);
+			assertThat(served.getStatusCode().value()).isEqualTo(200);
+			assertThat(served.getBody()).isEqualTo(bytes);
+		}
+		assertThat(vn.loaxa.support.TestAudio.decodedMs(ROOT.resolve("data").resolve(file.file())))
+			.as("as long as what the file channel wrote")
+			.isCloseTo(TestAudio.frames(latestWav("second")) * 1000.0 / RATE, org.assertj.core.data.Offset.offset(200.0));
+		assertThat(log.verify().intact()).isTrue();
+	}
+
+	@Test
 	void anAirCheckWhoseFfmpegDiesLeavesTheAnnouncementOnAirAndItsRecordsWithoutOne() throws Exception {
 		Instant before = clock.now().toInstant();
 		assertThat(admin().postForEntity("/api/playout/live", Map.of("zones", List.of("ban-c")), String.class)
