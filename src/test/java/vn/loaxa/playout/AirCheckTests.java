@@ -127,6 +127,10 @@ class AirCheckTests {
 				org.assertj.core.data.Offset.offset(200.0));
 
 		BroadcastRecord r = record(start, 5000, kept.ref());
+		// as the record journal keeps a batch before the log (and after a crash reads it back)
+		AiringBatch batch = AiringBatch.of(List.of(r.airing()));
+		assertThat(json.readValue(json.writeValueAsString(batch), AiringBatch.class).airings().get(0).airCheck())
+			.isEqualTo(kept.ref());
 		assertThat(log.find(r.id()).orElseThrow().airing().airCheck()).isEqualTo(kept.ref());
 		assertThat(log.verify().intact()).isTrue();
 
