@@ -43,9 +43,9 @@ import vn.loaxa.support.ApiClient;
 import vn.loaxa.support.TestDirs;
 
 /**
- * The evidence recipe from the outside. A fresh commune's log is given the three records of
- * {@link RecordHashVectorsTests} through the real {@link BroadcastLog} (its clock held at their
- * recording times), and stores the hashes computed by hand. Its bundle, downloaded as the district
+ * The evidence recipe from the outside. A fresh commune's log is given the seven records of
+ * {@link RecordHashVectorsTests} (a relay's two, and two with an air-check, among them) through the real
+ * {@link BroadcastLog} (its clock held at their recording times), and stores the hashes computed by hand. Its bundle, downloaded as the district
  * would ({@code GET /api/evidence}), is then checked by {@code docs/VerifyBundle.java}, a program
  * that knows nothing of LoaXa, run as a real process by the source launcher of this JVM's java: the
  * bundle is VALID; a changed byte, records reordered or removed, a signature of another key, and
