@@ -21,7 +21,10 @@ import java.util.zip.ZipInputStream;
  */
 public class VerifyBundle {
 
-	/** The fields of a record's hash, in order; reasonCode, relay and relayUrl follow as {@link #recordHash} says. */
+	/**
+	 * The fields of a record's hash, in order; reasonCode, relay, relayUrl and airCheckSha256 follow as
+	 * {@link #recordHash} says.
+	 */
 	static final List<String> HASHED = List.of("id", "zoneId", "slotName", "clipId", "clipSha256", "clipTitle", "kind",
 			"topic", "scheduledStart", "actualStart", "actualEnd", "playedMs", "clipDurationMs", "outcome", "reason",
 			"correctsId", "recordedBy", "recordedAt", "previousHash");
@@ -126,19 +129,24 @@ public class VerifyBundle {
 
 	/**
 	 * SHA-256 (hex) of each HASHED field written "length:value;" (null "-;", times epoch ms), then reasonCode if
-	 * any or if the record is a relay's, then a relay's relay and relayUrl.
+	 * any or if the record is a relay's or has an air-check, then relay and relayUrl if it is a relay's or has an
+	 * air-check, then airCheckSha256 if it has one.
 	 */
 	static String recordHash(Map<String, Object> r) throws Exception {
 		StringBuilder text = new StringBuilder();
 		for (String field : HASHED) {
 			append(text, TIMES.contains(field) && r.get(field) instanceof String s ? Instant.parse(s).toEpochMilli() : r.get(field));
 		}
-		if (r.get("reasonCode") != null || r.get("relay") != null) {
+		boolean airCheck = r.get("airCheckSha256") != null;
+		if (r.get("reasonCode") != null || r.get("relay") != null || airCheck) {
 			append(text, r.get("reasonCode"));
 		}
-		if (r.get("relay") != null) {
+		if (r.get("relay") != null || airCheck) {
 			append(text, r.get("relay"));
 			append(text, r.get("relayUrl"));
+		}
+		if (airCheck) {
+			append(text, r.get("airCheckSha256"));
 		}
 		return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
 	}

@@ -13,11 +13,21 @@ import vn.loaxa.media.Topic;
  * nothing played. Times are kept to the millisecond. {@code reasonCode} says why a record is not
  * PLAYED (null on PLAYED records and on those written before reason codes existed). {@code relay} and
  * {@code relayUrl}: the relay's id and the address that played, on a record of a relay slot (tiếp sóng),
- * whose {@code clipTitle} is the relay's name; null otherwise.
+ * whose {@code clipTitle} is the relay's name; null otherwise. {@code airCheck}: the compressed file of what
+ * the channel wrote (a relay, a live announcement) and its SHA-256; null when none was kept.
  */
 public record Airing(String zoneId, String slotName, Long clipId, String clipSha256, String clipTitle, ClipKind kind,
 		Topic topic, Instant scheduledStart, Instant actualStart, Instant actualEnd, long playedMs,
-		long clipDurationMs, Outcome outcome, String reason, Reason reasonCode, String relay, String relayUrl) {
+		long clipDurationMs, Outcome outcome, String reason, Reason reasonCode, String relay, String relayUrl,
+		AirCheckRef airCheck) {
+
+	/** An airing without an air-check. */
+	public Airing(String zoneId, String slotName, Long clipId, String clipSha256, String clipTitle, ClipKind kind,
+			Topic topic, Instant scheduledStart, Instant actualStart, Instant actualEnd, long playedMs,
+			long clipDurationMs, Outcome outcome, String reason, Reason reasonCode, String relay, String relayUrl) {
+		this(zoneId, slotName, clipId, clipSha256, clipTitle, kind, topic, scheduledStart, actualStart, actualEnd,
+				playedMs, clipDurationMs, outcome, reason, reasonCode, relay, relayUrl, null);
+	}
 
 	/** An airing of clips (no relay). */
 	public Airing(String zoneId, String slotName, Long clipId, String clipSha256, String clipTitle, ClipKind kind,
@@ -56,6 +66,12 @@ public record Airing(String zoneId, String slotName, Long clipId, String clipSha
 
 	private static Instant millis(Instant instant) {
 		return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/** The same airing carrying this air-check (null: none). */
+	public Airing withAirCheck(AirCheckRef check) {
+		return new Airing(zoneId, slotName, clipId, clipSha256, clipTitle, kind, topic, scheduledStart, actualStart,
+				actualEnd, playedMs, clipDurationMs, outcome, reason, reasonCode, relay, relayUrl, check);
 	}
 
 	/** Started within {@code toleranceSeconds} of its scheduled start. */

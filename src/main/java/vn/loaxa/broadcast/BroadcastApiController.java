@@ -34,8 +34,10 @@ class BroadcastApiController {
 	private final BroadcastLog log;
 	private final ObjectMapper json;
 	private final LoaxaClock clock;
+	private final AirCheckArchive airChecks;
 
-	BroadcastApiController(BroadcastLog log, ObjectMapper json, LoaxaClock clock) {
+	BroadcastApiController(BroadcastLog log, ObjectMapper json, LoaxaClock clock, AirCheckArchive airChecks) {
+		this.airChecks = airChecks;
 		this.log = log;
 		this.json = json;
 		this.clock = clock;
@@ -46,15 +48,17 @@ class BroadcastApiController {
 			ClipKind kind, Topic topic, OffsetDateTime scheduledStart, OffsetDateTime actualStart,
 			OffsetDateTime actualEnd, long playedMs, long clipDurationMs, Outcome outcome, String reason,
 			String reasonCode, Long correctsId, String recordedBy, OffsetDateTime recordedAt, String previousHash, String hash,
-			String relay, String relayUrl) {
+			String relay, String relayUrl, AirCheckView airCheck) {
 
-		static RecordView of(BroadcastRecord r, ZoneId zone) {
+		static RecordView of(BroadcastRecord r, ZoneId zone, AirCheckArchive airChecks) {
 			Airing a = r.airing();
 			return new RecordView(r.id(), a.zoneId(), a.slotName(), a.clipId(), a.clipSha256(), a.clipTitle(), a.kind(),
 					a.topic(), at(a.scheduledStart(), zone), at(a.actualStart(), zone), at(a.actualEnd(), zone),
 					a.playedMs(), a.clipDurationMs(), a.outcome(), a.reason(),
 					a.reasonCode() == null ? null : a.reasonCode().code(), r.correctsId(), r.recordedBy(),
-					at(r.recordedAt(), zone), r.previousHash(), r.hash(), a.relay(), a.relayUrl());
+					at(r.recordedAt(), zone), r.previousHash(), r.hash(), a.relay(), a.relayUrl(),
+					a.airCheck() == null ? null : new AirCheckView(a.airCheck().sha256(), a.airCheck().file(),
+							airChecks.present(a.airCheck())));
 		}
 
 		private static OffsetDateTime at(java.time.Instant instant, ZoneId zone) {
@@ -82,7 +86,7 @@ class BroadcastApiController {
 			log.stream(first.atStartOfDay(commune).toInstant(), last.plusDays(1).atStartOfDay(commune).toInstant(), zoneId,
 					r -> {
 						try {
-							json.writeValue(out, RecordView.of(r, commune));
+							json.writeValue(out, RecordView.of(r, commune, airChecks));
 						}
 						catch (IOException e) {
 							throw new java.io.UncheckedIOException(e);
@@ -90,6 +94,36 @@ class BroadcastApiController {
 					});
 			out.writeEndArray();
 		}
+	}
+
+	/**
+	 * A record's air-check: the SHA-256 its hash covers, the file under the data dir, and whether the file is
+	 * there to listen to ({@code GET /api/broadcasts/{id}/aircheck}); null on a record without one.
+	 */
+	record AirCheckView(String sha256, String file, boolean available) {
+	}
+
+	@Operation(summary = "Listen to a record's air-check",
+			description = "The MP3 of what the record's channel wrote (a relay, a live announcement), as kept; Range "
+					+ "requests work. 404 no_aircheck when the record has none, 410 aircheck_deleted when "
+					+ "loaxa.aircheck.keep ran out, 409 aircheck_altered when the file is gone or no longer has the "
+					+ "SHA-256 the record carries.")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The air-check (MP3)",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "audio/mpeg"))
+	// no "produces": a refusal is JSON whatever the player asked for (an audio element accepts */*)
+	@GetMapping("/broadcasts/{id}/aircheck")
+	org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> airCheck(
+			@org.springframework.web.bind.annotation.PathVariable long id) {
+		return airCheckResponse(airChecks.open(id));
+	}
+
+	/** The air-check as audio/mpeg (Spring answers a Range request with 206 and the part asked for). */
+	static org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> airCheckResponse(
+			org.springframework.core.io.Resource file) {
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("audio/mpeg"))
+			.header("X-Content-Type-Options", "nosniff")
+			.body(file);
 	}
 
 	@Operation(summary = "Verify the hash chain of the broadcast log",

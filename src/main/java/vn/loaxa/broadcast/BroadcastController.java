@@ -32,9 +32,11 @@ class BroadcastController {
 	private final LoaxaClock clock;
 	private final MessageSource messages;
 	private final vn.loaxa.schedule.Schedule schedule;
+	private final AirCheckArchive airChecks;
 
 	BroadcastController(LogSearch search, BroadcastLog log, LoaxaClock clock, MessageSource messages,
-			vn.loaxa.schedule.Schedule schedule) {
+			vn.loaxa.schedule.Schedule schedule, AirCheckArchive airChecks) {
+		this.airChecks = airChecks;
 		this.schedule = schedule;
 		this.search = search;
 		this.log = log;
@@ -44,7 +46,7 @@ class BroadcastController {
 
 	/** One line of the page, formatted in the commune's zone. */
 	record Line(BroadcastRecord record, String date, String scheduled, String actual, String offsetClass,
-			String offsetText, String played, String correctedBy) {
+			String offsetText, String played, String correctedBy, AirCheckArchive.State airCheck) {
 	}
 
 	@GetMapping("/broadcasts")
@@ -59,7 +61,11 @@ class BroadcastController {
 		LocalDate last = LocalDate.ofInstant(filter.to(), zoneId).minusDays(1);
 		LogPage page = search.page(filter, LogPage.Cursor.parse(after), LogPage.Cursor.parse(before), PAGE_SIZE);
 
-		model.addAttribute("lines", page.entries().stream().map(e -> line(e, zoneId, locale)).toList());
+		java.util.Map<Long, AirCheckArchive.State> airCheckStates = airChecks
+			.states(page.entries().stream().map(LogPage.Entry::record).toList());
+		model.addAttribute("lines", page.entries().stream()
+			.map(e -> line(e, zoneId, locale, airCheckStates.get(e.record().id())))
+			.toList());
 		model.addAttribute("next", page.next() == null ? null : page.next().token());
 		model.addAttribute("previous", page.previous() == null ? null : page.previous().token());
 		model.addAttribute("paged", after != null || before != null);
@@ -110,7 +116,14 @@ class BroadcastController {
 		return "redirect:/broadcasts";
 	}
 
-	private Line line(LogPage.Entry entry, ZoneId zone, Locale locale) {
+	/** The air-check of a record, for the page's player (the session's log-in; the API's is HTTP Basic). */
+	@GetMapping("/broadcasts/{id}/aircheck")
+	org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> airCheck(
+			@org.springframework.web.bind.annotation.PathVariable long id) {
+		return BroadcastApiController.airCheckResponse(airChecks.open(id));
+	}
+
+	private Line line(LogPage.Entry entry, ZoneId zone, Locale locale, AirCheckArchive.State airCheck) {
 		Airing a = entry.record().airing();
 		Long offset = entry.offsetSeconds();
 		String offsetClass = "";
@@ -131,6 +144,6 @@ class BroadcastController {
 				a.actualStart() == null ? "" : TIME.format(a.actualStart().atZone(zone)), offsetClass, offsetText,
 				Formats.duration(a.playedMs()),
 				entry.correctedBy() == null ? null : messages.getMessage("broadcast.correctedBy",
-						new Object[] { String.valueOf(entry.correctedBy()) }, locale));
+						new Object[] { String.valueOf(entry.correctedBy()) }, locale), airCheck);
 	}
 }

@@ -30,7 +30,8 @@ public class BroadcastLog {
 	static final String SYSTEM = "he-thong";
 	static final String COLUMNS = "id, zone_id, slot_name, clip_id, clip_sha256, clip_title, clip_kind, clip_topic, "
 			+ "scheduled_start, actual_start, actual_end, played_ms, clip_duration_ms, outcome, reason, corrects_id, "
-			+ "recorded_by, recorded_at, previous_hash, hash, reason_code, relay_id, relay_url";
+			+ "recorded_by, recorded_at, previous_hash, hash, reason_code, relay_id, relay_url, "
+			+ "aircheck_file, aircheck_sha256";
 
 	private final JdbcTemplate jdbc;
 	private final ClipLibrary clips;
@@ -100,7 +101,7 @@ public class BroadcastLog {
 	}
 
 	private static final String INSERT = "INSERT INTO broadcast_record (" + COLUMNS
-			+ ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+			+ ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
 	private static Object[] row(long id, Airing airing, Long correctsId, String by, Instant recordedAt, String previous,
 			String hash) {
@@ -108,7 +109,9 @@ public class BroadcastLog {
 				airing.clipTitle(), name(airing.kind()), name(airing.topic()), ts(airing.scheduledStart()),
 				ts(airing.actualStart()), ts(airing.actualEnd()), airing.playedMs(), airing.clipDurationMs(),
 				airing.outcome().name(), airing.reason(), correctsId, by, ts(recordedAt), previous, hash,
-				airing.reasonCode() == null ? null : airing.reasonCode().code(), airing.relay(), airing.relayUrl() };
+				airing.reasonCode() == null ? null : airing.reasonCode().code(), airing.relay(), airing.relayUrl(),
+				airing.airCheck() == null ? null : airing.airCheck().file(),
+				airing.airCheck() == null ? null : airing.airCheck().sha256() };
 	}
 
 	private BroadcastRecord write(Airing airing, Long correctsId, String by) {
@@ -347,7 +350,7 @@ public class BroadcastLog {
 				rs.getString(6), enumOf(ClipKind.class, rs.getString(7)), enumOf(Topic.class, rs.getString(8)),
 				instant(rs, 9), instant(rs, 10), instant(rs, 11), rs.getLong(12), rs.getLong(13),
 				Outcome.valueOf(rs.getString(14)), rs.getString(15), Reason.ofCode(rs.getString(21)),
-				rs.getString(22), rs.getString(23));
+				rs.getString(22), rs.getString(23), AirCheckRef.of(rs.getString(24), rs.getString(25)));
 		return new BroadcastRecord(rs.getLong(1), airing, nullableLong(rs, 16), rs.getString(17), instant(rs, 18),
 				rs.getString(19), rs.getString(20));
 	}

@@ -38,14 +38,19 @@ final class RecordHash {
 		field(text, recordedBy);
 		field(text, millis(recordedAt));
 		field(text, previousHash);
-		if (a.reasonCode() != null || a.relay() != null) {
+		boolean airCheck = a.airCheck() != null;
+		if (a.reasonCode() != null || a.relay() != null || airCheck) {
 			// appended only when present, so the records written before reason codes keep their hashes
 			field(text, a.reasonCode() == null ? null : a.reasonCode().code());
 		}
-		if (a.relay() != null) {
+		if (a.relay() != null || airCheck) {
 			// a relay's record (tiếp sóng): its id and address after the reason code's place ("-;" when none)
 			field(text, a.relay());
 			field(text, a.relayUrl());
+		}
+		if (airCheck) {
+			// an air-check's SHA-256 after the relay's places ("-;-;" when not a relay's)
+			field(text, a.airCheck().sha256());
 		}
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -76,9 +76,13 @@ class LiveEvidence {
 		List<Airing> result = new ArrayList<>();
 		String note = "phát trực tiếp bởi " + about.by()
 				+ (kept.clip() == null ? "; không lưu được bản ghi âm: " + kept.error() : "");
+		if (aired.airCheckFailure() != null) {
+			note += "; không giữ được bản ghi phát sóng (air-check): " + aired.airCheckFailure();
+		}
 		for (String zone : aired.zonesOn()) {
 			result.add(airing(zone, kept, about, aired.start(), aired.end(), aired.playedMs(), recordedMs,
-					aired.outcome(), aired.reason() == null ? note : aired.detail() + "; " + note, aired.reason()));
+					aired.outcome(), aired.reason() == null ? note : aired.detail() + "; " + note, aired.reason())
+				.withAirCheck(aired.airCheck()));
 		}
 		aired.zonesLost().forEach((zone, why) -> result.add(airing(zone, kept, about, null, null, 0, recordedMs,
 				Outcome.FAILED, why, Reason.SWITCH_FAILED)));

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import vn.loaxa.broadcast.AirCheckRef;
 import vn.loaxa.broadcast.Outcome;
 import vn.loaxa.broadcast.Reason;
 import vn.loaxa.schedule.OutputChannel;
@@ -34,7 +35,17 @@ class LivePlayer {
 	 * heard, the outcome for them, and the zones lost on the way (switch failed) with why.
 	 */
 	record Aired(List<String> zonesOn, Instant start, Instant end, long playedMs, Outcome outcome, Reason reason,
-			String detail, Map<String, String> zonesLost) {
+			String detail, Map<String, String> zonesLost, AirCheckRef airCheck, String airCheckFailure) {
+
+		Aired(List<String> zonesOn, Instant start, Instant end, long playedMs, Outcome outcome, Reason reason,
+				String detail, Map<String, String> zonesLost) {
+			this(zonesOn, start, end, playedMs, outcome, reason, detail, zonesLost, null, null);
+		}
+
+		/** With the channel's air-check of it (null), or why none was kept (null: air-checks are off). */
+		Aired withAirCheck(AirCheckRef check, String failure) {
+			return new Aired(zonesOn, start, end, playedMs, outcome, reason, detail, zonesLost, check, failure);
+		}
 	}
 
 	private static final Logger log = LoggerFactory.getLogger(LivePlayer.class);
@@ -44,8 +55,10 @@ class LivePlayer {
 	private final Sinks sinks;
 	private final ZoneSwitch zoneSwitch;
 	private final LiveProperties live;
+	private final AirChecks airChecks;
 
-	LivePlayer(Sinks sinks, ZoneSwitch zoneSwitch, LiveProperties live) {
+	LivePlayer(Sinks sinks, ZoneSwitch zoneSwitch, LiveProperties live, AirChecks airChecks) {
+		this.airChecks = airChecks;
 		this.sinks = sinks;
 		this.zoneSwitch = zoneSwitch;
 		this.live = live;
@@ -54,14 +67,16 @@ class LivePlayer {
 	Aired play(Part part, Cue cue, Consumer<NowPlaying> now) {
 		Map<String, String> lost = new LinkedHashMap<>();
 		List<Zone> on = zoneSwitch.onAll(part.zones(), (zone, why) -> lost.put(zone.id(), why));
-		SinkSession session = null;
+		AirCheckTap session = null;
 		try {
 			if (on.isEmpty()) {
 				part.feed().ready();
 				return failed(on, Reason.SWITCH_FAILED, "no zone could be switched on", lost);
 			}
 			try {
-				session = sinks.of(part.channel()).openLive("live", sinks.format(), (int) live.lineBuffer().toMillis());
+				// everything the channel writes is kept in its air-check, whose hash its records carry
+				session = airChecks.tap(sinks.of(part.channel()).openLive("live", sinks.format(),
+						(int) live.lineBuffer().toMillis()), part.channel(), LiveAnnouncements.LIVE, sinks.format());
 			}
 			catch (IOException | RuntimeException e) {
 				part.feed().ready();
@@ -70,7 +85,10 @@ class LivePlayer {
 			}
 			part.feed().ready();
 			now.accept(part.now());
-			return feed(part, cue, session, on, lost);
+			Aired aired = feed(part, cue, session, on, lost);
+			java.util.Optional<AirCheckFile> kept = session.finishAirCheck();
+			return aired.withAirCheck(kept.map(AirCheckFile::ref).orElse(null),
+					kept.isPresent() ? null : session.airCheck().failure());
 		}
 		finally {
 			now.accept(null);

@@ -39,6 +39,9 @@ class AppendOnlyLogTests extends IntegrationTest {
 		assertRefused("UPDATE broadcast_record SET outcome = 'MISSED' WHERE id = " + record.id(),
 				"broadcast_record is append-only");
 		assertRefused("UPDATE broadcast_record SET reason = 'x'", "broadcast_record is append-only");
+		// an air-check's columns (V19) are written once with the record, never after: not given, nor swapped
+		assertRefused("UPDATE broadcast_record SET aircheck_sha256 = '" + "d".repeat(64) + "', aircheck_file = 'aircheck/x.mp3'"
+				+ " WHERE id = " + record.id(), "broadcast_record is append-only");
 		assertRefused("DELETE FROM broadcast_record WHERE id = " + record.id(), "broadcast_record is append-only");
 		assertRefused("DELETE FROM broadcast_record", "broadcast_record is append-only");
 		// PostgreSQL: a BEFORE TRUNCATE trigger; H2 (no such trigger): the table is referenced by a foreign key
@@ -46,6 +49,19 @@ class AppendOnlyLogTests extends IntegrationTest {
 				vn.loaxa.support.TestDatabase.postgres() ? "broadcast_record is append-only" : "Cannot truncate");
 
 		assertThat(jdbc.queryForList("SELECT * FROM broadcast_record ORDER BY id")).isEqualTo(before);
+		assertThat(log.verify().intact()).isTrue();
+	}
+
+	@Test
+	void aRecordWithAnAirCheckIsStoredWithItAndCannotLoseIt() {
+		Instant at = Instant.parse("2026-05-03T23:00:00Z");
+		AirCheckRef check = new AirCheckRef("aircheck/2026/05/04/060000-main-tiep-song-vov1.mp3", "e".repeat(64));
+		BroadcastRecord record = log.append(new Airing("ban-na-lay", "Tiếp sóng VOV1", null, null, "VOV1", null, null, at,
+				at, at.plusSeconds(60), 60_000, 60_000, Outcome.PLAYED, null, null, "vov1", "http://127.0.0.1/v.mp3", check));
+		assertThat(log.find(record.id()).orElseThrow().airing().airCheck()).isEqualTo(check);
+		assertRefused("UPDATE broadcast_record SET aircheck_sha256 = NULL, aircheck_file = NULL WHERE id = " + record.id(),
+				"broadcast_record is append-only");
+		assertThat(log.find(record.id()).orElseThrow().airing().airCheck()).isEqualTo(check);
 		assertThat(log.verify().intact()).isTrue();
 	}
 

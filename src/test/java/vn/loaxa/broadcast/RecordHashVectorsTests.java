@@ -132,4 +132,60 @@ class RecordHashVectorsTests {
 		assertThat(RecordHash.of(5, airingE(), null, "he-thong", SCHEDULED_D.plusMillis(1_800_600), HASH_D))
 			.isEqualTo(HASH_E);
 	}
+
+	/** printf 'aircheck vov1' | sha256sum */
+	static final String AIRCHECK_F = "1a9489283aef49477b0ddffd71018b9d3fd4a294dd8544d60b09191cf4e7e451";
+	/** printf 'aircheck live' | sha256sum */
+	static final String AIRCHECK_G = "bcde65dd5abc914e849ca30917710de1eac1288564c85c6ff7239cade48decd9";
+	/** printf 'clip 9' | sha256sum */
+	static final String CLIP_9_SHA = "4831e75af7be429762604cfb3e3b27f24c41d6a78dbee71ff4190a9378b9d465";
+
+	/**
+	 * F: a relay's PLAYED record with its air-check (issue 26, step 4): after the relay's places, the air-check's
+	 * SHA-256. Its file name is not hashed.
+	 * <pre>
+	 * printf '%s' '1:6;10:ban-na-lay;14:Tiếp sóng VOV1;-;-;14:VOV1 - Thời sự;-;-;13:1772665200000;13:1772665200000;13:1772667000000;7:1800000;7:1800000;6:PLAYED;51:relay vov1 from https://stream.example.vn/vov1.m3u8;-;8:he-thong;13:1772667000500;64:8dc665b233664ccc045190051b803625893a65abaed31d93bd00cd73182ab9c8;-;4:vov1;35:https://stream.example.vn/vov1.m3u8;64:1a9489283aef49477b0ddffd71018b9d3fd4a294dd8544d60b09191cf4e7e451;' | sha256sum
+	 * </pre>
+	 */
+	static final String HASH_F = "53eb5a6f2297ec902062e32fbf0987492ac3dad80e07936d189b89907a1af131";
+
+	/**
+	 * G: a live announcement's PLAYED record with its clip and its air-check: no reason code, no relay, so
+	 * their three places are written "-;" before the air-check's SHA-256.
+	 * <pre>
+	 * printf '%s' '1:7;10:ban-na-lay;14:Phát trực tiếp;1:9;64:4831e75af7be429762604cfb3e3b27f24c41d6a78dbee71ff4190a9378b9d465;25:Thông báo lịch tiêm chủng;12:ANNOUNCEMENT;5:OTHER;13:1772672400000;13:1772672400120;13:1772672445120;5:45000;5:45000;6:PLAYED;27:phát trực tiếp bởi chu-tich;-;8:he-thong;13:1772672446000;64:53eb5a6f2297ec902062e32fbf0987492ac3dad80e07936d189b89907a1af131;-;-;-;64:bcde65dd5abc914e849ca30917710de1eac1288564c85c6ff7239cade48decd9;' | sha256sum
+	 * </pre>
+	 */
+	static final String HASH_G = "f64eb28c1bb9334c79277a85476b72c5a8345aab6b2112de57804f8d2312e437";
+
+	static final Instant SCHEDULED_F = Instant.parse("2026-03-04T23:00:00Z"); // 1772665200000
+	static final Instant RECORDED_F = Instant.parse("2026-03-04T23:30:00.500Z"); // 1772667000500
+	static final Instant SCHEDULED_G = Instant.parse("2026-03-05T01:00:00Z"); // 1772672400000
+	static final Instant RECORDED_G = Instant.parse("2026-03-05T01:00:46Z"); // 1772672446000
+
+	static Airing airingF() {
+		return new Airing("ban-na-lay", "Tiếp sóng VOV1", null, null, "VOV1 - Thời sự", null, null, SCHEDULED_F,
+				SCHEDULED_F, SCHEDULED_F.plusMillis(1_800_000), 1_800_000, 1_800_000, Outcome.PLAYED,
+				"relay vov1 from https://stream.example.vn/vov1.m3u8", null, "vov1", "https://stream.example.vn/vov1.m3u8",
+				new AirCheckRef("aircheck/2026/03/05/060000-main-tiep-song-vov1.mp3", AIRCHECK_F));
+	}
+
+	static Airing airingG() {
+		return new Airing("ban-na-lay", "Phát trực tiếp", 9L, CLIP_9_SHA, "Thông báo lịch tiêm chủng",
+				ClipKind.ANNOUNCEMENT, Topic.OTHER, SCHEDULED_G, SCHEDULED_G.plusMillis(120),
+				SCHEDULED_G.plusMillis(45_120), 45_000, 45_000, Outcome.PLAYED, "phát trực tiếp bởi chu-tich", null,
+				null, null, new AirCheckRef("aircheck/2026/03/05/080000-main-phat-truc-tiep.mp3", AIRCHECK_G));
+	}
+
+	@Test
+	void anAirChecksHashIsHashedAfterTheRelaysPlacesOnlyWhenThereIsOne() {
+		assertThat(RecordHash.of(6, airingF(), null, "he-thong", RECORDED_F, HASH_E)).isEqualTo(HASH_F);
+		assertThat(RecordHash.of(7, airingG(), null, "he-thong", RECORDED_G, HASH_F)).isEqualTo(HASH_G);
+		// the file's name is where to find it, not evidence: another name, the same hash
+		Airing moved = airingG().withAirCheck(new AirCheckRef("aircheck/elsewhere.mp3", AIRCHECK_G));
+		assertThat(RecordHash.of(7, moved, null, "he-thong", RECORDED_G, HASH_F)).isEqualTo(HASH_G);
+		// and without one, the record hashes as every record before air-checks
+		assertThat(RecordHash.of(4, airingD().withAirCheck(null), null, "he-thong", SCHEDULED_D.plusMillis(1_800_500),
+				HASH_C)).isEqualTo(HASH_D);
+	}
 }

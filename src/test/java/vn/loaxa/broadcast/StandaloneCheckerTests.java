@@ -43,9 +43,9 @@ import vn.loaxa.support.ApiClient;
 import vn.loaxa.support.TestDirs;
 
 /**
- * The evidence recipe from the outside. A fresh commune's log is given the three records of
- * {@link RecordHashVectorsTests} through the real {@link BroadcastLog} (its clock held at their
- * recording times), and stores the hashes computed by hand. Its bundle, downloaded as the district
+ * The evidence recipe from the outside. A fresh commune's log is given the seven records of
+ * {@link RecordHashVectorsTests} (a relay's two, and two with an air-check, among them) through the real
+ * {@link BroadcastLog} (its clock held at their recording times), and stores the hashes computed by hand. Its bundle, downloaded as the district
  * would ({@code GET /api/evidence}), is then checked by {@code docs/VerifyBundle.java}, a program
  * that knows nothing of LoaXa, run as a real process by the source launcher of this JVM's java: the
  * bundle is VALID; a changed byte, records reordered or removed, a signature of another key, and
@@ -108,35 +108,52 @@ class StandaloneCheckerTests {
 		append(RecordHashVectorsTests.RECORDED_B, () -> log.append(RecordHashVectorsTests.airingB()));
 		append(RecordHashVectorsTests.RECORDED_C,
 				() -> log.correct(1, RecordHashVectorsTests.airingC(), RecordHashVectorsTests.CORRECTED_BY));
-		assertThat(List.of(1L, 2L, 3L)).extracting(id -> log.find(id).orElseThrow().hash()).containsExactly(
-				RecordHashVectorsTests.HASH_A, RecordHashVectorsTests.HASH_B, RecordHashVectorsTests.HASH_C);
+		append(RecordHashVectorsTests.SCHEDULED_D.plusMillis(1_800_500), () -> log.append(RecordHashVectorsTests.airingD()));
+		append(RecordHashVectorsTests.SCHEDULED_D.plusMillis(1_800_600), () -> log.append(RecordHashVectorsTests.airingE()));
+		append(RecordHashVectorsTests.RECORDED_F, () -> log.append(RecordHashVectorsTests.airingF()));
+		append(RecordHashVectorsTests.RECORDED_G, () -> log.append(RecordHashVectorsTests.airingG()));
+		assertThat(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L)).extracting(id -> log.find(id).orElseThrow().hash()).containsExactly(
+				RecordHashVectorsTests.HASH_A, RecordHashVectorsTests.HASH_B, RecordHashVectorsTests.HASH_C,
+				RecordHashVectorsTests.HASH_D, RecordHashVectorsTests.HASH_E, RecordHashVectorsTests.HASH_F,
+				RecordHashVectorsTests.HASH_G);
+		assertThat(log.find(7).orElseThrow().airing().airCheck()).as("stored with its file")
+			.isEqualTo(RecordHashVectorsTests.airingG().airCheck());
 
 		ApiClient admin = ApiClient.as(port, "admin", PASSWORD);
 		Map<String, byte[]> bundle = entries(admin.download("/api/evidence?period=2026-03"));
 		Path enrolled = Files.writeString(ROOT.resolve("enrolled.pub"), new String(admin.download("/api/evidence/public-key"), StandardCharsets.US_ASCII));
 		String records = new String(bundle.get("records.jsonl"), StandardCharsets.UTF_8);
 		List<String> lines = List.of(records.split("\n"));
-		assertThat(lines).hasSize(3);
+		assertThat(lines).hasSize(7);
+		assertThat(lines.get(6)).contains("\"airCheckSha256\":\"" + RecordHashVectorsTests.AIRCHECK_G + "\"")
+			.doesNotContain("aircheck/2026");
+		assertThat(lines.get(3)).as("a record without an air-check has no such field").doesNotContain("airCheck");
+		String rest = String.join("\n", lines.subList(3, 7));
 		KeyPair forger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
 
 		Map<String, Map<String, byte[]>> cases = new LinkedHashMap<>();
 		cases.put("valid", bundle);
 		cases.put("one byte", with(bundle, "records.jsonl", records.replace("\"playedMs\":40950", "\"playedMs\":40951")));
-		cases.put("reordered", with(bundle, "records.jsonl", join(lines.get(1), lines.get(0), lines.get(2))));
-		cases.put("removed", with(bundle, "records.jsonl", join(lines.get(0), lines.get(2))));
+		cases.put("reordered", with(bundle, "records.jsonl", join(lines.get(1), lines.get(0), lines.get(2), rest)));
+		cases.put("removed", with(bundle, "records.jsonl", join(lines.get(0), lines.get(2), rest)));
 		cases.put("other key", with(bundle, "head.sig", sign(forger, bundle.get("head.json"))));
 		cases.put("re-signed, one byte", forged(bundle, forger, join(lines.get(0).replace("40950", "40951"),
-				lines.get(1), lines.get(2))));
-		cases.put("re-signed, reordered", forged(bundle, forger, join(lines.get(1), lines.get(0), lines.get(2))));
-		cases.put("re-signed, removed", forged(bundle, forger, join(lines.get(0), lines.get(2))));
+				lines.get(1), lines.get(2), rest)));
+		cases.put("re-signed, reordered", forged(bundle, forger, join(lines.get(1), lines.get(0), lines.get(2), rest)));
+		cases.put("re-signed, removed", forged(bundle, forger, join(lines.get(0), lines.get(2), rest)));
+		String head = String.join("\n", lines.subList(0, 6));
+		cases.put("re-signed, other air-check", forged(bundle, forger, join(head,
+				lines.get(6).replace(RecordHashVectorsTests.AIRCHECK_G, RecordHashVectorsTests.AIRCHECK_F))));
+		cases.put("re-signed, air-check dropped", forged(bundle, forger, join(head,
+				lines.get(6).replace(",\"airCheckSha256\":\"" + RecordHashVectorsTests.AIRCHECK_G + "\"", ""))));
 
 		long t0 = System.nanoTime();
 		Map<String, Checked> results = check(cases, enrolled);
 		System.out.printf("%d checks by docs/VerifyBundle.java in %d ms%n", results.size(), (System.nanoTime() - t0) / 1_000_000);
 		results.forEach((name, result) -> System.out.printf("%-32s exit %d  %s", name, result.exit, result.out));
 		assertThat(results.get("valid").exit).as(results.get("valid").out).isZero();
-		assertThat(results.get("valid").out).startsWith("VALID xa-na-lay 2026-03: records 1..3 (3), last hash "
-				+ RecordHashVectorsTests.HASH_C);
+		assertThat(results.get("valid").out).startsWith("VALID xa-na-lay 2026-03: records 1..7 (7), last hash "
+				+ RecordHashVectorsTests.HASH_G);
 		assertThat(results.get("valid, enrolled").exit).as(results.get("valid, enrolled").out).isZero();
 		Map<String, String> reasons = Map.of("one byte", "records.jsonl is not the file head.json names",
 				"reordered", "records.jsonl is not the file head.json names",
@@ -145,6 +162,8 @@ class StandaloneCheckerTests {
 				"re-signed, one byte", "record 1: its hash is not that of its content",
 				"re-signed, reordered", "record 1 does not link to the record before it",
 				"re-signed, removed", "record 3 does not link to the record before it",
+				"re-signed, other air-check", "record 7: its hash is not that of its content",
+				"re-signed, air-check dropped", "record 7: its hash is not that of its content",
 				"re-signed, one byte, enrolled", "commune.pub is not the enrolled key");
 		reasons.forEach((name, reason) -> {
 			assertThat(results.get(name).out).as(name).startsWith("INVALID: " + reason).hasLineCount(1);

@@ -716,7 +716,8 @@ class BadInputSweepTests {
 					: e.pattern().startsWith("/api/zones") || e.pattern().startsWith("/zones/plan") ? "ban-1"
 					: e.pattern().startsWith("/api/groups") ? "nhom-1"
 					: e.pattern().contains("/bulletins") || e.pattern().contains("/inbox") ? "1"
-					: e.pattern().contains("/relays") ? "tiep-song-1" : null;
+					: e.pattern().contains("/relays") ? "tiep-song-1"
+					: e.pattern().contains("/broadcasts") ? "1" : null;
 			case "clipid" -> String.valueOf(e.pattern().contains("play-now") ? pendingClip : approvedClip);
 			case "channel" -> "kenh-1";
 			case "slotkey", "key" -> SLOT_KEY;

@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.loaxa.broadcast.AirCheckRef;
 import vn.loaxa.broadcast.BroadcastLog;
 import vn.loaxa.broadcast.BroadcastRecord;
 import vn.loaxa.broadcast.Outcome;
@@ -200,6 +201,101 @@ class LiveAnnouncementTests {
 			.isCloseTo(live(before, "ban-c").get(0).airing().playedMs(), org.assertj.core.data.Offset.offset(30.0));
 		short[] filed = TestAudio.samples(wav);
 		assertThat(toneMs(filed, onset(filed, 0))).as("the tone in the file sink").isBetween(950.0, 1050.0);
+
+		// each channel kept an air-check of what it wrote: its hash on its zones' records, served as it is
+		java.util.Set<String> airChecks = new java.util.HashSet<>();
+		for (String zone : List.of("ban-a", "ban-c")) {
+			BroadcastRecord r = live(before, zone).get(0);
+			AirCheckRef check = r.airing().airCheck();
+			assertThat(check).as(zone + ": its channel's air-check").isNotNull();
+			airChecks.add(check.file());
+			Path file = ROOT.resolve("data").resolve(check.file());
+			assertThat(check.file()).endsWith("-phat-truc-tiep.mp3");
+			assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(Files.readAllBytes(file)))).as(zone + ": the hash, recomputed apart").isEqualTo(check.sha256());
+			ResponseEntity<byte[]> served = admin().getForEntity("/api/broadcasts/" + r.id() + "/aircheck", byte[].class);
+			assertThat(served.getStatusCode().value()).isEqualTo(200);
+			assertThat(served.getBody()).isEqualTo(Files.readAllBytes(file));
+			short[] heard = airCheckSamples(file);
+			assertThat(onset(heard, 0)).as(zone + ": the tone is in the air-check").isNotNegative();
+		}
+		assertThat(airChecks).as("one air-check per channel").hasSize(2);
+		Path fileChannel = ROOT.resolve("data").resolve(live(before, "ban-c").get(0).airing().airCheck().file());
+		assertThat(vn.loaxa.support.TestAudio.decodedMs(fileChannel)).as("as long as what the file channel wrote")
+			.isCloseTo(TestAudio.frames(wav) * 1000.0 / RATE, org.assertj.core.data.Offset.offset(200.0));
+	}
+
+	@Test
+	void eachChannelsAirCheckOfALiveAnnouncementIsOnItsZonesRecordsAndServed() throws Exception {
+		Instant before = clock.now().toInstant();
+		assertThat(admin().postForEntity("/api/playout/live", Map.of("zones", List.of("ban-a", "ban-b", "ban-c")),
+				String.class).getStatusCode().value()).isEqualTo(201);
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> json.readTree(admin().getForEntity("/api/playout/live",
+					String.class).getBody()).path("live").path("seconds").asLong() >= 2);
+		}
+		finally {
+			assertThat(admin().postForEntity("/api/playout/live/stop", Map.of(), String.class).getStatusCode().value())
+				.isEqualTo(200);
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> List.of("ban-a", "ban-b", "ban-c").stream()
+			.allMatch(zone -> live(before, zone).size() == 1));
+		AirCheckRef line = live(before, "ban-a").get(0).airing().airCheck();
+		AirCheckRef file = live(before, "ban-c").get(0).airing().airCheck();
+		assertThat(line).as("channel main's").isNotNull();
+		assertThat(live(before, "ban-b").get(0).airing().airCheck()).as("one per channel: its zones carry the same")
+			.isEqualTo(line);
+		assertThat(file).as("channel second's, another file").isNotNull().isNotEqualTo(line);
+		for (BroadcastRecord r : List.of(live(before, "ban-a").get(0), live(before, "ban-c").get(0))) {
+			Path mp3 = ROOT.resolve("data").resolve(r.airing().airCheck().file());
+			byte[] bytes = Files.readAllBytes(mp3);
+			assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)))
+				.as("the hash, recomputed apart").isEqualTo(r.airing().airCheck().sha256());
+			ResponseEntity<byte[]> served = admin().getForEntity("/api/broadcasts/" + r.id() + "/aircheck", byte[].class);
+			assertThat(served.getStatusCode().value()).isEqualTo(200);
+			assertThat(served.getBody()).isEqualTo(bytes);
+		}
+		assertThat(vn.loaxa.support.TestAudio.decodedMs(ROOT.resolve("data").resolve(file.file())))
+			.as("as long as what the file channel wrote")
+			.isCloseTo(TestAudio.frames(latestWav("second")) * 1000.0 / RATE, org.assertj.core.data.Offset.offset(200.0));
+		assertThat(log.verify().intact()).isTrue();
+	}
+
+	@Test
+	void anAirCheckWhoseFfmpegDiesLeavesTheAnnouncementOnAirAndItsRecordsWithoutOne() throws Exception {
+		Instant before = clock.now().toInstant();
+		assertThat(admin().postForEntity("/api/playout/live", Map.of("zones", List.of("ban-c")), String.class)
+			.getStatusCode().value()).isEqualTo(201);
+		ProcessHandle ffmpeg;
+		try {
+			ffmpeg = await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.current().descendants()
+				.filter(p -> p.info().commandLine().orElse("").contains("phat-truc-tiep.mp3.part"))
+				.findFirst().orElse(null), java.util.Objects::nonNull);
+			ffmpeg.destroyForcibly();
+			await().atMost(Duration.ofSeconds(10)).until(() -> !ffmpeg.isAlive());
+			await().atMost(Duration.ofSeconds(10)).until(() -> json.readTree(admin().getForEntity("/api/playout/live",
+					String.class).getBody()).path("live").path("seconds").asLong() >= 2);
+		}
+		finally {
+			assertThat(admin().postForEntity("/api/playout/live/stop", Map.of(), String.class).getStatusCode().value())
+				.isEqualTo(200);
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> live(before, "ban-c").size() == 1);
+		BroadcastRecord r = live(before, "ban-c").get(0);
+		assertThat(r.airing().outcome()).as("the announcement went on").isEqualTo(Outcome.PLAYED);
+		assertThat(r.airing().playedMs()).isGreaterThanOrEqualTo(2000);
+		assertThat(r.airing().airCheck()).as("no air-check").isNull();
+		assertThat(r.airing().reason()).contains("air-check").contains("ffmpeg");
+		ResponseEntity<String> none = admin().getForEntity("/api/broadcasts/" + r.id() + "/aircheck", String.class);
+		assertThat(none.getStatusCode().value()).isEqualTo(404);
+	}
+
+	/** The air-check decoded by the bundled ffmpeg to 44.1 kHz samples. */
+	private static short[] airCheckSamples(Path mp3) throws Exception {
+		Path wav = ROOT.resolve(mp3.getFileName() + ".wav");
+		vn.loaxa.support.TestAudio.run(List.of("-i", mp3.toString(), "-ar", String.valueOf(RATE), "-ac", "1", "-c:a",
+				"pcm_s16le", "-y", wav.toString()));
+		return TestAudio.samples(wav);
 	}
 
 	@Test

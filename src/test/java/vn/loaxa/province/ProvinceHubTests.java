@@ -420,7 +420,9 @@ class ProvinceHubTests {
 		Airing clip = played("ban-na-lay", 41, "2031-01-05T06:00", 120_000, ClipKind.NEWS, Topic.PROCEDURES);
 		Instant at = at("2031-01-05T06:10");
 		Airing relay = new Airing("ban-na-lay", "Tiếp sóng thời sự", null, null, "VOV1 - Thời sự", null, null, at, at,
-				at.plusSeconds(1_800), 1_800_000, 0, Outcome.PLAYED, null, null, "vov1", "http://127.0.0.1:1/vov1.mp3");
+				at.plusSeconds(1_800), 1_800_000, 0, Outcome.PLAYED, null, null, "vov1", "http://127.0.0.1:1/vov1.mp3",
+				// with its air-check's hash: the hub recomputes the record's hash with it (and keeps no file)
+				new vn.loaxa.broadcast.AirCheckRef("aircheck/2031/01/05/061000-main-tiep-song-thoi-su.mp3", "a".repeat(64)));
 		log.append(clip);
 		log.append(relay);
 		var own = reports.compute(ReportPeriod.parse("2031-01")).figures().totals();
