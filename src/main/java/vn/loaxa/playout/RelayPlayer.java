@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javax.sound.sampled.AudioFormat;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import vn.loaxa.broadcast.AirCheckRef;
 import vn.loaxa.broadcast.Airing;
 import vn.loaxa.broadcast.Outcome;
 import vn.loaxa.broadcast.Reason;
@@ -41,10 +43,12 @@ class RelayPlayer {
 	private final RelaySources sources;
 	private final RelayProperties properties;
 	private final RelayWatch watch;
+	private final AirChecks airChecks;
 	private final LoaxaClock clock;
 
 	RelayPlayer(Sinks sinks, ZoneSwitch zoneSwitch, AiringRecorder recorder, RelaySources sources,
-			RelayProperties properties, RelayWatch watch, LoaxaClock clock) {
+			RelayProperties properties, RelayWatch watch, AirChecks airChecks, LoaxaClock clock) {
+		this.airChecks = airChecks;
 		this.sinks = sinks;
 		this.zoneSwitch = zoneSwitch;
 		this.recorder = recorder;
@@ -60,14 +64,15 @@ class RelayPlayer {
 				Reason.SWITCH_FAILED, why)));
 		AudioFormat format = sinks.format();
 		RelayFeed feed = null;
-		SinkSession session = null;
+		AirCheckTap session = null;
 		try {
 			if (on.isEmpty()) {
 				return empty();
 			}
 			feed = new RelayFeed(relay, sources, format, properties.maxBackoff(), run.channel().id()).start();
 			try {
-				session = sinks.of(run.channel()).open(run.slotName(), format);
+				session = airChecks.tap(sinks.of(run.channel()).open(run.slotName(), format), run.channel(),
+						run.slotName(), format);
 			}
 			catch (IOException | RuntimeException e) {
 				on.forEach(z -> records.add(failed(run, relay, end, z.id(), Reason.SINK_UNAVAILABLE, e.toString())));
@@ -76,7 +81,17 @@ class RelayPlayer {
 			RelayRun air = new RelayRun(new RelayRun.Job(run, relay, end, cue, now), feed, session, format, properties,
 					watch, clock);
 			air.air();
-			return summary(run, relay, end, air, on, records);
+			Optional<AirCheckFile> kept = session.finishAirCheck();
+			String failure = session.airCheck().failure();
+			int before = records.size();
+			ProgrammePlayer.Summary summary = summary(run, relay, end, air, on, records,
+					failure == null ? "" : "; không giữ được bản ghi phát sóng (air-check): " + failure);
+			// every record of this run on this channel carries the one air-check of what the channel put out
+			AirCheckRef ref = kept.map(AirCheckFile::ref).orElse(null);
+			for (int i = before; i < records.size(); i++) {
+				records.set(i, records.get(i).withAirCheck(ref));
+			}
+			return summary;
 		}
 		finally {
 			now.accept(null);
@@ -97,7 +112,7 @@ class RelayPlayer {
 	}
 
 	private ProgrammePlayer.Summary summary(Run run, Relay relay, Instant end, RelayRun air, List<Zone> on,
-			List<Airing> records) {
+			List<Airing> records, String airCheckNote) {
 		AudioFormat format = sinks.format();
 		List<RelayStretches.Stretch> stretches = air.stretches.all();
 		long dueMs = dueMs(run, end);
@@ -110,12 +125,14 @@ class RelayPlayer {
 			log.warn("channel {}: «{}» {} ({})", run.channel().id(), run.slotName(), reason.code(), detail);
 			on.forEach(z -> records.add(new Airing(z.id(), run.slotName(), null, null, relay.name(), null, null,
 					run.occasion().start(), null, null, 0, dueMs, outcome,
-					stop == null ? detail : stop.detail() + " (" + detail + ")", reason, relay.id(), null)));
+					(stop == null ? detail : stop.detail() + " (" + detail + ")") + airCheckNote, reason, relay.id(),
+					null)));
 			return new ProgrammePlayer.Summary(0, stop == null ? 1 : 0, 0, air.session.file(), null, 0);
 		}
 		for (RelayStretches.Stretch s : stretches) {
 			long playedMs = RelayStretches.millis(s.toFrame() - s.fromFrame(), format);
-			String detail = "relay " + relay.id() + " from " + s.where() + (s.detail() == null ? "" : ": " + s.detail());
+			String detail = "relay " + relay.id() + " from " + s.where() + (s.detail() == null ? "" : ": " + s.detail())
+					+ airCheckNote;
 			log.info("channel {}: «{}» relayed {} ms from {} ({}{})", run.channel().id(), run.slotName(), playedMs,
 					s.where(), s.outcome(), s.reason() == null ? "" : " " + s.reason().code());
 			for (Zone zone : on) {

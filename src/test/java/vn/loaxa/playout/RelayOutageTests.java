@@ -129,6 +129,16 @@ class RelayOutageTests {
 				assertThat(lost.playedMs() + gapMs + back.playedMs()).as("the stretches and the gap fill the slot")
 					.isBetween(length.toMillis() - 1000, length.toMillis() + 150);
 			}
+			List<Airing> all = java.util.stream.Stream.of("ban-a", "ban-b").flatMap(z -> records(slot, z).stream())
+				.toList();
+			assertThat(all).extracting(Airing::airCheck).as("one air-check of the channel on every record").doesNotContainNull()
+				.hasSize(4).containsOnly(all.get(0).airCheck());
+			Path airCheck = ROOT.resolve("data").resolve(all.get(0).airCheck().file());
+			assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(Files.readAllBytes(airCheck)))).as("the air-check is the file its records name")
+				.isEqualTo(all.get(0).airCheck().sha256());
+			assertThat(vn.loaxa.support.TestAudio.decodedMs(airCheck)).as("it holds all the channel put out, gap included")
+				.isBetween(length.toMillis() - 1000.0, length.toMillis() + 300.0);
 			List<Airing> heard = records(slot, "ban-a");
 			long relayedMs = heard.stream().mapToLong(Airing::playedMs).sum();
 			vn.loaxa.report.ReportFigures.RelayRow row = reports
