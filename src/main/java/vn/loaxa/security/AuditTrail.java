@@ -9,6 +9,9 @@ import org.springframework.stereotype.Service;
 
 import vn.loaxa.config.LoaxaClock;
 
+import vn.loaxa.security.internal.AuditEntry;
+import vn.loaxa.security.internal.AuditRepository;
+
 /**
  * The audit trail: every change made through the UI or the API (recorded by
  * {@link RequestAuditFilter}), log-ins, and the before/after values modules report. Append-only.

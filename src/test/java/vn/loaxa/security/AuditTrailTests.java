@@ -15,6 +15,9 @@ import vn.loaxa.IntegrationTest;
 import vn.loaxa.support.ApiClient;
 import vn.loaxa.support.TestAudio;
 
+import vn.loaxa.security.internal.AuditEntry;
+import vn.loaxa.security.internal.AuditText;
+
 /** Every change leaves who, when, what, and the values before and after where the module knows them. */
 class AuditTrailTests extends IntegrationTest {
 

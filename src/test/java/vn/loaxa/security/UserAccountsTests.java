@@ -24,6 +24,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import vn.loaxa.config.UserError;
 
+import vn.loaxa.security.internal.AuditEntry;
+import vn.loaxa.security.internal.UserView;
+
 class UserAccountsTests extends IntegrationTest {
 
 	@Autowired

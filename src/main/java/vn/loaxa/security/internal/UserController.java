@@ -1,4 +1,4 @@
-package vn.loaxa.security;
+package vn.loaxa.security.internal;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -19,6 +19,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.UserError;
+
+import vn.loaxa.security.AuditTrail;
+import vn.loaxa.security.Role;
+import vn.loaxa.security.UserAccounts;
 
 @Controller
 @PreAuthorize("hasRole('ADMIN')")

@@ -1,10 +1,10 @@
-package vn.loaxa.security;
+package vn.loaxa.security.internal;
 
 import java.util.Optional;
 
 import org.springframework.data.repository.ListCrudRepository;
 
-interface AppUserRepository extends ListCrudRepository<AppUser, Long> {
+public interface AppUserRepository extends ListCrudRepository<AppUser, Long> {
 
 	Optional<AppUser> findByUsername(String username);
 }

@@ -1,4 +1,4 @@
-package vn.loaxa.security;
+package vn.loaxa.security.internal;
 
 import java.util.Locale;
 import java.util.Map;
@@ -29,12 +29,12 @@ public class AuditText {
 
 	private final MessageSource messages;
 
-	AuditText(MessageSource messages) {
+	public AuditText(MessageSource messages) {
 		this.messages = messages;
 	}
 
 	/** The code stored for a failed log-in. */
-	static String reasonCode(AuthenticationException e) {
+	public static String reasonCode(AuthenticationException e) {
 		if (e instanceof BadCredentialsException) {
 			return "bad_credentials";
 		}

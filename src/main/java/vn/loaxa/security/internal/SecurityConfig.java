@@ -1,4 +1,4 @@
-package vn.loaxa.security;
+package vn.loaxa.security.internal;
 
 import java.nio.charset.StandardCharsets;
 
@@ -18,6 +18,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import vn.loaxa.security.UserAccounts;
 
 /**
  * Two doors: {@code /api/**} answers HTTP Basic, statelessly, with JSON errors; everything else is

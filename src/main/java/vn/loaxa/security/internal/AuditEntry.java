@@ -1,4 +1,4 @@
-package vn.loaxa.security;
+package vn.loaxa.security.internal;
 
 import java.time.Instant;
 
