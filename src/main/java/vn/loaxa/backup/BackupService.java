@@ -21,6 +21,13 @@ import vn.loaxa.config.LoaxaProperties;
 import vn.loaxa.media.ClipFile;
 import vn.loaxa.media.ClipLibrary;
 
+import vn.loaxa.backup.internal.BackupFailed;
+import vn.loaxa.backup.internal.BackupRoot;
+import vn.loaxa.backup.internal.CopyTo;
+import vn.loaxa.backup.internal.DatabaseCopy;
+import vn.loaxa.backup.internal.DurableCopy;
+import vn.loaxa.backup.internal.Manifest;
+
 /**
  * Daily online backup into {@code <data-dir>/backup/<yyyyMMdd-HHmmss>/}: the database (DatabaseCopy)
  * and {@code clips-manifest.tsv} (every clip file the database names, with size and SHA-256), the
@@ -35,8 +42,8 @@ import vn.loaxa.media.ClipLibrary;
 @Service
 public class BackupService {
 
-	static final String DATABASE = "loaxa-db.zip";
-	static final String PG_DUMP = "loaxa-db.dump";
+	public static final String DATABASE = "loaxa-db.zip";
+	public static final String PG_DUMP = "loaxa-db.dump";
 	static final String MANIFEST = Manifest.NAME;
 	private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 	private static final Logger log = LoggerFactory.getLogger(BackupService.class);

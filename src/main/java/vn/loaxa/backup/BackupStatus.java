@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.LoaxaProperties;
 
+import vn.loaxa.backup.internal.DurableCopy;
+
 /**
  * The last backup's result, kept in {@code <data-dir>/backup/last-result.properties} so it survives
  * restarts, with the first start of this data dir: a fresh install is not DEGRADED before it had

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import vn.loaxa.backup.internal.BackupRoot;
+import vn.loaxa.backup.internal.DurableCopy;
+import vn.loaxa.backup.internal.Manifest;
+
 /**
  * Restores a backup into an empty data dir, before LoaXa starts on it, from the backup alone: the
  * database unpacked into {@code <data-dir>/db/}, and every clip file its manifest lists copied from

@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.loaxa.ApiTestSupport;
 import vn.loaxa.support.TestDirs;
 
+import vn.loaxa.backup.internal.BackupFailed;
+
 /**
  * Issue 27: the backup status says exactly what failed, on the strip (Vietnamese) and in health.
  * Old backups that cannot be removed after a good backup ({@code prune}: a file system mounted

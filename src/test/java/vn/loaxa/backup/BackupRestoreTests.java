@@ -32,6 +32,9 @@ import vn.loaxa.media.ClipLibrary;
 import vn.loaxa.playout.Playout;
 import vn.loaxa.support.TestDirs;
 
+import vn.loaxa.backup.internal.DurableCopy;
+import vn.loaxa.backup.internal.Manifest;
+
 /**
  * A backup is a restore: LoaXa backs up into its data dir and a second folder (as on a USB disk),
  * stops, its data dir is wiped entirely, and {@code restore} from the USB folder alone brings the

@@ -1,4 +1,4 @@
-package vn.loaxa.backup;
+package vn.loaxa.backup.internal;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;

@@ -1,9 +1,9 @@
-package vn.loaxa.backup;
+package vn.loaxa.backup.internal;
 
 /** The backup could not be written at all (the reason is recorded in {@link BackupStatus}). */
 public class BackupFailed extends RuntimeException {
 
-	BackupFailed(String reason, Throwable cause) {
+	public BackupFailed(String reason, Throwable cause) {
 		super(reason, cause);
 	}
 }

@@ -1,4 +1,4 @@
-package vn.loaxa.backup;
+package vn.loaxa.backup.internal;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -14,17 +14,17 @@ import java.util.List;
  * the clip store, with its size and SHA-256 ({@code ab/<sha>.mp3\t1234\t<sha of the file>}). A
  * manifest of an older release has no SHA-256 column.
  */
-final class Manifest {
+public final class Manifest {
 
-	static final String NAME = "clips-manifest.tsv";
+	public static final String NAME = "clips-manifest.tsv";
 
-	record Entry(String path, long bytes, String sha256) {
+	public record Entry(String path, long bytes, String sha256) {
 	}
 
 	private Manifest() {
 	}
 
-	static void write(Path file, List<Entry> entries) throws IOException {
+	public static void write(Path file, List<Entry> entries) throws IOException {
 		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 			out.write("# file\tbytes\tsha256\n");
 			for (Entry e : entries) {
@@ -33,7 +33,7 @@ final class Manifest {
 		}
 	}
 
-	static List<Entry> read(Path file) throws IOException {
+	public static List<Entry> read(Path file) throws IOException {
 		List<Entry> entries = new ArrayList<>();
 		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			String line;

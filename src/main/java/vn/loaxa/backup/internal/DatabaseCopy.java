@@ -1,4 +1,4 @@
-package vn.loaxa.backup;
+package vn.loaxa.backup.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +15,15 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.loaxa.backup.BackupService;
+
 /**
  * The database part of a backup, online: H2's {@code BACKUP TO} ({@code loaxa-db.zip}, consistent
  * while LoaXa keeps running) or, on PostgreSQL, {@code pg_dump --format=custom}
  * ({@code loaxa-db.dump}, a consistent snapshot too; restored with {@code pg_restore}, README "PostgreSQL").
  */
 @Component
-class DatabaseCopy {
+public class DatabaseCopy {
 
 	private static final java.time.Duration PG_DUMP_TIMEOUT = java.time.Duration.ofMinutes(30);
 	private static final Logger log = LoggerFactory.getLogger(DatabaseCopy.class);
@@ -40,7 +42,7 @@ class DatabaseCopy {
 	}
 
 	/** Writes the database into {@code folder} and answers the file. */
-	Path write(Path folder) throws IOException {
+	public Path write(Path folder) throws IOException {
 		String product = databaseProduct();
 		Files.createDirectories(folder);
 		if (product.contains("h2")) {

@@ -1,4 +1,4 @@
-package vn.loaxa.backup;
+package vn.loaxa.backup.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,7 @@ import java.util.HexFormat;
  * Copies that are whole or absent: into a temporary name beside the target, forced to the disk,
  * then moved atomically to the real name; the SHA-256 of what was copied comes back.
  */
-final class DurableCopy {
+public final class DurableCopy {
 
 	record Copied(long bytes, String sha256) {
 	}
@@ -26,7 +26,7 @@ final class DurableCopy {
 	private DurableCopy() {
 	}
 
-	static Copied copy(Path source, Path target) throws IOException {
+	public static Copied copy(Path source, Path target) throws IOException {
 		Files.createDirectories(target.getParent());
 		Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
 		MessageDigest sha = sha256();
@@ -48,7 +48,7 @@ final class DurableCopy {
 		return new Copied(bytes, HexFormat.of().formatHex(sha.digest()));
 	}
 
-	static String hash(Path file) throws IOException {
+	public static String hash(Path file) throws IOException {
 		MessageDigest sha = sha256();
 		try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
 			in.transferTo(OutputStream.nullOutputStream());
@@ -56,7 +56,7 @@ final class DurableCopy {
 		return HexFormat.of().formatHex(sha.digest());
 	}
 
-	static void move(Path from, Path to) throws IOException {
+	public static void move(Path from, Path to) throws IOException {
 		try {
 			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
 		}

@@ -1,4 +1,4 @@
-package vn.loaxa.backup;
+package vn.loaxa.backup.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
 
+import vn.loaxa.backup.BackupService;
+
 /**
  * A folder of backups ({@code <data-dir>/backup}, or the copy-to folder on a USB disk): dated
  * folders {@code yyyyMMdd-HHmmss/} with the database and its manifest, and one content-addressed
@@ -22,22 +24,22 @@ import org.springframework.util.FileSystemUtils;
  * backup copies only the clip files not there yet. A folder is written as {@code <name>.part} and
  * renamed when complete.
  */
-final class BackupRoot {
+public final class BackupRoot {
 
-	static final String CLIPS = "clips";
-	static final String PART = ".part";
+	public static final String CLIPS = "clips";
+	public static final String PART = ".part";
 	private static final Logger log = LoggerFactory.getLogger(BackupRoot.class);
 
-	record Stored(Manifest.Entry entry, boolean copied) {
+	public record Stored(Manifest.Entry entry, boolean copied) {
 	}
 
 	private final Path dir;
 
-	BackupRoot(Path dir) {
+	public BackupRoot(Path dir) {
 		this.dir = dir;
 	}
 
-	Path dir() {
+	public Path dir() {
 		return dir;
 	}
 
@@ -52,7 +54,7 @@ final class BackupRoot {
 	}
 
 	/** {@code stamp}, or {@code stamp-1}, {@code -2} … when a backup of that second exists already. */
-	String freeName(String stamp) {
+	public String freeName(String stamp) {
 		String name = stamp;
 		for (int n = 1; Files.exists(dir.resolve(name)) || Files.exists(dir.resolve(name + PART)); n++) {
 			name = stamp + "-" + n;
@@ -61,7 +63,7 @@ final class BackupRoot {
 	}
 
 	/** The complete backup folders, newest first. */
-	List<Path> folders() throws IOException {
+	public List<Path> folders() throws IOException {
 		if (!Files.isDirectory(dir)) {
 			return List.of();
 		}
@@ -71,7 +73,7 @@ final class BackupRoot {
 	}
 
 	/** What the manifests of the kept backups say of the clip files here (older manifests have no SHA-256). */
-	Map<String, Manifest.Entry> known() {
+	public Map<String, Manifest.Entry> known() {
 		Map<String, Manifest.Entry> known = new HashMap<>();
 		try {
 			for (Path folder : folders()) {
@@ -89,7 +91,7 @@ final class BackupRoot {
 	}
 
 	/** Puts one clip file into the shared store unless it is there already with the size a manifest gave. */
-	Stored store(Path source, String path, Manifest.Entry known) throws IOException {
+	public Stored store(Path source, String path, Manifest.Entry known) throws IOException {
 		Path target = clips().resolve(path);
 		if (Files.isRegularFile(target)) {
 			long size = Files.size(target);
@@ -106,7 +108,7 @@ final class BackupRoot {
 	}
 
 	/** Renames a finished {@code <name>.part} folder to {@code <name>}. */
-	Path publish(Path part) throws IOException {
+	public Path publish(Path part) throws IOException {
 		String name = part.getFileName().toString();
 		Path folder = part.resolveSibling(name.substring(0, name.length() - PART.length()));
 		DurableCopy.move(part, folder);
@@ -118,7 +120,7 @@ final class BackupRoot {
 	 * Keeps the newest {@code keep} backups, removes unfinished folders, and deletes the clip files
 	 * no kept manifest names. When a kept manifest cannot be read no clip file is deleted.
 	 */
-	void prune(int keep) throws IOException {
+	public void prune(int keep) throws IOException {
 		List<Path> all = folders();
 		for (Path old : all.subList(Math.min(keep, all.size()), all.size())) {
 			FileSystemUtils.deleteRecursively(old);

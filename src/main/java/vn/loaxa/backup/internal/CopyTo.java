@@ -1,4 +1,4 @@
-package vn.loaxa.backup;
+package vn.loaxa.backup.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,10 +13,10 @@ import java.util.stream.Stream;
  * disk (an empty mount point) is reported instead of filling the system disk. Every clip file copied
  * there is checked against the manifest's SHA-256.
  */
-final class CopyTo {
+public final class CopyTo {
 
 	/** The copy-to folder is not there. */
-	static final class Missing extends IOException {
+	public static final class Missing extends IOException {
 
 		Missing(Path folder) {
 			super("copy-to folder not found: " + folder);
@@ -26,13 +26,13 @@ final class CopyTo {
 	private final BackupRoot target;
 	private final int keep;
 
-	CopyTo(Path folder, int keep) {
+	public CopyTo(Path folder, int keep) {
 		this.target = new BackupRoot(folder);
 		this.keep = keep;
 	}
 
 	/** Copies one local backup folder and the clip files its manifest lists; answers the copy's folder. */
-	Path mirror(BackupRoot local, Path folder, List<Manifest.Entry> entries) throws IOException {
+	public Path mirror(BackupRoot local, Path folder, List<Manifest.Entry> entries) throws IOException {
 		if (!Files.isDirectory(target.dir())) {
 			throw new Missing(target.dir());
 		}
