@@ -16,17 +16,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.util.FileSystemUtils;
 
-import vn.loaxa.config.LoaxaClock;
-import vn.loaxa.config.LoaxaProperties;
-import vn.loaxa.media.ClipFile;
-import vn.loaxa.media.ClipLibrary;
-
 import vn.loaxa.backup.internal.BackupFailed;
 import vn.loaxa.backup.internal.BackupRoot;
 import vn.loaxa.backup.internal.CopyTo;
 import vn.loaxa.backup.internal.DatabaseCopy;
 import vn.loaxa.backup.internal.DurableCopy;
 import vn.loaxa.backup.internal.Manifest;
+import vn.loaxa.config.LoaxaClock;
+import vn.loaxa.config.LoaxaProperties;
+import vn.loaxa.media.ClipFile;
+import vn.loaxa.media.ClipLibrary;
 
 /**
  * Daily online backup into {@code <data-dir>/backup/<yyyyMMdd-HHmmss>/}: the database (DatabaseCopy)

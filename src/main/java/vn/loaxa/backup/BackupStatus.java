@@ -15,10 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import vn.loaxa.backup.internal.DurableCopy;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.LoaxaProperties;
-
-import vn.loaxa.backup.internal.DurableCopy;
 
 /**
  * The last backup's result, kept in {@code <data-dir>/backup/last-result.properties} so it survives

@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import vn.loaxa.config.LoaxaClock;
-
 import vn.loaxa.security.internal.AuditEntry;
 import vn.loaxa.security.internal.AuditRepository;
 

@@ -26,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.UserError;
-
 import vn.loaxa.security.internal.AppUser;
 import vn.loaxa.security.internal.AppUserRepository;
 import vn.loaxa.security.internal.AuditText;

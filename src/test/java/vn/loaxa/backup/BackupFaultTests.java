@@ -22,9 +22,8 @@ import org.springframework.web.util.HtmlUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.loaxa.ApiTestSupport;
-import vn.loaxa.support.TestDirs;
-
 import vn.loaxa.backup.internal.BackupFailed;
+import vn.loaxa.support.TestDirs;
 
 /**
  * Issue 27: the backup status says exactly what failed, on the strip (Vietnamese) and in health.

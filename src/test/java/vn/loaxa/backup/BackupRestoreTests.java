@@ -21,6 +21,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
 import vn.loaxa.LoaxaApplication;
+import vn.loaxa.backup.internal.DurableCopy;
+import vn.loaxa.backup.internal.Manifest;
 import vn.loaxa.broadcast.Airing;
 import vn.loaxa.broadcast.BroadcastLog;
 import vn.loaxa.broadcast.BroadcastRecord;
@@ -31,9 +33,6 @@ import vn.loaxa.media.ClipFile;
 import vn.loaxa.media.ClipLibrary;
 import vn.loaxa.playout.Playout;
 import vn.loaxa.support.TestDirs;
-
-import vn.loaxa.backup.internal.DurableCopy;
-import vn.loaxa.backup.internal.Manifest;
 
 /**
  * A backup is a restore: LoaXa backs up into its data dir and a second folder (as on a USB disk),

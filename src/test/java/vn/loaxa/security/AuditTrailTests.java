@@ -12,11 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.loaxa.IntegrationTest;
-import vn.loaxa.support.ApiClient;
-import vn.loaxa.support.TestAudio;
-
 import vn.loaxa.security.internal.AuditEntry;
 import vn.loaxa.security.internal.AuditText;
+import vn.loaxa.support.ApiClient;
+import vn.loaxa.support.TestAudio;
 
 /** Every change leaves who, when, what, and the values before and after where the module knows them. */
 class AuditTrailTests extends IntegrationTest {

@@ -19,7 +19,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.UserError;
-
 import vn.loaxa.security.AuditTrail;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserAccounts;

@@ -1,4 +1,4 @@
-package vn.loaxa.media;
+package vn.loaxa.media.internal;
 
 import vn.loaxa.config.UserError;
 

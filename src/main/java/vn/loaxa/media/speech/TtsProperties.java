@@ -1,4 +1,4 @@
-package vn.loaxa.media;
+package vn.loaxa.media.speech;
 
 import java.net.URI;
 import java.nio.file.Path;

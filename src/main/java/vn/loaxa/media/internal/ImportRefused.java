@@ -1,4 +1,4 @@
-package vn.loaxa.media;
+package vn.loaxa.media.internal;
 
 import vn.loaxa.config.UserError;
 
@@ -9,11 +9,11 @@ public class ImportRefused extends UserError {
 		super(status, code, "import.error." + code, args);
 	}
 
-	static ImportRefused badRequest(String code, Object... args) {
+	public static ImportRefused badRequest(String code, Object... args) {
 		return new ImportRefused(400, code, args);
 	}
 
-	static ImportRefused tooLarge(long maxBytes) {
+	public static ImportRefused tooLarge(long maxBytes) {
 		// in MB as text: a limit under 1 MB must not read "0 MB", and 1536 not "1.536" (Vietnamese grouping)
 		double mb = maxBytes / (1024.0 * 1024.0);
 		String shown = mb == Math.rint(mb) ? Long.toString((long) mb)
@@ -21,7 +21,7 @@ public class ImportRefused extends UserError {
 		return new ImportRefused(413, "too_large", shown);
 	}
 
-	static ImportRefused unsupported(String code, Object... args) {
+	public static ImportRefused unsupported(String code, Object... args) {
 		return new ImportRefused(415, code, args);
 	}
 }

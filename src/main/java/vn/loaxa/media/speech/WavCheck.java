@@ -1,9 +1,11 @@
-package vn.loaxa.media;
+package vn.loaxa.media.speech;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import vn.loaxa.media.internal.ImportRefused;
 
 /** What a speech engine handed back must at least look like a WAV with sound in it. */
 final class WavCheck {

@@ -1,4 +1,4 @@
-package vn.loaxa.media;
+package vn.loaxa.media.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

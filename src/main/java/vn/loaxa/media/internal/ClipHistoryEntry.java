@@ -1,4 +1,4 @@
-package vn.loaxa.media;
+package vn.loaxa.media.internal;
 
 import java.time.Instant;
 
@@ -9,7 +9,7 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("clip_history")
 public record ClipHistoryEntry(@Id Long id, long clipId, Instant at, String actor, String action, String detail) {
 
-	static ClipHistoryEntry of(long clipId, Instant at, String actor, String action, String detail) {
+	public static ClipHistoryEntry of(long clipId, Instant at, String actor, String action, String detail) {
 		return new ClipHistoryEntry(null, clipId, at, actor, action, detail == null ? null
 				: detail.length() > 2000 ? detail.substring(0, 2000) : detail);
 	}

@@ -1,4 +1,4 @@
-package vn.loaxa.media;
+package vn.loaxa.media.speech;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import vn.loaxa.media.internal.ImportRefused;
 
 /**
  * A speech service for communes with internet: {@code POST loaxa.tts.url} with JSON

@@ -1,4 +1,4 @@
-package vn.loaxa.media;
+package vn.loaxa.media.speech;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import vn.loaxa.media.internal.ImportRefused;
 
 /**
  * A local speech program run once per text: espeak-ng ({@code -v voice -s rate -w out.wav -f text})

@@ -1,10 +1,10 @@
-package vn.loaxa.media;
+package vn.loaxa.media.internal;
 
 import java.util.List;
 
 import org.springframework.data.repository.ListCrudRepository;
 
-interface ClipHistoryRepository extends ListCrudRepository<ClipHistoryEntry, Long> {
+public interface ClipHistoryRepository extends ListCrudRepository<ClipHistoryEntry, Long> {
 
 	List<ClipHistoryEntry> findByClipIdOrderByAtAscIdAsc(long clipId);
 

@@ -1,4 +1,4 @@
-package vn.loaxa.media;
+package vn.loaxa.media.speech;
 
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * numbers in words by the Vietnamese rules (mốt/một, lăm/năm, linh, mươi/mười, "không trăm" inside a
  * larger number, nghìn/triệu/tỷ). Plain Java: no Spring, no engine.
  */
-final class SpeechText {
+public final class SpeechText {
 
 	private static final String[] DIGITS = { "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín" };
 	/** Longer numbers (phone and account numbers) are read digit by digit. */
@@ -51,7 +51,7 @@ final class SpeechText {
 	}
 
 	/** The text as the engine should read it; blank when nothing in it can be spoken. */
-	static String prepare(String text) {
+	public static String prepare(String text) {
 		if (text == null) {
 			return "";
 		}
@@ -70,7 +70,7 @@ final class SpeechText {
 	}
 
 	/** True when the prepared text has a letter in it: only symbols give nothing to speak. */
-	static boolean speakable(String prepared) {
+	public static boolean speakable(String prepared) {
 		return prepared != null && prepared.codePoints().anyMatch(Character::isLetter);
 	}
 

@@ -1,4 +1,4 @@
-package vn.loaxa.media;
+package vn.loaxa.media.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import vn.loaxa.media.internal.ImportRefused;
 import vn.loaxa.support.Requires;
 import vn.loaxa.support.TestAudio;
 

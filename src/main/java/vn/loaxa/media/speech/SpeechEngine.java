@@ -1,9 +1,9 @@
-package vn.loaxa.media;
+package vn.loaxa.media.speech;
 
 import java.nio.file.Path;
 
 /** Something that turns prepared text into a WAV file: espeak-ng, piper, or an HTTP service. */
-interface SpeechEngine {
+public interface SpeechEngine {
 
 	/** A short name for messages and the clip history, e.g. "espeak-ng (vi)". */
 	String label();

@@ -1,4 +1,4 @@
-package vn.loaxa.media;
+package vn.loaxa.media.speech;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The engine {@code loaxa.tts.engine} names, if any; an unknown name is logged and means none. */
 @Component
-class SpeechEngines {
+public class SpeechEngines {
 
 	private static final Logger log = LoggerFactory.getLogger(SpeechEngines.class);
 
@@ -37,11 +37,11 @@ class SpeechEngines {
 	}
 
 	/** The engine when it is configured and can run here now. */
-	Optional<SpeechEngine> ready() {
+	public Optional<SpeechEngine> ready() {
 		return engine.filter(SpeechEngine::ready);
 	}
 
-	int maxChars() {
+	public int maxChars() {
 		return settings.maxChars();
 	}
 }
