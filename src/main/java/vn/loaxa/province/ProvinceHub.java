@@ -23,6 +23,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.loaxa.broadcast.BroadcastRecord;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.UserError;
+import vn.loaxa.province.internal.Bundle;
+import vn.loaxa.province.internal.BundleHead;
+import vn.loaxa.province.internal.EvidenceRefused;
+import vn.loaxa.province.internal.HubStore;
+import vn.loaxa.province.internal.KeyFile;
+import vn.loaxa.province.internal.Receipt;
 import vn.loaxa.security.CommuneKey;
 
 /**
@@ -118,7 +124,7 @@ public class ProvinceHub {
 	}
 
 	/** The commune whose push token an {@code Authorization: Bearer …} header carries; 401 {@code bad_token} else. */
-	HubStore.Commune byAuthorization(String header) {
+	public HubStore.Commune byAuthorization(String header) {
 		String token = header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
 		return byToken(token).orElseThrow(() -> new UserError(401, "bad_token", "province.error.bad_token"));
 	}

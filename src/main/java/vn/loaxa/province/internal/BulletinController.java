@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +22,7 @@ import vn.loaxa.config.UserError;
 import vn.loaxa.media.ClipKind;
 import vn.loaxa.media.Priority;
 import vn.loaxa.media.Topic;
+import vn.loaxa.province.HubBulletins;
 import vn.loaxa.security.Actors;
 
 /**

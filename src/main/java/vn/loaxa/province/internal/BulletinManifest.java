@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -17,28 +17,28 @@ import vn.loaxa.media.Topic;
  * again with {@code cancelled} set. {@code groups} names the zone groups an EMERGENCY airs on at
  * each commune that has them (none, or none known there: every zone).
  */
-record BulletinManifest(int format, long id, String title, Priority level, ClipKind kind, Topic topic, Audio audio,
+public record BulletinManifest(int format, long id, String title, Priority level, ClipKind kind, Topic topic, Audio audio,
 		Validity validity, List<String> communes, Instant issuedAt, boolean cancelled, List<String> groups) {
 
-	static final int FORMAT = 1;
+	public static final int FORMAT = 1;
 
 	/** The file the communes fetch: its hash, length in time and extension (mp3, wav …). */
-	record Audio(String sha256, long durationMs, String extension) {
+	public record Audio(String sha256, long durationMs, String extension) {
 	}
 
 	/** From when, until when (null: no end) and, for EMERGENCY, how often it airs again (null: once). */
-	record Validity(Instant from, Instant until, Long repeatSeconds) {
+	public record Validity(Instant from, Instant until, Long repeatSeconds) {
 
-		boolean endedBy(Instant at) {
+		public boolean endedBy(Instant at) {
 			return until != null && !at.isBefore(until);
 		}
 	}
 
-	BulletinManifest cancel(Instant at) {
+	public BulletinManifest cancel(Instant at) {
 		return new BulletinManifest(format, id, title, level, kind, topic, audio, validity, communes, at, true, groups);
 	}
 
-	byte[] bytes(ObjectMapper json) {
+	public byte[] bytes(ObjectMapper json) {
 		try {
 			return json.writeValueAsBytes(this);
 		}
@@ -47,7 +47,7 @@ record BulletinManifest(int format, long id, String title, Priority level, ClipK
 		}
 	}
 
-	static BulletinManifest read(String text, ObjectMapper json) throws IOException {
+	public static BulletinManifest read(String text, ObjectMapper json) throws IOException {
 		return json.readValue(text, BulletinManifest.class);
 	}
 }

@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -22,16 +22,16 @@ import vn.loaxa.report.Plan;
 
 /** The hub's tables: enrolled communes, the records their bundles brought, and the bundles themselves. */
 @Repository
-class HubStore {
+public class HubStore {
 
-	record Commune(String id, String name, String publicKeyPem, String fingerprint, Instant enrolledAt) {
+	public record Commune(String id, String name, String publicKeyPem, String fingerprint, Instant enrolledAt) {
 	}
 
 	/** What the hub holds of one record: enough to tell a rewritten past. */
-	record Held(long recordId, String hash, String previousHash) {
+	public record Held(long recordId, String hash, String previousHash) {
 	}
 
-	record BundleRow(long id, String communeId, Instant receivedAt, String source, String outcome, String error,
+	public record BundleRow(long id, String communeId, Instant receivedAt, String source, String outcome, String error,
 			Long recordId, Long firstId, Long lastId, int records, int newRecords, String periodCode, String claimedId) {
 	}
 
@@ -43,30 +43,30 @@ class HubStore {
 		this.json = json;
 	}
 
-	void enrol(Commune c, String tokenSha256, String by) {
+	public void enrol(Commune c, String tokenSha256, String by) {
 		jdbc.update("INSERT INTO province_commune (id, name, public_key, fingerprint, token_sha256, enrolled_at, "
 				+ "enrolled_by) VALUES (?, ?, ?, ?, ?, ?, ?)", c.id(), c.name(), c.publicKeyPem(), c.fingerprint(),
 				tokenSha256, ts(c.enrolledAt()), by);
 	}
 
-	Optional<Commune> commune(String id) {
+	public Optional<Commune> commune(String id) {
 		return jdbc.query(SELECT_COMMUNE + " WHERE id = ?", COMMUNE, id).stream().findFirst();
 	}
 
-	Optional<Commune> communeByFingerprint(String fingerprint) {
+	public Optional<Commune> communeByFingerprint(String fingerprint) {
 		return jdbc.query(SELECT_COMMUNE + " WHERE fingerprint = ?", COMMUNE, fingerprint).stream().findFirst();
 	}
 
-	Optional<Commune> communeByToken(String tokenSha256) {
+	public Optional<Commune> communeByToken(String tokenSha256) {
 		return jdbc.query(SELECT_COMMUNE + " WHERE token_sha256 = ?", COMMUNE, tokenSha256).stream().findFirst();
 	}
 
-	List<Commune> communes() {
+	public List<Commune> communes() {
 		return jdbc.query(SELECT_COMMUNE + " ORDER BY name, id", COMMUNE);
 	}
 
 	/** The records held with ids in [from, to]. */
-	Map<Long, Held> held(String communeId, long from, long to) {
+	public Map<Long, Held> held(String communeId, long from, long to) {
 		Map<Long, Held> held = new HashMap<>();
 		jdbc.query("SELECT record_id, hash, previous_hash FROM province_record WHERE commune_id = ? AND record_id "
 				+ "BETWEEN ? AND ?", rs -> {
@@ -75,7 +75,7 @@ class HubStore {
 		return held;
 	}
 
-	void insert(String communeId, List<BroadcastRecord> records, Instant now) {
+	public void insert(String communeId, List<BroadcastRecord> records, Instant now) {
 		List<Object[]> rows = new ArrayList<>(records.size());
 		for (BroadcastRecord r : records) {
 			Airing a = r.airing();
@@ -93,7 +93,7 @@ class HubStore {
 	 * The commune's plans as a bundle exported at {@code exportedAt} carries them; an older bundle
 	 * than the one the plans came from changes nothing (a plan removed at the commune goes too).
 	 */
-	void replacePlans(String communeId, List<Plan> plans, Instant exportedAt) {
+	public void replacePlans(String communeId, List<Plan> plans, Instant exportedAt) {
 		Timestamp newest = jdbc.queryForObject("SELECT MAX(exported_at) FROM province_plan WHERE commune_id = ?",
 				Timestamp.class, communeId);
 		if (newest != null && newest.toInstant().isAfter(exportedAt)) {
@@ -107,7 +107,7 @@ class HubStore {
 	}
 
 	/** Each commune's plan for the year (commune id → plan), for those that sent one. */
-	Map<String, Plan> plans(int year) {
+	public Map<String, Plan> plans(int year) {
 		Map<String, Plan> plans = new HashMap<>();
 		jdbc.query("SELECT commune_id, plan_json FROM province_plan WHERE plan_year = ?", rs -> {
 			plans.put(rs.getString(1), read(rs.getString(2)));
@@ -133,14 +133,14 @@ class HubStore {
 		}
 	}
 
-	void bundle(BundleRow b) {
+	public void bundle(BundleRow b) {
 		jdbc.update("INSERT INTO province_bundle (commune_id, received_at, source, outcome, error, record_id, first_id, "
 				+ "last_id, records, new_records, period_code, claimed_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
 				b.communeId(), ts(b.receivedAt()), b.source(), b.outcome(), b.error(), b.recordId(), b.firstId(),
 				b.lastId(), b.records(), b.newRecords(), b.periodCode(), b.claimedId());
 	}
 
-	List<BundleRow> recentBundles(int limit) {
+	public List<BundleRow> recentBundles(int limit) {
 		return jdbc.query("SELECT id, commune_id, received_at, source, outcome, error, record_id, first_id, last_id, "
 				+ "records, new_records, period_code, claimed_id FROM province_bundle ORDER BY id DESC FETCH FIRST " + limit
 				+ " ROWS ONLY", (rs, i) -> new BundleRow(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
@@ -173,7 +173,7 @@ class HubStore {
 		return t == null ? null : t.toInstant();
 	}
 
-	static OffsetDateTime odt(Instant at) {
+	public static OffsetDateTime odt(Instant at) {
 		return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
 	}
 

@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,21 +15,21 @@ import vn.loaxa.media.Priority;
 
 /** The hub's bulletin tables: each bulletin as signed, and each target commune's state of it. */
 @Repository
-class BulletinStore {
+public class BulletinStore {
 
 	/** A bulletin as the hub keeps it. */
-	record Row(long id, String title, Priority level, String sha256, long durationMs, Instant validFrom,
+	public record Row(long id, String title, Priority level, String sha256, long durationMs, Instant validFrom,
 			Instant validUntil, Instant createdAt, String createdBy, Instant cancelledAt, long clipId,
 			SignedBulletin signed, SignedBulletin cancel) {
 	}
 
 	/** What one commune said of one bulletin. */
-	record Target(long bulletinId, String communeId, String state, Instant changedAt, Instant receivedAt, Integer zones,
+	public record Target(long bulletinId, String communeId, String state, Instant changedAt, Instant receivedAt, Integer zones,
 			String reason) {
 	}
 
 	/** A commune's PLAYED airings of a bulletin's audio, from its signed records. */
-	record Aired(Instant first, int zones) {
+	public record Aired(Instant first, int zones) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -39,7 +39,7 @@ class BulletinStore {
 	}
 
 	/** Inserts the bulletin with its manifest still to sign; returns its id. */
-	long insert(String title, Priority level, long clipId, BulletinManifest.Audio audio,
+	public long insert(String title, Priority level, long clipId, BulletinManifest.Audio audio,
 			BulletinManifest.Validity validity, Instant at, String by) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.update(c -> {
@@ -60,17 +60,17 @@ class BulletinStore {
 		return key.getKey().longValue();
 	}
 
-	void sign(long id, SignedBulletin signed) {
+	public void sign(long id, SignedBulletin signed) {
 		jdbc.update("UPDATE province_bulletin SET manifest = ?, signature = ? WHERE id = ?", signed.manifest(),
 				signed.signature(), id);
 	}
 
-	void target(long id, List<String> communes) {
+	public void target(long id, List<String> communes) {
 		jdbc.batchUpdate("INSERT INTO province_bulletin_target (bulletin_id, commune_id, state) VALUES (?, ?, 'SENT')",
 				communes.stream().map(c -> new Object[] { id, c }).toList());
 	}
 
-	void cancel(long id, SignedBulletin cancel, Instant at) {
+	public void cancel(long id, SignedBulletin cancel, Instant at) {
 		jdbc.update("UPDATE province_bulletin SET cancelled_at = ?, cancel_manifest = ?, cancel_signature = ? "
 				+ "WHERE id = ?", HubStore.ts(at), cancel.manifest(), cancel.signature(), id);
 		// a commune that has not fetched it yet never will: withdrawn before it arrived
@@ -78,30 +78,30 @@ class BulletinStore {
 				+ "AND state = 'SENT'", HubStore.ts(at), id);
 	}
 
-	void capKey(long id, String key) {
+	public void capKey(long id, String key) {
 		jdbc.update("UPDATE province_bulletin SET cap_key = ? WHERE id = ?", key, id);
 	}
 
-	Optional<Long> byCapKey(String key) {
+	public Optional<Long> byCapKey(String key) {
 		return jdbc.queryForList("SELECT id FROM province_bulletin WHERE cap_key = ? ORDER BY id DESC", Long.class, key)
 			.stream().findFirst();
 	}
 
-	Optional<Row> find(long id) {
+	public Optional<Row> find(long id) {
 		return jdbc.query(SELECT + " WHERE id = ?", ROW, id).stream().findFirst();
 	}
 
-	List<Row> recent(int limit) {
+	public List<Row> recent(int limit) {
 		return jdbc.query(SELECT + " ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY", ROW);
 	}
 
-	List<Target> targets(long id) {
+	public List<Target> targets(long id) {
 		return jdbc.query("SELECT bulletin_id, commune_id, state, changed_at, received_at, zones, reason "
 				+ "FROM province_bulletin_target WHERE bulletin_id = ? ORDER BY commune_id", TARGET, id);
 	}
 
 	/** What a commune has still to fetch: bulletins not yet taken, and withdrawals of those it took. */
-	List<SignedBulletin> pending(String communeId) {
+	public List<SignedBulletin> pending(String communeId) {
 		return jdbc.query("SELECT b.manifest, b.signature, b.cancel_manifest, b.cancel_signature, t.state "
 				+ "FROM province_bulletin b JOIN province_bulletin_target t ON t.bulletin_id = b.id "
 				+ "WHERE t.commune_id = ? AND (t.state = 'SENT' OR (b.cancelled_at IS NOT NULL "
@@ -113,7 +113,7 @@ class BulletinStore {
 	}
 
 	/** Records what the commune said; false when it is not a target of that bulletin. */
-	boolean report(long id, String communeId, String state, Instant at, Integer zones, String reason) {
+	public boolean report(long id, String communeId, String state, Instant at, Integer zones, String reason) {
 		int changed = jdbc.update("UPDATE province_bulletin_target SET state = ?, changed_at = ?, reason = ? "
 				+ "WHERE bulletin_id = ? AND commune_id = ?", state, HubStore.ts(at), reason, id, communeId);
 		if (changed > 0 && ("RECEIVED".equals(state) || "EXPIRED".equals(state))) {
@@ -127,16 +127,16 @@ class BulletinStore {
 		return changed > 0;
 	}
 
-	void cancelSeen(long id, String communeId) {
+	public void cancelSeen(long id, String communeId) {
 		jdbc.update("UPDATE province_bulletin_target SET cancel_seen = TRUE WHERE bulletin_id = ? AND commune_id = ?",
 				id, communeId);
 	}
 
-	void contact(String communeId, Instant at) {
+	public void contact(String communeId, Instant at) {
 		jdbc.update("UPDATE province_commune SET last_contact_at = ? WHERE id = ?", HubStore.ts(at), communeId);
 	}
 
-	Map<String, Instant> lastContacts() {
+	public Map<String, Instant> lastContacts() {
 		Map<String, Instant> last = new HashMap<>();
 		jdbc.query("SELECT id, last_contact_at FROM province_commune WHERE last_contact_at IS NOT NULL",
 				rs -> {
@@ -146,7 +146,7 @@ class BulletinStore {
 	}
 
 	/** Each commune's PLAYED airings of this audio, from the records its signed bundles brought. */
-	Map<String, Aired> aired(String sha256, Instant since) {
+	public Map<String, Aired> aired(String sha256, Instant since) {
 		Map<String, Aired> aired = new HashMap<>();
 		jdbc.query("SELECT commune_id, MIN(COALESCE(actual_start, scheduled_start)), COUNT(DISTINCT zone_id) "
 				+ "FROM province_record WHERE clip_sha256 = ? AND outcome = 'PLAYED' AND scheduled_start >= ? "

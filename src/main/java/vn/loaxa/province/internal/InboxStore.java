@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +12,7 @@ import vn.loaxa.media.Priority;
 
 /** A commune's side of bulletins down: the hub's pinned key and each bulletin as received. */
 @Repository
-class InboxStore {
+public class InboxStore {
 
 	/** The hub's key as pinned at the first contact, and how the link last went. */
 	public record Link(String hubKeyPem, String fingerprint, Instant pinnedAt, Instant lastContactAt, String lastError,
@@ -20,7 +20,7 @@ class InboxStore {
 	}
 
 	/** A bulletin at this commune: its clip, level, validity, where it stands and what the hub was told. */
-	record Entry(long bulletinId, Long clipId, Priority level, String title, BulletinManifest.Validity validity,
+	public record Entry(long bulletinId, Long clipId, Priority level, String title, BulletinManifest.Validity validity,
 			Instant nextAiringAt, String state, String reportedState, String reason, List<String> groups) {
 	}
 
@@ -30,14 +30,14 @@ class InboxStore {
 		this.jdbc = jdbc;
 	}
 
-	Link link() {
+	public Link link() {
 		return jdbc.queryForObject("SELECT hub_key, hub_fingerprint, pinned_at, last_contact_at, last_error, "
 				+ "last_refusal, last_refusal_at FROM province_link WHERE id = 1", (rs, i) -> new Link(rs.getString(1),
 						rs.getString(2), HubStore.instant(rs, 3), HubStore.instant(rs, 4), rs.getString(5), rs.getString(6),
 						HubStore.instant(rs, 7)));
 	}
 
-	void pin(String pem, String fingerprint, Instant at) {
+	public void pin(String pem, String fingerprint, Instant at) {
 		jdbc.update("UPDATE province_link SET hub_key = ?, hub_fingerprint = ?, pinned_at = ? WHERE id = 1", pem,
 				fingerprint, HubStore.ts(at));
 	}
@@ -55,16 +55,16 @@ class InboxStore {
 		}
 	}
 
-	void refusal(String what, Instant at) {
+	public void refusal(String what, Instant at) {
 		jdbc.update("UPDATE province_link SET last_refusal = ?, last_refusal_at = ? WHERE id = 1", cut(what),
 				HubStore.ts(at));
 	}
 
-	Optional<Entry> entry(long bulletinId) {
+	public Optional<Entry> entry(long bulletinId) {
 		return jdbc.query(SELECT + " WHERE bulletin_id = ?", ENTRY, bulletinId).stream().findFirst();
 	}
 
-	void insert(Entry e, Instant at) {
+	public void insert(Entry e, Instant at) {
 		jdbc.update("INSERT INTO province_inbox (bulletin_id, clip_id, level, title, valid_from, valid_until, "
 				+ "repeat_seconds, next_airing_at, state, reason, received_at, zone_groups) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
 				e.bulletinId(), e.clipId(), e.level().name(), cutTitle(e.title()), HubStore.ts(e.validity().from()),
@@ -73,24 +73,24 @@ class InboxStore {
 				e.groups() == null || e.groups().isEmpty() ? null : cut(String.join(",", e.groups())));
 	}
 
-	void state(long bulletinId, String state, String reason, Instant nextAiringAt) {
+	public void state(long bulletinId, String state, String reason, Instant nextAiringAt) {
 		jdbc.update("UPDATE province_inbox SET state = ?, reason = ?, next_airing_at = ? WHERE bulletin_id = ?", state,
 				reason == null ? null : cut(reason), HubStore.ts(nextAiringAt), bulletinId);
 	}
 
-	void reported(long bulletinId, String receiptState) {
+	public void reported(long bulletinId, String receiptState) {
 		jdbc.update("UPDATE province_inbox SET reported_state = ? WHERE bulletin_id = ?", receiptState, bulletinId);
 	}
 
 	/** Bulletins whose state the hub has not been told yet. */
-	List<Entry> unreported() {
+	public List<Entry> unreported() {
 		return jdbc.query(SELECT + " WHERE reported_state IS NULL OR reported_state <> CASE state "
 				+ "WHEN 'CANCELLED' THEN 'CANCEL_SEEN' WHEN 'AIRING' THEN 'RECEIVED' WHEN 'DONE' THEN 'RECEIVED' "
 				+ "ELSE state END ORDER BY bulletin_id", ENTRY);
 	}
 
 	/** Bulletins still to act on: EMERGENCY airings due, or ones waiting in the library. */
-	List<Entry> open() {
+	public List<Entry> open() {
 		return jdbc.query(SELECT + " WHERE state IN ('AIRING', 'RECEIVED') ORDER BY bulletin_id", ENTRY);
 	}
 

@@ -1,18 +1,18 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 /**
  * A bundle the hub does not take, and why: {@code code} for scripts ({@code bad_bundle},
  * {@code unknown_commune}, {@code bad_signature}, {@code chain_broken}, {@code history_rewritten}),
  * a Vietnamese message key, and the first record at fault where there is one.
  */
-class EvidenceRefused extends RuntimeException {
+public class EvidenceRefused extends RuntimeException {
 
 	private final int status;
 	private final String code;
 	private final Long recordId;
 	private final transient Object[] args;
 
-	EvidenceRefused(int status, String code, Long recordId, Object... args) {
+	public EvidenceRefused(int status, String code, Long recordId, Object... args) {
 		super(code + (recordId == null ? "" : " at record " + recordId));
 		this.status = status;
 		this.code = code;
@@ -24,11 +24,11 @@ class EvidenceRefused extends RuntimeException {
 		return status;
 	}
 
-	String code() {
+	public String code() {
 		return code;
 	}
 
-	Long recordId() {
+	public Long recordId() {
 		return recordId;
 	}
 

@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +15,7 @@ import java.util.zip.ZipInputStream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.loaxa.broadcast.BroadcastRecord;
+import vn.loaxa.province.EvidenceExport;
 import vn.loaxa.report.Plan;
 import vn.loaxa.security.CommuneKey;
 
@@ -23,13 +24,13 @@ import vn.loaxa.security.CommuneKey;
  * commune's enrolled key: the signature of {@code head.json}, the SHA-256 of {@code records.jsonl}
  * it names, and the chain inside (consecutive ids, each hash recomputed, each link to the one before).
  */
-record Bundle(BundleHead head, byte[] headBytes, String signature, List<BroadcastRecord> records, String recordsSha256,
+public record Bundle(BundleHead head, byte[] headBytes, String signature, List<BroadcastRecord> records, String recordsSha256,
 		List<Plan> plans, String planSha256, String publicKeyPem) {
 
 	/** Bundles larger than this are refused unread (a year of a commune's records is a few tens of MB). */
 	static final long MAX_BYTES = 512L * 1024 * 1024;
 
-	static Bundle read(InputStream in, ObjectMapper json) {
+	public static Bundle read(InputStream in, ObjectMapper json) {
 		Map<String, byte[]> entries = new HashMap<>();
 		try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
 			long total = 0;
@@ -84,7 +85,7 @@ record Bundle(BundleHead head, byte[] headBytes, String signature, List<Broadcas
 	}
 
 	/** The signature over head.json is the enrolled key's, and head.json names these records and this plan. */
-	void checkSignature(java.security.PublicKey enrolled) {
+	public void checkSignature(java.security.PublicKey enrolled) {
 		if (!CommuneKey.verify(enrolled, headBytes, signature) || !recordsSha256.equals(head.recordsSha256())
 				|| head.records() != records.size() || !java.util.Objects.equals(planSha256, head.planSha256())) {
 			throw new EvidenceRefused(422, "bad_signature", null);
@@ -92,7 +93,7 @@ record Bundle(BundleHead head, byte[] headBytes, String signature, List<Broadcas
 	}
 
 	/** Ids consecutive from firstId, each record's hash its content's, each linked to the one before. */
-	void checkChain() {
+	public void checkChain() {
 		BroadcastRecord previous = null;
 		for (BroadcastRecord r : records) {
 			boolean linked = previous == null || (r.id() == previous.id() + 1 && r.previousHash().equals(previous.hash()));

@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +8,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+
+import vn.loaxa.province.ProvincePush;
 
 /**
  * The status strip's part about the province: sending records up (the last successful send and what

@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,12 +31,12 @@ import vn.loaxa.media.Priority;
  * spoken; expires the end of validity; {@code area/geocode} with valueName {@code commune} the
  * communes (none: all).
  */
-record CapAlert(String identifier, String sender, String msgType, List<String> references, Priority level,
+public record CapAlert(String identifier, String sender, String msgType, List<String> references, Priority level,
 		String title, String text, Instant effective, Instant expires, List<String> communes) {
 
 	static final String NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
 
-	static CapAlert read(byte[] xml) {
+	public static CapAlert read(byte[] xml) {
 		Element alert = parse(xml).getDocumentElement();
 		if (!"alert".equals(alert.getLocalName()) || !NAMESPACE.equals(alert.getNamespaceURI())) {
 			throw malformed("not a CAP 1.2 alert");
@@ -86,7 +86,7 @@ record CapAlert(String identifier, String sender, String msgType, List<String> r
 	}
 
 	/** This message's own key, as a later message's references name it: "sender,identifier". */
-	String key() {
+	public String key() {
 		return sender + "," + identifier;
 	}
 

@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +27,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 import vn.loaxa.config.LoaxaMode;
 import vn.loaxa.config.UserError;
+import vn.loaxa.province.HubBulletins;
+import vn.loaxa.province.ProvinceHub;
 import vn.loaxa.security.Actors;
 import vn.loaxa.security.CommuneKey;
 import vn.loaxa.web.ApiController;

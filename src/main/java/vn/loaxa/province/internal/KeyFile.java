@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.loaxa.config.UserError;
+import vn.loaxa.province.EvidenceExport;
 import vn.loaxa.security.CommuneKey;
 
 /**
@@ -16,7 +17,7 @@ import vn.loaxa.security.CommuneKey;
  * and name as explanatory lines when downloaded from its settings page) or its first evidence bundle,
  * whose signed head names the commune and whose {@code commune.pub} is the key that signed it.
  */
-record KeyFile(String id, String name, PublicKey key, Bundle bundle) {
+public record KeyFile(String id, String name, PublicKey key, Bundle bundle) {
 
 	static final String ID_LINE = "LoaXa-Commune-Id: ";
 	static final String NAME_LINE = "LoaXa-Commune-Name: ";
@@ -24,7 +25,7 @@ record KeyFile(String id, String name, PublicKey key, Bundle bundle) {
 	private static final Pattern ID = Pattern.compile("(?m)^" + ID_LINE + "(.+)$");
 	private static final Pattern NAME = Pattern.compile("(?m)^" + NAME_LINE + "(.+)$");
 
-	static KeyFile read(byte[] file, ObjectMapper json) {
+	public static KeyFile read(byte[] file, ObjectMapper json) {
 		if (file.length > 1 && file[0] == 'P' && file[1] == 'K') {
 			return fromBundle(Bundle.read(new ByteArrayInputStream(file), json));
 		}

@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +32,10 @@ import org.springframework.web.multipart.MultipartFile;
 
 import vn.loaxa.config.LoaxaMode;
 import vn.loaxa.config.UserError;
+import vn.loaxa.province.EvidenceExport;
+import vn.loaxa.province.ProvinceHub;
+import vn.loaxa.province.ProvincePush;
+import vn.loaxa.province.ProvinceReports;
 import vn.loaxa.report.ReportPeriod;
 import vn.loaxa.security.Actors;
 import vn.loaxa.security.CommuneKey;

@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.LoaxaMode;
 import vn.loaxa.config.UserError;
+import vn.loaxa.province.ProvinceHub;
+import vn.loaxa.province.ProvinceReports;
 import vn.loaxa.report.ReportPeriod;
 import vn.loaxa.security.Actors;
 

@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -17,7 +17,7 @@ import org.springframework.web.context.request.async.DeferredResult;
  * (Spring MVC's asynchronous requests), so the province's 168 communes cost 168 small objects.
  */
 @Component
-class BulletinWaiters {
+public class BulletinWaiters {
 
 	private record Waiter(DeferredResult<List<SignedBulletin>> result, Supplier<List<SignedBulletin>> pending) {
 	}
@@ -41,7 +41,7 @@ class BulletinWaiters {
 		return result;
 	}
 
-	void wake(Collection<String> communes) {
+	public void wake(Collection<String> communes) {
 		for (String id : communes) {
 			for (Waiter w : waiting.getOrDefault(id, Set.of())) {
 				List<SignedBulletin> pending = w.pending().get();

@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import vn.loaxa.province.ProvinceReports;
 import vn.loaxa.report.CommuneSettings;
 import vn.loaxa.report.CommuneSettingsStore;
 import vn.loaxa.report.PdfDocuments;
@@ -19,7 +20,7 @@ import vn.loaxa.web.Formats;
  * signature lines. Drawn from {@code templates/province/pdf.html}.
  */
 @Component
-class ProvincePdf {
+public class ProvincePdf {
 
 	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
@@ -31,7 +32,7 @@ class ProvincePdf {
 		this.settings = settings;
 	}
 
-	void write(ProvinceReports.ProvinceReport report, OutputStream out) throws IOException {
+	public void write(ProvinceReports.ProvinceReport report, OutputStream out) throws IOException {
 		CommuneSettings s = settings.current();
 		Context context = new Context(VIETNAMESE);
 		context.setVariable("r", report);

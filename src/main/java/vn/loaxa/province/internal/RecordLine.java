@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.time.Instant;
 
@@ -15,14 +15,14 @@ import vn.loaxa.media.Topic;
  * millisecond; enums as on the API; {@code reasonCode} lower case; {@code relay} and {@code relayUrl} only on a
  * relay's record.
  */
-record RecordLine(long id, String zoneId, String slotName, Long clipId, String clipSha256, String clipTitle,
+public record RecordLine(long id, String zoneId, String slotName, Long clipId, String clipSha256, String clipTitle,
 		ClipKind kind, Topic topic, Instant scheduledStart, Instant actualStart, Instant actualEnd, long playedMs,
 		long clipDurationMs, Outcome outcome, String reason, String reasonCode, Long correctsId, String recordedBy,
 		Instant recordedAt, String previousHash, String hash,
 		@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String relay,
 		@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String relayUrl) {
 
-	static RecordLine of(BroadcastRecord r) {
+	public static RecordLine of(BroadcastRecord r) {
 		Airing a = r.airing();
 		return new RecordLine(r.id(), a.zoneId(), a.slotName(), a.clipId(), a.clipSha256(), a.clipTitle(), a.kind(),
 				a.topic(), a.scheduledStart(), a.actualStart(), a.actualEnd(), a.playedMs(), a.clipDurationMs(),
@@ -30,7 +30,7 @@ record RecordLine(long id, String zoneId, String slotName, Long clipId, String c
 				r.recordedBy(), r.recordedAt(), r.previousHash(), r.hash(), a.relay(), a.relayUrl());
 	}
 
-	BroadcastRecord toRecord() {
+	public BroadcastRecord toRecord() {
 		Airing airing = new Airing(zoneId, slotName, clipId, clipSha256, clipTitle, kind, topic, scheduledStart,
 				actualStart, actualEnd, playedMs, clipDurationMs, outcome, reason, Reason.ofCode(reasonCode), relay, relayUrl);
 		return new BroadcastRecord(id, airing, correctsId, recordedBy, recordedAt, previousHash, hash);

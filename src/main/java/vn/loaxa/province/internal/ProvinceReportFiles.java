@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import vn.loaxa.config.UserError;
+import vn.loaxa.province.ProvinceReports;
 import vn.loaxa.report.ReportFigures;
 
 /**
@@ -26,9 +27,9 @@ import vn.loaxa.report.ReportFigures;
  * and figure) and XLSX (a summary sheet, then one sheet per commune); the PDF is {@link ProvincePdf}'s. Every format shows the same
  * numbers, with the communes' names.
  */
-final class ProvinceReportFiles {
+public final class ProvinceReportFiles {
 
-	enum Format {
+	public enum Format {
 		JSON("application/json", "json"), CSV("text/csv;charset=UTF-8", "csv"),
 		XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
 		PDF("application/pdf", "pdf"),
@@ -67,7 +68,7 @@ final class ProvinceReportFiles {
 	}
 
 	/** {@code labels}: a kind's or topic's message key to its Vietnamese name ("Tin", "Chuyển đổi số"). */
-	static void write(ProvinceReports.ProvinceReport report, Format format, Function<String, String> labels,
+	public static void write(ProvinceReports.ProvinceReport report, Format format, Function<String, String> labels,
 			OutputStream out) throws IOException {
 		switch (format) {
 			case JSON -> JSON.writeValue(out, report);

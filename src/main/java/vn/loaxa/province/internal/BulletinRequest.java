@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +24,7 @@ import vn.loaxa.media.Topic;
  * A bulletin as the province's officer typed it (form or API), every field a string until
  * {@link #check} reads it: each bad value is refused with its field named, before anything is stored.
  */
-record BulletinRequest(String title, String level, String kind, String topic, List<String> communes,
+public record BulletinRequest(String title, String level, String kind, String topic, List<String> communes,
 		String validFrom, String validUntil, String repeat, List<String> groups) {
 
 	/** The shortest gap between two airings of a repeated EMERGENCY bulletin. */
@@ -32,11 +32,11 @@ record BulletinRequest(String title, String level, String kind, String topic, Li
 	private static final Pattern SHORT = Pattern.compile("(\\d{1,4})\\s*(s|m|h|d)");
 
 	/** The request read: what the hub signs and sends. */
-	record Checked(String title, Priority level, ClipKind kind, Topic topic, List<String> communes,
+	public record Checked(String title, Priority level, ClipKind kind, Topic topic, List<String> communes,
 			BulletinManifest.Validity validity, List<String> groups) {
 	}
 
-	Checked check(Instant now, ZoneId zone, Set<String> enrolled, boolean titleFromFile) {
+	public Checked check(Instant now, ZoneId zone, Set<String> enrolled, boolean titleFromFile) {
 		String name = title == null ? "" : title.strip();
 		if (name.length() > 300 || (name.isEmpty() && !titleFromFile)) {
 			throw new UserError(400, "bad_title", "bulletin.error.title").withField("title");

@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,7 @@ import vn.loaxa.config.UserError;
  * (the officer refused it, {@code reason}), REFUSED (its signature or audio did not check out) or
  * CANCEL_SEEN (its withdrawal is applied).
  */
-record Receipt(int format, long bulletinId, String commune, String state, Instant at, Integer zones, String reason) {
+public record Receipt(int format, long bulletinId, String commune, String state, Instant at, Integer zones, String reason) {
 
 	static final java.util.Set<String> STATES = java.util.Set.of("RECEIVED", "EXPIRED", "REJECTED", "REFUSED",
 			"CANCEL_SEEN");
@@ -28,7 +28,7 @@ record Receipt(int format, long bulletinId, String commune, String state, Instan
 		}
 	}
 
-	static Receipt read(String text, ObjectMapper json) {
+	public static Receipt read(String text, ObjectMapper json) {
 		Receipt receipt;
 		try {
 			receipt = json.readValue(text, Receipt.class);

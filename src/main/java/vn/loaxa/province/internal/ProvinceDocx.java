@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,6 +9,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.springframework.stereotype.Component;
 
 import vn.loaxa.config.LoaxaClock;
+import vn.loaxa.province.ProvinceReports;
 import vn.loaxa.report.CommuneSettings;
 import vn.loaxa.report.CommuneSettingsStore;
 import vn.loaxa.report.DecreeHeader;

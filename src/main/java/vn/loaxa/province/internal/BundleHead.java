@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,15 +9,15 @@ import java.time.LocalDate;
  * hashes), the chain head when exported, the SHA-256 of {@code records.jsonl} and of
  * {@code plan.json} (the commune's plans and targets; null in a bundle without one).
  */
-record BundleHead(int format, String communeId, String communeName, Period period, Long firstId, String firstHash,
+public record BundleHead(int format, String communeId, String communeName, Period period, Long firstId, String firstHash,
 		Long lastId, String lastHash, Head chainHead, int records, String recordsSha256, String keyFingerprint,
 		Instant exportedAt, String planSha256) {
 
-	static final int FORMAT = 1;
+	public static final int FORMAT = 1;
 
-	record Period(String code, LocalDate from, LocalDate to) {
+	public record Period(String code, LocalDate from, LocalDate to) {
 	}
 
-	record Head(long id, String hash) {
+	public record Head(long id, String hash) {
 	}
 }

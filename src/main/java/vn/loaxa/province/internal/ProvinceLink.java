@@ -1,4 +1,4 @@
-package vn.loaxa.province;
+package vn.loaxa.province.internal;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.LoaxaMode;
+import vn.loaxa.province.BulletinInbox;
+import vn.loaxa.province.ProvincePush;
 import vn.loaxa.security.CommuneKey;
 
 /**
