@@ -24,7 +24,7 @@ public class BulletinWaiters {
 
 	private final Map<String, Set<Waiter>> waiting = new ConcurrentHashMap<>();
 
-	DeferredResult<List<SignedBulletin>> await(String communeId, Duration wait, Supplier<List<SignedBulletin>> pending) {
+	public DeferredResult<List<SignedBulletin>> await(String communeId, Duration wait, Supplier<List<SignedBulletin>> pending) {
 		DeferredResult<List<SignedBulletin>> result = new DeferredResult<>(Math.max(1, wait.toMillis()));
 		Waiter waiter = new Waiter(result, pending);
 		Set<Waiter> mine = waiting.computeIfAbsent(communeId, k -> ConcurrentHashMap.newKeySet());

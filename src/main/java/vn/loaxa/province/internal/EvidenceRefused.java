@@ -20,7 +20,7 @@ public class EvidenceRefused extends RuntimeException {
 		this.args = args;
 	}
 
-	int status() {
+	public int status() {
 		return status;
 	}
 
@@ -32,11 +32,11 @@ public class EvidenceRefused extends RuntimeException {
 		return recordId;
 	}
 
-	String messageKey() {
+	public String messageKey() {
 		return "province.error." + code;
 	}
 
-	Object[] args() {
+	public Object[] args() {
 		return args;
 	}
 }

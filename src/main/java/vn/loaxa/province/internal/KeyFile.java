@@ -34,7 +34,7 @@ public record KeyFile(String id, String name, PublicKey key, Bundle bundle) {
 	}
 
 	/** The commune's own key file: its id and name above the PEM, as RFC 7468 allows. */
-	static String write(String id, String name, String pem) {
+	public static String write(String id, String name, String pem) {
 		return ID_LINE + id + "\n" + NAME_LINE + name + "\n" + pem;
 	}
 

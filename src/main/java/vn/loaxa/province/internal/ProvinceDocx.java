@@ -24,7 +24,7 @@ import vn.loaxa.report.VnNumbers;
  * communes that sent nothing named, and the signer.
  */
 @Component
-class ProvinceDocx {
+public class ProvinceDocx {
 
 	private final CommuneSettingsStore settings;
 	private final LoaxaClock clock;
@@ -34,7 +34,7 @@ class ProvinceDocx {
 		this.clock = clock;
 	}
 
-	void write(ProvinceReports.ProvinceReport report, OutputStream out) throws IOException {
+	public void write(ProvinceReports.ProvinceReport report, OutputStream out) throws IOException {
 		CommuneSettings hub = settings.current();
 		ReportPeriod period = ReportPeriod.parse(report.period().code());
 		try (XWPFDocument doc = new XWPFDocument()) {

@@ -43,15 +43,15 @@ public final class ProvinceReportFiles {
 			this.extension = extension;
 		}
 
-		String mediaType() {
+		public String mediaType() {
 			return mediaType;
 		}
 
-		String extension() {
+		public String extension() {
 			return extension;
 		}
 
-		static Format parse(String text) {
+		public static Format parse(String text) {
 			try {
 				return valueOf(text.strip().toUpperCase(Locale.ROOT));
 			}

@@ -1,4 +1,4 @@
-package vn.loaxa.province.internal;
+package vn.loaxa.province;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,10 +32,12 @@ import org.springframework.web.multipart.MultipartFile;
 
 import vn.loaxa.config.LoaxaMode;
 import vn.loaxa.config.UserError;
-import vn.loaxa.province.EvidenceExport;
-import vn.loaxa.province.ProvinceHub;
-import vn.loaxa.province.ProvincePush;
-import vn.loaxa.province.ProvinceReports;
+import vn.loaxa.province.internal.EvidenceRefused;
+import vn.loaxa.province.internal.HubStore;
+import vn.loaxa.province.internal.KeyFile;
+import vn.loaxa.province.internal.ProvinceDocx;
+import vn.loaxa.province.internal.ProvincePdf;
+import vn.loaxa.province.internal.ProvinceReportFiles;
 import vn.loaxa.report.ReportPeriod;
 import vn.loaxa.security.Actors;
 import vn.loaxa.security.CommuneKey;
