@@ -41,8 +41,6 @@ import vn.loaxa.media.ClipLibrary;
 @Service
 public class BackupService {
 
-	public static final String DATABASE = "loaxa-db.zip";
-	public static final String PG_DUMP = "loaxa-db.dump";
 	static final String MANIFEST = Manifest.NAME;
 	private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 	private static final Logger log = LoggerFactory.getLogger(BackupService.class);

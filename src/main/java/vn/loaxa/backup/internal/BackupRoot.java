@@ -15,8 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
 
-import vn.loaxa.backup.BackupService;
-
 /**
  * A folder of backups ({@code <data-dir>/backup}, or the copy-to folder on a USB disk): dated
  * folders {@code yyyyMMdd-HHmmss/} with the database and its manifest, and one content-addressed
@@ -49,8 +47,8 @@ public final class BackupRoot {
 
 	static boolean isBackupFolder(Path folder) {
 		return folder.getFileName().toString().matches("\\d{8}-\\d{6}(-\\d+)?")
-				&& (Files.isRegularFile(folder.resolve(BackupService.DATABASE))
-						|| Files.isRegularFile(folder.resolve(BackupService.PG_DUMP)));
+				&& (Files.isRegularFile(folder.resolve(DatabaseCopy.DATABASE))
+						|| Files.isRegularFile(folder.resolve(DatabaseCopy.PG_DUMP)));
 	}
 
 	/** {@code stamp}, or {@code stamp-1}, {@code -2} … when a backup of that second exists already. */

@@ -15,8 +15,6 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import vn.loaxa.backup.BackupService;
-
 /**
  * The database part of a backup, online: H2's {@code BACKUP TO} ({@code loaxa-db.zip}, consistent
  * while LoaXa keeps running) or, on PostgreSQL, {@code pg_dump --format=custom}
@@ -24,6 +22,10 @@ import vn.loaxa.backup.BackupService;
  */
 @Component
 public class DatabaseCopy {
+
+	/** The database's file in a backup folder: H2's BACKUP TO zip, or pg_dump's custom-format dump. */
+	public static final String DATABASE = "loaxa-db.zip";
+	public static final String PG_DUMP = "loaxa-db.dump";
 
 	private static final java.time.Duration PG_DUMP_TIMEOUT = java.time.Duration.ofMinutes(30);
 	private static final Logger log = LoggerFactory.getLogger(DatabaseCopy.class);
@@ -46,13 +48,13 @@ public class DatabaseCopy {
 		String product = databaseProduct();
 		Files.createDirectories(folder);
 		if (product.contains("h2")) {
-			Path database = folder.resolve(BackupService.DATABASE);
+			Path database = folder.resolve(DatabaseCopy.DATABASE);
 			jdbc.execute("BACKUP TO '" + database.toAbsolutePath().toString().replace("'", "''") + "'");
 			return database;
 		}
 		if (product.contains("postgresql")) {
 			Path executable = pgDumpExecutable();
-			Path database = folder.resolve(BackupService.PG_DUMP);
+			Path database = folder.resolve(DatabaseCopy.PG_DUMP);
 			dumpPostgres(executable, database);
 			log.info("backup: PostgreSQL database dumped with {} (custom format) to {}; restore it with pg_restore "
 					+ "(README, PostgreSQL)", executable, database);
