@@ -16,6 +16,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.util.FileSystemUtils;
 
+import vn.loaxa.backup.internal.BackupFailed;
+import vn.loaxa.backup.internal.BackupRoot;
+import vn.loaxa.backup.internal.CopyTo;
+import vn.loaxa.backup.internal.DatabaseCopy;
+import vn.loaxa.backup.internal.DurableCopy;
+import vn.loaxa.backup.internal.Manifest;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.LoaxaProperties;
 import vn.loaxa.media.ClipFile;
@@ -35,8 +41,6 @@ import vn.loaxa.media.ClipLibrary;
 @Service
 public class BackupService {
 
-	static final String DATABASE = "loaxa-db.zip";
-	static final String PG_DUMP = "loaxa-db.dump";
 	static final String MANIFEST = Manifest.NAME;
 	private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 	private static final Logger log = LoggerFactory.getLogger(BackupService.class);

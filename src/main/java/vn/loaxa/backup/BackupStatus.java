@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import vn.loaxa.backup.internal.DurableCopy;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.LoaxaProperties;
 

@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import vn.loaxa.backup.internal.BackupRoot;
+import vn.loaxa.backup.internal.DatabaseCopy;
+import vn.loaxa.backup.internal.DurableCopy;
+import vn.loaxa.backup.internal.Manifest;
+
 /**
  * Restores a backup into an empty data dir, before LoaXa starts on it, from the backup alone: the
  * database unpacked into {@code <data-dir>/db/}, and every clip file its manifest lists copied from
@@ -53,7 +58,7 @@ public final class Restore {
 		try {
 			Result result = run(backup, dataDir, clips);
 			System.out.println(result.database() == null
-					? "Cơ sở dữ liệu PostgreSQL: khôi phục " + backup.resolve(BackupService.PG_DUMP)
+					? "Cơ sở dữ liệu PostgreSQL: khôi phục " + backup.resolve(DatabaseCopy.PG_DUMP)
 							+ " bằng pg_restore vào một cơ sở dữ liệu trống (README, PostgreSQL)."
 					: "Đã khôi phục cơ sở dữ liệu từ " + backup + " vào " + result.database() + ".");
 			System.out.println(result.clipFiles() + " tệp bản tin có đủ, đúng SHA-256, trong " + dataDir.resolve("clips"));
@@ -72,8 +77,8 @@ public final class Restore {
 
 	/** A backup folder as given, or the newest one in a folder of backups; null when there is none. */
 	static Path backupFolder(Path given) {
-		if (Files.isRegularFile(given.resolve(BackupService.DATABASE))
-				|| Files.isRegularFile(given.resolve(BackupService.PG_DUMP))) {
+		if (Files.isRegularFile(given.resolve(DatabaseCopy.DATABASE))
+				|| Files.isRegularFile(given.resolve(DatabaseCopy.PG_DUMP))) {
 			return given;
 		}
 		try {
@@ -86,10 +91,10 @@ public final class Restore {
 
 	public static Result run(Path backupFolder, Path dataDir, Path clipSource) throws IOException {
 		Path database = null;
-		if (Files.isRegularFile(backupFolder.resolve(BackupService.DATABASE))) {
-			database = unpack(backupFolder.resolve(BackupService.DATABASE), dataDir.resolve("db"));
+		if (Files.isRegularFile(backupFolder.resolve(DatabaseCopy.DATABASE))) {
+			database = unpack(backupFolder.resolve(DatabaseCopy.DATABASE), dataDir.resolve("db"));
 		}
-		else if (!Files.isRegularFile(backupFolder.resolve(BackupService.PG_DUMP))) {
+		else if (!Files.isRegularFile(backupFolder.resolve(DatabaseCopy.PG_DUMP))) {
 			throw new IllegalStateException(backupFolder + " holds no database backup");
 		}
 		restoreKeys(backupFolder, dataDir);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -35,23 +34,20 @@ public class BroadcastLog {
 
 	private final JdbcTemplate jdbc;
 	private final ClipLibrary clips;
-	private final ApplicationEventPublisher events;
 	private final LoaxaClock clock;
 	private final BroadcastMetrics metrics;
 
-	BroadcastLog(JdbcTemplate jdbc, ClipLibrary clips, ApplicationEventPublisher events, LoaxaClock clock,
-			BroadcastMetrics metrics) {
+	BroadcastLog(JdbcTemplate jdbc, ClipLibrary clips, LoaxaClock clock, BroadcastMetrics metrics) {
 		this.metrics = metrics;
 		this.jdbc = jdbc;
 		this.clips = clips;
-		this.events = events;
 		this.clock = clock;
 	}
 
 	/** Appends what playout reports. A PLAYED record also counts toward the clip's rotation. */
 	@Transactional
 	public BroadcastRecord append(Airing airing) {
-		return write(airing, null, SYSTEM);
+		return write(List.of(airing), null, SYSTEM).get(0);
 	}
 
 	/**
@@ -61,18 +57,24 @@ public class BroadcastLog {
 	@Transactional
 	public BroadcastRecord correct(long recordId, Airing corrected, String by) {
 		find(recordId).orElseThrow(() -> new RecordNotFound(recordId));
-		return write(corrected, recordId, by);
+		return write(List.of(corrected), recordId, by).get(0);
 	}
 
 	/**
 	 * Appends several airings in one transaction with one batched insert, chained in list order:
-	 * the same records, hashes and events as calling {@link #append} for each, only faster.
+	 * the same records and hashes as calling {@link #append} for each, only faster.
 	 */
 	@Transactional
 	public List<BroadcastRecord> appendAll(List<Airing> airings) {
-		if (airings.isEmpty()) {
-			return List.of();
-		}
+		return airings.isEmpty() ? List.of() : write(airings, null, SYSTEM);
+	}
+
+	/**
+	 * Chains and inserts the airings after the head, each {@code correctsId} and {@code by}. A PLAYED
+	 * airing that is no correction counts toward its clip's rotation by a direct call in this same
+	 * transaction, not by an event handled later: the rotation count never disagrees with the log.
+	 */
+	private List<BroadcastRecord> write(List<Airing> airings, Long correctsId, String by) {
 		Map<String, Object> head = jdbc.queryForMap(
 				"SELECT last_id, last_hash FROM broadcast_chain_head WHERE id = 1 FOR UPDATE");
 		long id = ((Number) head.get("last_id")).longValue();
@@ -82,20 +84,19 @@ public class BroadcastLog {
 		List<Object[]> rows = new ArrayList<>(airings.size());
 		for (Airing airing : airings) {
 			id++;
-			String hash = RecordHash.of(id, airing, null, SYSTEM, recordedAt, previous);
-			records.add(new BroadcastRecord(id, airing, null, SYSTEM, recordedAt, previous, hash));
-			rows.add(row(id, airing, null, SYSTEM, recordedAt, previous, hash));
+			String hash = RecordHash.of(id, airing, correctsId, by, recordedAt, previous);
+			records.add(new BroadcastRecord(id, airing, correctsId, by, recordedAt, previous, hash));
+			rows.add(row(id, airing, correctsId, by, recordedAt, previous, hash));
 			previous = hash;
 		}
 		jdbc.batchUpdate(INSERT, rows);
 		jdbc.update("UPDATE broadcast_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, previous);
 		for (BroadcastRecord r : records) {
 			Airing airing = r.airing();
-			if (airing.outcome() == Outcome.PLAYED && airing.clipId() != null) {
+			if (airing.outcome() == Outcome.PLAYED && airing.clipId() != null && correctsId == null) {
 				clips.countAiring(airing.clipId());
 			}
 			metrics.recorded(airing);
-			events.publishEvent(new AiringRecorded(r.id(), airing.zoneId(), airing.clipId(), airing.outcome()));
 		}
 		return records;
 	}
@@ -112,23 +113,6 @@ public class BroadcastLog {
 				airing.reasonCode() == null ? null : airing.reasonCode().code(), airing.relay(), airing.relayUrl(),
 				airing.airCheck() == null ? null : airing.airCheck().file(),
 				airing.airCheck() == null ? null : airing.airCheck().sha256() };
-	}
-
-	private BroadcastRecord write(Airing airing, Long correctsId, String by) {
-		Map<String, Object> head = jdbc.queryForMap(
-				"SELECT last_id, last_hash FROM broadcast_chain_head WHERE id = 1 FOR UPDATE");
-		long id = ((Number) head.get("last_id")).longValue() + 1;
-		String previous = (String) head.get("last_hash");
-		Instant recordedAt = clock.now().toInstant().truncatedTo(ChronoUnit.MILLIS);
-		String hash = RecordHash.of(id, airing, correctsId, by, recordedAt, previous);
-		jdbc.update(INSERT, row(id, airing, correctsId, by, recordedAt, previous, hash));
-		jdbc.update("UPDATE broadcast_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, hash);
-		if (airing.outcome() == Outcome.PLAYED && airing.clipId() != null && correctsId == null) {
-			clips.countAiring(airing.clipId());
-		}
-		metrics.recorded(airing);
-		events.publishEvent(new AiringRecorded(id, airing.zoneId(), airing.clipId(), airing.outcome()));
-		return new BroadcastRecord(id, airing, correctsId, by, recordedAt, previous, hash);
 	}
 
 	public java.util.Optional<BroadcastRecord> find(long id) {

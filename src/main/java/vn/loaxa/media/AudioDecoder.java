@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
+import vn.loaxa.media.internal.ImportRefused;
+
 /**
  * Decodes a file in full with ffmpeg: probes what it claims to be, measures its loudness
  * (EBU R128), and writes the canonical PCM WAV (mono, 16-bit, one sample rate) with the gain that

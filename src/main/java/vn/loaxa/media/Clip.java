@@ -8,6 +8,9 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
+import vn.loaxa.media.internal.ClipDetails;
+import vn.loaxa.media.internal.ClipStateException;
+
 /**
  * A bulletin in the library: its decoded audio facts (fixed at import) and its editorial
  * metadata (title, kind, topic, validity, priority), which changes through the methods here.

@@ -22,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.UserError;
+import vn.loaxa.media.internal.ClipView;
 import vn.loaxa.security.Actors;
 import vn.loaxa.web.ApiController;
 import vn.loaxa.web.Formats;

@@ -34,6 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.UserError;
+import vn.loaxa.media.internal.MediaFolderScan;
 import vn.loaxa.security.Actors;
 import vn.loaxa.security.Role;
 import vn.loaxa.web.Formats;

@@ -1,5 +1,7 @@
 package vn.loaxa.media;
 
+import vn.loaxa.media.internal.ClipDetails;
+
 /** The clip edit and upload form as typed: strings, so a bad value can be shown back with its message. */
 public class ClipForm {
 

@@ -15,6 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.loaxa.config.LoaxaClock;
+import vn.loaxa.media.internal.ClipDetails;
+import vn.loaxa.media.internal.ClipHistoryEntry;
+import vn.loaxa.media.internal.ClipHistoryRepository;
+import vn.loaxa.media.internal.ImportRefused;
 
 /**
  * The import pipeline: receive and hash, refuse duplicates, probe, decode in full, measure and

@@ -15,6 +15,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.loaxa.config.LoaxaClock;
+import vn.loaxa.media.internal.ClipDetails;
+import vn.loaxa.media.internal.ClipHistoryEntry;
+import vn.loaxa.media.internal.ClipHistoryRepository;
+import vn.loaxa.media.internal.ClipNotFound;
+import vn.loaxa.media.internal.ImportRefused;
 import vn.loaxa.security.AuditTrail;
 
 /**

@@ -4,6 +4,9 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 
+import vn.loaxa.media.internal.ClipDetails;
+import vn.loaxa.media.internal.ImportRefused;
+
 /** How a clip's metadata is completed and checked, the same for uploads, the media folder and edits. */
 final class ClipRules {
 

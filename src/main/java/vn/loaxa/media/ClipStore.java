@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.loaxa.config.LoaxaProperties;
+import vn.loaxa.media.internal.ImportRefused;
 
 /**
  * The clip files under {@code <data-dir>/clips}, named by content hash, never by the uploaded

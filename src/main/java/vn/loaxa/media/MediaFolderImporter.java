@@ -25,6 +25,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import vn.loaxa.config.LoaxaProperties;
 import vn.loaxa.config.UserError;
+import vn.loaxa.media.internal.MediaFolderScan;
 
 /**
  * Imports audio files dropped into {@code loaxa.media-dir}, at start and on "Quét lại".

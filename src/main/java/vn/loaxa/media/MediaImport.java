@@ -4,6 +4,8 @@ import java.io.PrintStream;
 
 import org.springframework.stereotype.Service;
 
+import vn.loaxa.media.internal.MediaFolderScan;
+
 /** Imports the media folder on demand: "Quét lại", and {@code java -jar loaxa.jar import} for scripts. */
 @Service
 public class MediaImport {

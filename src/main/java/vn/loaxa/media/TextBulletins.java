@@ -10,6 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import vn.loaxa.media.internal.ImportRefused;
+import vn.loaxa.media.speech.SpeechEngine;
+import vn.loaxa.media.speech.SpeechEngines;
+import vn.loaxa.media.speech.SpeechText;
+
 /**
  * Text bulletins: typed text checked, prepared for speaking ({@link SpeechText}), spoken by the
  * configured engine into a WAV in {@code <data-dir>/tmp}, and that WAV imported exactly as an

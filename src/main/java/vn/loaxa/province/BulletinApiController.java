@@ -27,6 +27,11 @@ import org.springframework.web.multipart.MultipartFile;
 
 import vn.loaxa.config.LoaxaMode;
 import vn.loaxa.config.UserError;
+import vn.loaxa.province.internal.BulletinRequest;
+import vn.loaxa.province.internal.BulletinWaiters;
+import vn.loaxa.province.internal.HubStore;
+import vn.loaxa.province.internal.SignedBulletin;
+import vn.loaxa.province.internal.SignedReceipt;
 import vn.loaxa.security.Actors;
 import vn.loaxa.security.CommuneKey;
 import vn.loaxa.web.ApiController;

@@ -30,6 +30,9 @@ import vn.loaxa.media.ClipLibrary;
 import vn.loaxa.media.ClipStatus;
 import vn.loaxa.media.Priority;
 import vn.loaxa.playout.Playout;
+import vn.loaxa.province.internal.BulletinManifest;
+import vn.loaxa.province.internal.InboxStore;
+import vn.loaxa.province.internal.SignedBulletin;
 import vn.loaxa.schedule.Schedule;
 import vn.loaxa.schedule.Zone;
 import vn.loaxa.security.CommuneKey;
@@ -46,7 +49,7 @@ import vn.loaxa.security.CommuneKey;
 public class BulletinInbox {
 
 	/** Fetches a bulletin's audio from the hub into a file. */
-	interface AudioSource {
+	public interface AudioSource {
 		void copyTo(long bulletinId, Path file) throws IOException, InterruptedException;
 	}
 
@@ -73,7 +76,7 @@ public class BulletinInbox {
 	}
 
 	/** Takes one bulletin as fetched; returns what became of it (the inbox state). */
-	synchronized String take(SignedBulletin signed, AudioSource audio) throws IOException, InterruptedException {
+	public synchronized String take(SignedBulletin signed, AudioSource audio) throws IOException, InterruptedException {
 		InboxStore.Link link = store.link();
 		BulletinManifest manifest = readOrNull(signed.manifest());
 		boolean signedByHub = link.hubKeyPem() != null && CommuneKey.verify(CommuneKey.parsePublicKey(link.hubKeyPem()),
@@ -219,15 +222,15 @@ public class BulletinInbox {
 		}
 	}
 
-	List<InboxStore.Entry> unreported() {
+	public List<InboxStore.Entry> unreported() {
 		return store.unreported();
 	}
 
-	void reported(long bulletinId, String receiptState) {
+	public void reported(long bulletinId, String receiptState) {
 		store.reported(bulletinId, receiptState);
 	}
 
-	static String receiptState(InboxStore.Entry e) {
+	public static String receiptState(InboxStore.Entry e) {
 		return switch (e.state()) {
 			case "CANCELLED" -> "CANCEL_SEEN";
 			case "AIRING", "DONE" -> "RECEIVED";
@@ -249,7 +252,7 @@ public class BulletinInbox {
 		return zones;
 	}
 
-	int zones() {
+	public int zones() {
 		return schedule.current().zones().size();
 	}
 

@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.loaxa.broadcast.BroadcastLog;
 import vn.loaxa.broadcast.BroadcastRecord;
 import vn.loaxa.config.LoaxaClock;
+import vn.loaxa.province.internal.BundleHead;
+import vn.loaxa.province.internal.RecordLine;
 import vn.loaxa.report.CommuneSettingsStore;
 import vn.loaxa.report.EvidenceFileName;
 import vn.loaxa.report.Plan;
@@ -40,11 +42,11 @@ import vn.loaxa.security.CommuneKey;
 @Service
 public class EvidenceExport {
 
-	static final String RECORDS = "records.jsonl";
-	static final String HEAD = "head.json";
-	static final String PUBLIC_KEY = "commune.pub";
-	static final String SIGNATURE = "head.sig";
-	static final String PLAN = "plan.json";
+	public static final String RECORDS = "records.jsonl";
+	public static final String HEAD = "head.json";
+	public static final String PUBLIC_KEY = "commune.pub";
+	public static final String SIGNATURE = "head.sig";
+	public static final String PLAN = "plan.json";
 
 	private final BroadcastLog log;
 	private final CommuneKey key;
@@ -171,7 +173,7 @@ public class EvidenceExport {
 		zip.closeEntry();
 	}
 
-	static MessageDigest sha256() {
+	public static MessageDigest sha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}

@@ -21,6 +21,15 @@ import vn.loaxa.media.Clip;
 import vn.loaxa.media.ClipDraft;
 import vn.loaxa.media.ClipLibrary;
 import vn.loaxa.media.TextForm;
+import vn.loaxa.province.internal.BulletinManifest;
+import vn.loaxa.province.internal.BulletinRequest;
+import vn.loaxa.province.internal.BulletinStore;
+import vn.loaxa.province.internal.BulletinWaiters;
+import vn.loaxa.province.internal.CapAlert;
+import vn.loaxa.province.internal.HubStore;
+import vn.loaxa.province.internal.Receipt;
+import vn.loaxa.province.internal.SignedBulletin;
+import vn.loaxa.province.internal.SignedReceipt;
 import vn.loaxa.security.AuditTrail;
 import vn.loaxa.security.CommuneKey;
 
@@ -189,17 +198,17 @@ public class HubBulletins {
 	}
 
 	/** What the commune has still to fetch, and the time of its contact. */
-	List<SignedBulletin> pending(String communeId) {
+	public List<SignedBulletin> pending(String communeId) {
 		store.contact(communeId, clock.now().toInstant());
 		return store.pending(communeId);
 	}
 
-	boolean isTarget(long id, String communeId) {
+	public boolean isTarget(long id, String communeId) {
 		return store.targets(id).stream().anyMatch(t -> t.communeId().equals(communeId));
 	}
 
 	/** A commune's signed word on a bulletin: RECEIVED, EXPIRED, REJECTED, REFUSED or CANCEL_SEEN. */
-	void receipt(HubStore.Commune commune, SignedReceipt signed) {
+	public void receipt(HubStore.Commune commune, SignedReceipt signed) {
 		if (!CommuneKey.verify(CommuneKey.parsePublicKey(commune.publicKeyPem()),
 				signed.receipt().getBytes(StandardCharsets.UTF_8), signed.signature())) {
 			throw new UserError(422, "bad_signature", "bulletin.error.receiptSignature");

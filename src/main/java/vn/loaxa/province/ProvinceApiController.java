@@ -32,6 +32,12 @@ import org.springframework.web.multipart.MultipartFile;
 
 import vn.loaxa.config.LoaxaMode;
 import vn.loaxa.config.UserError;
+import vn.loaxa.province.internal.EvidenceRefused;
+import vn.loaxa.province.internal.HubStore;
+import vn.loaxa.province.internal.KeyFile;
+import vn.loaxa.province.internal.ProvinceDocx;
+import vn.loaxa.province.internal.ProvincePdf;
+import vn.loaxa.province.internal.ProvinceReportFiles;
 import vn.loaxa.report.ReportPeriod;
 import vn.loaxa.security.Actors;
 import vn.loaxa.security.CommuneKey;
@@ -48,6 +54,7 @@ import vn.loaxa.web.ApiController;
 class ProvinceApiController {
 
 	private static final String NOT_PROVINCE = "not_province: this LoaXa is a commune's, not the province's hub";
+	private static final String HUB_ERROR = "hub_error: the hub failed to store the bundle (nothing kept; send again)";
 
 	record EnrolRequest(String id, String name, String publicKey) {
 	}
@@ -173,6 +180,7 @@ class ProvinceApiController {
 					+ "the record it stopped at. Only on the province's hub.")
 	@ApiResponse(responseCode = "200", description = "Received: the receipt")
 	@ApiResponse(responseCode = "404", description = NOT_PROVINCE)
+	@ApiResponse(responseCode = "500", description = HUB_ERROR)
 	@PostMapping({ "/province/evidence", "/district/evidence" })
 	@PreAuthorize("hasAnyRole('OFFICER','ADMIN')")
 	ProvinceHub.Receipt upload(@RequestParam("file") MultipartFile file) throws IOException {
@@ -190,6 +198,7 @@ class ProvinceApiController {
 	@ApiResponse(responseCode = "200", description = "Received: the receipt")
 	@ApiResponse(responseCode = "401", description = "bad_token: no push token, or not a commune's")
 	@ApiResponse(responseCode = "404", description = NOT_PROVINCE)
+	@ApiResponse(responseCode = "500", description = HUB_ERROR)
 	@PostMapping({ "/province/push", "/district/push" })
 	ProvinceHub.Receipt push(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			HttpServletRequest request) throws IOException {

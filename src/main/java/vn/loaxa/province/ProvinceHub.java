@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.loaxa.broadcast.BroadcastRecord;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.UserError;
+import vn.loaxa.province.internal.Bundle;
+import vn.loaxa.province.internal.BundleHead;
+import vn.loaxa.province.internal.EvidenceRefused;
+import vn.loaxa.province.internal.HubStore;
+import vn.loaxa.province.internal.KeyFile;
+import vn.loaxa.province.internal.Receipt;
 import vn.loaxa.security.CommuneKey;
 
 /**
@@ -48,6 +55,7 @@ public class ProvinceHub {
 	private final HubStore store;
 	private final ObjectMapper json;
 	private final TransactionTemplate tx;
+	private final TransactionTemplate bookingTx;
 	private final LoaxaClock clock;
 	private final SecureRandom random = new SecureRandom();
 
@@ -55,6 +63,9 @@ public class ProvinceHub {
 		this.store = store;
 		this.json = json;
 		this.tx = tx;
+		// a refusal is booked in a transaction of its own, so the rollback of the bundle's does not take it
+		this.bookingTx = new TransactionTemplate(tx.getTransactionManager());
+		this.bookingTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 	}
 
@@ -113,7 +124,7 @@ public class ProvinceHub {
 	}
 
 	/** The commune whose push token an {@code Authorization: Bearer …} header carries; 401 {@code bad_token} else. */
-	HubStore.Commune byAuthorization(String header) {
+	public HubStore.Commune byAuthorization(String header) {
 		String token = header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
 		return byToken(token).orElseThrow(() -> new UserError(401, "bad_token", "province.error.bad_token"));
 	}
@@ -125,17 +136,18 @@ public class ProvinceHub {
 
 	/**
 	 * Takes a bundle from {@code source} ("upload", "api", "push"); with {@code pushedBy} set (a push
-	 * token's commune) the bundle must be signed by that commune's key. Refusals are booked too, for the page.
+	 * token's commune) the bundle must be signed by that commune's key. Refusals are booked too, for the
+	 * page, the hub's own failures (a database error, an enrolled key it cannot read) as {@code hub_error}.
 	 */
 	public Receipt receive(InputStream in, String source, String pushedBy) {
 		Bundle bundle;
 		try {
 			bundle = Bundle.read(in, json);
 		}
-		catch (EvidenceRefused e) {
-			log.warn("province: bundle ({}) refused: {}", source, e.getMessage());
-			book(new Booking(pushedBy, null, source), "REFUSED", e, null, 0);
-			throw e;
+		catch (RuntimeException e) {
+			EvidenceRefused refusal = refusal(e, null, source);
+			book(new Booking(pushedBy, null, source), "REFUSED", refusal, null, 0);
+			throw refusal;
 		}
 		return take(bundle, source, pushedBy);
 	}
@@ -153,11 +165,23 @@ public class ProvinceHub {
 			return new Receipt(commune.id(), bundle.records().size(), fresh, bundle.head().firstId(),
 					bundle.head().lastId());
 		}
-		catch (EvidenceRefused e) {
-			log.warn("province: bundle from {} ({}) refused: {}", claimed, source, e.getMessage());
-			book(booking, "REFUSED", e, bundle, 0);
-			throw e;
+		catch (RuntimeException e) {
+			EvidenceRefused refusal = refusal(e, claimed, source);
+			book(booking, "REFUSED", refusal, bundle, 0);
+			throw refusal;
 		}
+	}
+
+	/** The refusal as it is; anything else is the hub's own failure, told to the sender as 500 {@code hub_error}. */
+	private static EvidenceRefused refusal(RuntimeException e, String claimed, String source) {
+		if (e instanceof EvidenceRefused refused) {
+			log.warn("province: bundle from {} ({}) refused: {}", claimed, source, e.getMessage());
+			return refused;
+		}
+		log.error("province: bundle from {} ({}) not taken: the hub failed", claimed, source, e);
+		EvidenceRefused failed = new EvidenceRefused(500, "hub_error", null);
+		failed.initCause(e);
+		return failed;
 	}
 
 	/**
@@ -232,11 +256,12 @@ public class ProvinceHub {
 		try {
 			BundleHead h = bundle == null ? null : bundle.head();
 			String claimed = b.claimedId() == null || b.claimedId().equals(b.communeId()) ? null : cut(b.claimedId(), 64);
-			store.bundle(new HubStore.BundleRow(0, b.communeId() == null ? null : cut(b.communeId(), 64),
+			HubStore.BundleRow row = new HubStore.BundleRow(0, b.communeId() == null ? null : cut(b.communeId(), 64),
 					clock.now().toInstant(), b.source(), outcome, refusal == null ? null : refusal.code(),
 					refusal == null ? null : refusal.recordId(), h == null ? null : h.firstId(),
 					h == null ? null : h.lastId(), bundle == null ? 0 : bundle.records().size(), fresh,
-					h == null || h.period() == null ? null : cut(h.period().code(), 60), claimed));
+					h == null || h.period() == null ? null : cut(h.period().code(), 60), claimed);
+			bookingTx.executeWithoutResult(status -> store.bundle(row));
 		}
 		catch (RuntimeException e) {
 			log.warn("province: bundle not booked: {}", e.toString());

@@ -44,7 +44,7 @@ public class ProvincePush {
 	static final int BATCH = 5_000;
 	static final String PUSH = "/api/province/push";
 	static final String LEGACY_PUSH = "/api/district/push";
-	static final String UNREACHABLE = "Không kết nối được máy chủ của tỉnh / the province's server does not answer";
+	public static final String UNREACHABLE = "Không kết nối được máy chủ của tỉnh / the province's server does not answer";
 	private static final Logger log = LoggerFactory.getLogger(ProvincePush.class);
 
 	private final EvidenceExport export;
@@ -72,7 +72,7 @@ public class ProvincePush {
 		this.commune = !mode.isProvince();
 	}
 
-	boolean configured() {
+	public boolean configured() {
 		return commune && !url.isEmpty() && !token.isEmpty();
 	}
 

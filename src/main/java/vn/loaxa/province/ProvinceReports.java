@@ -10,10 +10,11 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import vn.loaxa.broadcast.Aired;
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.media.ClipKind;
 import vn.loaxa.media.Topic;
-import vn.loaxa.broadcast.Aired;
+import vn.loaxa.province.internal.HubStore;
 import vn.loaxa.report.AiredSum;
 import vn.loaxa.report.Plan;
 import vn.loaxa.report.ReportFigures;

@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import vn.loaxa.config.LoaxaClock;
+import vn.loaxa.security.internal.AuditEntry;
+import vn.loaxa.security.internal.AuditRepository;
 
 /**
  * The audit trail: every change made through the UI or the API (recorded by

@@ -26,6 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.config.UserError;
+import vn.loaxa.security.internal.AppUser;
+import vn.loaxa.security.internal.AppUserRepository;
+import vn.loaxa.security.internal.AuditText;
+import vn.loaxa.security.internal.SecurityProperties;
+import vn.loaxa.security.internal.UserView;
 
 /**
  * The people who may use LoaXa: creates the first administrator when there is nobody yet, keeps
@@ -37,8 +42,8 @@ public class UserAccounts implements UserDetailsService, SmartInitializingSingle
 	public static final int MIN_PASSWORD = 10;
 	/** bcrypt's limit, in UTF-8 bytes. */
 	public static final int MAX_PASSWORD_BYTES = 72;
-	static final int MAX_FAILURES = 5;
-	static final Duration LOCK_TIME = Duration.ofMinutes(15);
+	public static final int MAX_FAILURES = 5;
+	public static final Duration LOCK_TIME = Duration.ofMinutes(15);
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
 	private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
 	private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

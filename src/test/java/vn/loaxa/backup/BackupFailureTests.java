@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.loaxa.ApiTestSupport;
+import vn.loaxa.backup.internal.DatabaseCopy;
 import vn.loaxa.media.ClipDraft;
 import vn.loaxa.media.ClipLibrary;
 import vn.loaxa.support.TestDirs;
@@ -99,7 +100,7 @@ class BackupFailureTests extends ApiTestSupport {
 		Backup good = backups.backupNow();
 		assertThat(good.ok()).isTrue();
 		assertThat(good.copy()).isEqualTo(USB.resolve(good.folder().getFileName()));
-		assertThat(good.copy().resolve(BackupService.DATABASE)).exists();
+		assertThat(good.copy().resolve(DatabaseCopy.DATABASE)).exists();
 		assertThat(TestDirs.files(USB.resolve("clips"))).hasSize(2);
 		assertThat(status.view().state()).isEqualTo(BackupStatus.State.OK);
 		assertThat(backupPart().path("status").asText()).isEqualTo("UP");

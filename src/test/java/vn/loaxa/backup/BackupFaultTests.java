@@ -22,6 +22,7 @@ import org.springframework.web.util.HtmlUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.loaxa.ApiTestSupport;
+import vn.loaxa.backup.internal.BackupFailed;
 import vn.loaxa.support.TestDirs;
 
 /**

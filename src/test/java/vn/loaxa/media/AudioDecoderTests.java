@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
+import vn.loaxa.media.internal.ImportRefused;
 import vn.loaxa.support.TestAudio;
 
 /** The decoder on its own, with the real bundled ffmpeg: what a file promises against what it holds. */

@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import vn.loaxa.IntegrationTest;
+import vn.loaxa.media.internal.ClipHistoryEntry;
 import vn.loaxa.support.ApiClient;
 import vn.loaxa.support.TestAudio;
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.loaxa.config.LoaxaProperties;
+import vn.loaxa.media.internal.ImportRefused;
 import vn.loaxa.support.TestDirs;
 
 /** The clip store on its own: receiving under a size limit, hashing, and leaving nothing behind. */

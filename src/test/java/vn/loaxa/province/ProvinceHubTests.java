@@ -51,6 +51,8 @@ import vn.loaxa.broadcast.Outcome;
 import vn.loaxa.broadcast.Reason;
 import vn.loaxa.media.ClipKind;
 import vn.loaxa.media.Topic;
+import vn.loaxa.province.internal.BundleHead;
+import vn.loaxa.province.internal.RecordLine;
 import vn.loaxa.report.Report;
 import vn.loaxa.report.ReportPeriod;
 import vn.loaxa.report.ReportService;

@@ -31,6 +31,10 @@ import vn.loaxa.broadcast.BroadcastRecord;
 import vn.loaxa.broadcast.Outcome;
 import vn.loaxa.media.ClipKind;
 import vn.loaxa.media.Topic;
+import vn.loaxa.province.internal.BundleHead;
+import vn.loaxa.province.internal.ProvincePdf;
+import vn.loaxa.province.internal.ProvinceReportFiles;
+import vn.loaxa.province.internal.RecordLine;
 import vn.loaxa.report.ReportPeriod;
 import vn.loaxa.security.CommuneKey;
 

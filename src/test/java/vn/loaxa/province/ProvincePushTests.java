@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.loaxa.broadcast.BroadcastLog;
 import vn.loaxa.media.ClipKind;
 import vn.loaxa.media.Topic;
+import vn.loaxa.province.internal.InboxStore;
 import vn.loaxa.report.ReportPeriod;
 import vn.loaxa.report.ReportService;
 import vn.loaxa.support.ApiClient;

@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.loaxa.IntegrationTest;
+import vn.loaxa.security.internal.AuditEntry;
+import vn.loaxa.security.internal.AuditText;
 import vn.loaxa.support.ApiClient;
 import vn.loaxa.support.TestAudio;
 

@@ -19,10 +19,12 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import vn.loaxa.IntegrationTest;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.loaxa.IntegrationTest;
 import vn.loaxa.config.UserError;
+import vn.loaxa.security.internal.AuditEntry;
+import vn.loaxa.security.internal.UserView;
 
 class UserAccountsTests extends IntegrationTest {
 

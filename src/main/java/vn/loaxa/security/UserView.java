@@ -1,9 +1,0 @@
-package vn.loaxa.security;
-
-import java.time.Instant;
-import java.util.Set;
-
-/** A user as pages and the API show it: never the password hash. */
-public record UserView(long id, String username, String displayName, Set<Role> roles, boolean enabled,
-		boolean locked, Instant createdAt) {
-}
