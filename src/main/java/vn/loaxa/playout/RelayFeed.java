@@ -2,7 +2,9 @@ package vn.loaxa.playout;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -49,7 +51,9 @@ final class RelayFeed implements AutoCloseable {
 	private final Duration maxBackoff;
 	private final int chunkBytes;
 	private final BlockingQueue<Event> events = new ArrayBlockingQueue<>(1024);
-	private final List<String> refusals = new ArrayList<>();
+	/** Each address that did not answer: why the last time, and how often (an outage of an hour must not grow a list). */
+	private final Map<String, String> refusals = new LinkedHashMap<>();
+	private final Map<String, Integer> refusalCounts = new HashMap<>();
 	private final Thread thread;
 	private volatile boolean closed;
 	private volatile RelaySource current;
@@ -84,9 +88,13 @@ final class RelayFeed implements AutoCloseable {
 		}
 	}
 
-	/** Every address tried that did not answer, with why, in order. */
+	/** Every address tried that did not answer, with why (the last time) and how many tries, in order. */
 	synchronized List<String> refusals() {
-		return List.copyOf(refusals);
+		return refusals.entrySet()
+			.stream()
+			.map(e -> e.getKey() + " → " + e.getValue()
+					+ (refusalCounts.get(e.getKey()) > 1 ? " (" + refusalCounts.get(e.getKey()) + " tries)" : ""))
+			.toList();
 	}
 
 	private void run() {
@@ -147,7 +155,8 @@ final class RelayFeed implements AutoCloseable {
 	}
 
 	private synchronized void refused(String address, String why) {
-		refusals.add(address + " → " + why);
+		refusals.put(address, why);
+		refusalCounts.merge(address, 1, Integer::sum);
 		log.warn("relay {}: {} {}", relay.id(), address, why);
 	}
 

@@ -86,7 +86,7 @@ final class RelayRun {
 				playTune(intro);
 			}
 			target = Math.max(session.framesWritten(), slotEnd - (outro == null ? 0 : frames(outro.durationMs())));
-			down(first, "connecting");
+			down(clock.now().toInstant(), "connecting");
 			while (session.framesWritten() < target && cue.stopped() == null) {
 				RelayFeed.Event event = kept.isEmpty() ? feed.poll(CHUNK_MS / 2) : keptSound();
 				boolean sound = handle(event);
