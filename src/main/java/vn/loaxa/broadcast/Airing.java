@@ -21,30 +21,6 @@ public record Airing(String zoneId, String slotName, Long clipId, String clipSha
 		long clipDurationMs, Outcome outcome, String reason, Reason reasonCode, String relay, String relayUrl,
 		AirCheckRef airCheck) {
 
-	/** An airing without an air-check. */
-	public Airing(String zoneId, String slotName, Long clipId, String clipSha256, String clipTitle, ClipKind kind,
-			Topic topic, Instant scheduledStart, Instant actualStart, Instant actualEnd, long playedMs,
-			long clipDurationMs, Outcome outcome, String reason, Reason reasonCode, String relay, String relayUrl) {
-		this(zoneId, slotName, clipId, clipSha256, clipTitle, kind, topic, scheduledStart, actualStart, actualEnd,
-				playedMs, clipDurationMs, outcome, reason, reasonCode, relay, relayUrl, null);
-	}
-
-	/** An airing of clips (no relay). */
-	public Airing(String zoneId, String slotName, Long clipId, String clipSha256, String clipTitle, ClipKind kind,
-			Topic topic, Instant scheduledStart, Instant actualStart, Instant actualEnd, long playedMs,
-			long clipDurationMs, Outcome outcome, String reason, Reason reasonCode) {
-		this(zoneId, slotName, clipId, clipSha256, clipTitle, kind, topic, scheduledStart, actualStart, actualEnd,
-				playedMs, clipDurationMs, outcome, reason, reasonCode, null, null);
-	}
-
-	/** An airing whose outcome needs no reason code (PLAYED, or a record of the first release). */
-	public Airing(String zoneId, String slotName, Long clipId, String clipSha256, String clipTitle, ClipKind kind,
-			Topic topic, Instant scheduledStart, Instant actualStart, Instant actualEnd, long playedMs,
-			long clipDurationMs, Outcome outcome, String reason) {
-		this(zoneId, slotName, clipId, clipSha256, clipTitle, kind, topic, scheduledStart, actualStart, actualEnd,
-				playedMs, clipDurationMs, outcome, reason, null);
-	}
-
 	public Airing {
 		if (zoneId == null || zoneId.isBlank() || scheduledStart == null || outcome == null) {
 			throw new IllegalArgumentException("an airing needs a zone, a scheduled start and an outcome");
@@ -60,8 +36,28 @@ public record Airing(String zoneId, String slotName, Long clipId, String clipSha
 	/** A record about a slot as a whole in one zone (nothing of it aired): no clip, no actual times. */
 	public static Airing slotLevel(String zoneId, String slotName, Instant scheduledStart, Outcome outcome, String reason,
 			Reason reasonCode) {
-		return new Airing(zoneId, slotName, null, null, null, null, null, scheduledStart, null, null, 0, 0, outcome, reason,
-				reasonCode);
+		return of(zoneId, slotName).scheduled(scheduledStart).outcome(outcome).reason(reason).reasonCode(reasonCode)
+			.build();
+	}
+
+	/** A builder of an airing in this zone and slot: each time and duration is set by name. */
+	public static AiringBuilder of(String zoneId, String slotName) {
+		return new AiringBuilder(zoneId, slotName);
+	}
+
+	/** A builder holding this airing's fields, to make a changed copy. */
+	public AiringBuilder toBuilder() {
+		return of(zoneId, slotName).clip(clipId, clipSha256, clipTitle, kind, topic)
+			.scheduled(scheduledStart)
+			.started(actualStart)
+			.ended(actualEnd)
+			.playedMs(playedMs)
+			.dueMs(clipDurationMs)
+			.outcome(outcome)
+			.reason(reason)
+			.reasonCode(reasonCode)
+			.relay(relay, relayUrl)
+			.airCheck(airCheck);
 	}
 
 	private static Instant millis(Instant instant) {

@@ -330,6 +330,7 @@ public class BroadcastLog {
 
 	/** Reads the columns by their position in {@link #COLUMNS}: a label is looked up (upper-cased) at every read. */
 	private static BroadcastRecord map(ResultSet rs, int row) throws SQLException {
+		// the canonical constructor, not the builder: a record is read back as it was stored, unchecked
 		Airing airing = new Airing(rs.getString(2), rs.getString(3), nullableLong(rs, 4), rs.getString(5),
 				rs.getString(6), enumOf(ClipKind.class, rs.getString(7)), enumOf(Topic.class, rs.getString(8)),
 				instant(rs, 9), instant(rs, 10), instant(rs, 11), rs.getLong(12), rs.getLong(13),

@@ -110,10 +110,17 @@ class AiringRecorder {
 			if (!onAir.take(f)) {
 				return false;
 			}
-			broadcastLog.appendAll(f.zones().stream().map(zone -> new vn.loaxa.broadcast.Airing(zone, f.slotName(),
-					f.clipId(), f.sha256(), f.title(), f.kind(), f.topic(), f.scheduledStart(), f.actualStart(),
-					f.actualStart().plusMillis(f.playedMs()), f.playedMs(), f.durationMs(),
-					vn.loaxa.broadcast.Outcome.INTERRUPTED, detail, vn.loaxa.broadcast.Reason.CRASH)).toList());
+			broadcastLog.appendAll(f.zones().stream().map(zone -> vn.loaxa.broadcast.Airing.of(zone, f.slotName())
+				.clip(f.clipId(), f.sha256(), f.title(), f.kind(), f.topic())
+				.scheduled(f.scheduledStart())
+				.started(f.actualStart())
+				.ended(f.actualStart().plusMillis(f.playedMs()))
+				.playedMs(f.playedMs())
+				.dueMs(f.durationMs())
+				.outcome(vn.loaxa.broadcast.Outcome.INTERRUPTED)
+				.reason(detail)
+				.reasonCode(vn.loaxa.broadcast.Reason.CRASH)
+				.build()).toList());
 			return true;
 		}));
 	}

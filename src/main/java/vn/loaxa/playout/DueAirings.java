@@ -80,7 +80,16 @@ final class DueAirings {
 
 	private Airing airing(String zone, ProgrammeItem item, Instant start, Instant end, long playedMs, Outcome outcome,
 			Reason reason, String detail) {
-		return new Airing(zone, run.slotName(), item.clipId(), item.sha256(), item.title(), item.kind(), item.topic(),
-				run.scheduled(item), start, end, playedMs, item.durationMs(), outcome, detail, reason);
+		return Airing.of(zone, run.slotName())
+			.clip(item.clipId(), item.sha256(), item.title(), item.kind(), item.topic())
+			.scheduled(run.scheduled(item))
+			.started(start)
+			.ended(end)
+			.playedMs(playedMs)
+			.dueMs(item.durationMs())
+			.outcome(outcome)
+			.reason(detail)
+			.reasonCode(reason)
+			.build();
 	}
 }

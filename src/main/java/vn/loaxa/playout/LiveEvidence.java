@@ -106,10 +106,19 @@ class LiveEvidence {
 	private static Airing airing(String zone, Kept kept, LiveRecording.Marker about, Instant start, Instant end,
 			long playedMs, long recordedMs, Outcome outcome, String reason, Reason code) {
 		Clip clip = kept.clip();
-		return new Airing(zone, LiveAnnouncements.LIVE, clip == null ? null : clip.getId(),
-				clip == null ? null : clip.getSha256(), clip == null ? "Phát trực tiếp (" + about.by() + ")" : clip.getTitle(),
-				ClipKind.ANNOUNCEMENT, clip == null ? Topic.OTHER : clip.getTopic(), about.start(), start, end, playedMs,
-				clip == null ? recordedMs : clip.getDurationMs(), outcome, reason, code);
+		return Airing.of(zone, LiveAnnouncements.LIVE)
+			.clip(clip == null ? null : clip.getId(), clip == null ? null : clip.getSha256(),
+					clip == null ? "Phát trực tiếp (" + about.by() + ")" : clip.getTitle(), ClipKind.ANNOUNCEMENT,
+					clip == null ? Topic.OTHER : clip.getTopic())
+			.scheduled(about.start())
+			.started(start)
+			.ended(end)
+			.playedMs(playedMs)
+			.dueMs(clip == null ? recordedMs : clip.getDurationMs())
+			.outcome(outcome)
+			.reason(reason)
+			.reasonCode(code)
+			.build();
 	}
 
 	/** Hands the records over and waits until they are durable (journal fsynced): then the marker may go. */

@@ -123,10 +123,15 @@ class RelayPlayer {
 			Reason reason = stop == null ? Reason.STREAM_UNAVAILABLE : stop.reason();
 			Outcome outcome = stop == null ? Outcome.FAILED : Outcome.MISSED;
 			log.warn("channel {}: «{}» {} ({})", run.channel().id(), run.slotName(), reason.code(), detail);
-			on.forEach(z -> records.add(new Airing(z.id(), run.slotName(), null, null, relay.name(), null, null,
-					run.occasion().start(), null, null, 0, dueMs, outcome,
-					(stop == null ? detail : stop.detail() + " (" + detail + ")") + airCheckNote, reason, relay.id(),
-					null)));
+			on.forEach(z -> records.add(Airing.of(z.id(), run.slotName())
+				.title(relay.name())
+				.scheduled(run.occasion().start())
+				.dueMs(dueMs)
+				.outcome(outcome)
+				.reason((stop == null ? detail : stop.detail() + " (" + detail + ")") + airCheckNote)
+				.reasonCode(reason)
+				.relay(relay.id(), null)
+				.build()));
 			return new ProgrammePlayer.Summary(0, stop == null ? 1 : 0, 0, air.session.file(), null, 0);
 		}
 		for (RelayStretches.Stretch s : stretches) {
@@ -136,9 +141,18 @@ class RelayPlayer {
 			log.info("channel {}: «{}» relayed {} ms from {} ({}{})", run.channel().id(), run.slotName(), playedMs,
 					s.where(), s.outcome(), s.reason() == null ? "" : " " + s.reason().code());
 			for (Zone zone : on) {
-				records.add(new Airing(zone.id(), run.slotName(), null, null, relay.name(), null, null,
-						run.occasion().start(), air.session.instantAt(s.fromFrame()), air.session.instantAt(s.toFrame()),
-						playedMs, dueMs, s.outcome(), detail, s.reason(), relay.id(), s.where()));
+				records.add(Airing.of(zone.id(), run.slotName())
+					.title(relay.name())
+					.scheduled(run.occasion().start())
+					.started(air.session.instantAt(s.fromFrame()))
+					.ended(air.session.instantAt(s.toFrame()))
+					.playedMs(playedMs)
+					.dueMs(dueMs)
+					.outcome(s.outcome())
+					.reason(detail)
+					.reasonCode(s.reason())
+					.relay(relay.id(), s.where())
+					.build());
 			}
 		}
 		int played = (int) stretches.stream().filter(s -> s.outcome() == Outcome.PLAYED).count();
@@ -148,9 +162,15 @@ class RelayPlayer {
 	}
 
 	private static Airing failed(Run run, Relay relay, Instant end, String zoneId, Reason reason, String detail) {
-		return new Airing(zoneId, run.slotName(), null, null, relay.name(), null, null, run.occasion().start(), null,
-				null, 0, dueMs(run, end), Outcome.FAILED, detail, reason,
-				relay.id(), null);
+		return Airing.of(zoneId, run.slotName())
+			.title(relay.name())
+			.scheduled(run.occasion().start())
+			.dueMs(dueMs(run, end))
+			.outcome(Outcome.FAILED)
+			.reason(detail)
+			.reasonCode(reason)
+			.relay(relay.id(), null)
+			.build();
 	}
 
 	/** The time the station was due: the slot less its tunes (every record of the occasion carries the same). */

@@ -213,9 +213,14 @@ public class BulletinInbox {
 		List<String> named = zonesOf(m.groups());
 		List<String> zones = named.isEmpty() ? schedule.current().zones().stream().map(Zone::id).toList() : named;
 		List<Airing> airings = zones.stream()
-			.map(zone -> new Airing(zone, Playout.EMERGENCY, clip.getId(), clip.getSha256(), clip.getTitle(), clip.getKind(),
-					clip.getTopic(), m.validity().from(), null, null, 0, clip.getDurationMs(), Outcome.MISSED, why,
-					Reason.EXPIRED))
+			.map(zone -> Airing.of(zone, Playout.EMERGENCY)
+				.clip(clip.getId(), clip.getSha256(), clip.getTitle(), clip.getKind(), clip.getTopic())
+				.scheduled(m.validity().from())
+				.dueMs(clip.getDurationMs())
+				.outcome(Outcome.MISSED)
+				.reason(why)
+				.reasonCode(Reason.EXPIRED)
+				.build())
 			.toList();
 		if (!airings.isEmpty()) {
 			broadcastLog.appendAll(airings);

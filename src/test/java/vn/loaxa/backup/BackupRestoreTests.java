@@ -182,9 +182,15 @@ class BackupRestoreTests {
 	}
 
 	private static Airing played(Clip clip, Instant at) {
-		return new Airing("ban-na-lay", "Bản tin sáng", clip.getId(), clip.getSha256(), clip.getTitle(), clip.getKind(),
-				clip.getTopic(), at, at, at.plusMillis(clip.getDurationMs()), clip.getDurationMs(), clip.getDurationMs(),
-				Outcome.PLAYED, null);
+		return Airing.of("ban-na-lay", "Bản tin sáng")
+			.clip(clip.getId(), clip.getSha256(), clip.getTitle(), clip.getKind(), clip.getTopic())
+			.scheduled(at)
+			.started(at)
+			.ended(at.plusMillis(clip.getDurationMs()))
+			.playedMs(clip.getDurationMs())
+			.dueMs(clip.getDurationMs())
+			.outcome(Outcome.PLAYED)
+			.build();
 	}
 
 	private static Map<String, FileTime> modified(Path dir) throws Exception {

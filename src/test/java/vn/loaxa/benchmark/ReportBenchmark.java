@@ -225,8 +225,16 @@ public final class ReportBenchmark {
 			case FAILED -> "Không tìm thấy tệp";
 			default -> null;
 		};
-		return new Airing(zone, "Khung giờ", clip.id, clip.sha, clip.title, clip.kind, clip.topic, scheduled, start,
-				start == null ? null : start.plusMillis(played), played, clip.ms, outcome, reason);
+		return Airing.of(zone, "Khung giờ")
+			.clip(clip.id, clip.sha, clip.title, clip.kind, clip.topic)
+			.scheduled(scheduled)
+			.started(start)
+			.ended(start == null ? null : start.plusMillis(played))
+			.playedMs(played)
+			.dueMs(clip.ms)
+			.outcome(outcome)
+			.reason(reason)
+			.build();
 	}
 
 	static String javaBinary() {

@@ -253,8 +253,16 @@ class AiringCountsTests extends IntegrationTest {
 		long played = outcome == Outcome.PLAYED ? ms : outcome == Outcome.PARTIAL ? ms / 2 : 0;
 		// MISSED records as a log from before reason codes has them: free text, or nothing
 		String reason = outcome == Outcome.MISSED ? MISSED_REASONS[random.nextInt(MISSED_REASONS.length)] : null;
-		return new Airing(zone, "Khung sáng", clipId, sha, "Bản tin số " + (clip + 1), kind, topic, scheduled, start,
-				start == null ? null : start.plusMillis(played), played, ms, outcome, reason, null);
+		return Airing.of(zone, "Khung sáng")
+			.clip(clipId, sha, "Bản tin số " + (clip + 1), kind, topic)
+			.scheduled(scheduled)
+			.started(start)
+			.ended(start == null ? null : start.plusMillis(played))
+			.playedMs(played)
+			.dueMs(ms)
+			.outcome(outcome)
+			.reason(reason)
+			.build();
 	}
 
 	private static Expected expected(Iterable<Airing> counted, List<Instant> bounds) {

@@ -32,8 +32,15 @@ class AppendOnlyLogTests extends IntegrationTest {
 	@Test
 	void rawUpdateAndDeleteOfARecordAreRefused() {
 		Instant at = Instant.parse("2026-05-01T23:00:00Z");
-		BroadcastRecord record = log.append(new Airing("ban-na-lay", "Bản tin sáng", 1L, "b".repeat(64), "Bản tin",
-				ClipKind.NEWS, Topic.DIGITAL_TRANSFORMATION, at, at, at.plusSeconds(60), 60_000, 60_000, Outcome.PLAYED, null));
+		BroadcastRecord record = log.append(Airing.of("ban-na-lay", "Bản tin sáng")
+			.clip(1L, "b".repeat(64), "Bản tin", ClipKind.NEWS, Topic.DIGITAL_TRANSFORMATION)
+			.scheduled(at)
+			.started(at)
+			.ended(at.plusSeconds(60))
+			.playedMs(60_000)
+			.dueMs(60_000)
+			.outcome(Outcome.PLAYED)
+			.build());
 		List<Map<String, Object>> before = jdbc.queryForList("SELECT * FROM broadcast_record ORDER BY id");
 
 		assertRefused("UPDATE broadcast_record SET outcome = 'MISSED' WHERE id = " + record.id(),
@@ -56,8 +63,17 @@ class AppendOnlyLogTests extends IntegrationTest {
 	void aRecordWithAnAirCheckIsStoredWithItAndCannotLoseIt() {
 		Instant at = Instant.parse("2026-05-03T23:00:00Z");
 		AirCheckRef check = new AirCheckRef("aircheck/2026/05/04/060000-main-tiep-song-vov1.mp3", "e".repeat(64));
-		BroadcastRecord record = log.append(new Airing("ban-na-lay", "Tiếp sóng VOV1", null, null, "VOV1", null, null, at,
-				at, at.plusSeconds(60), 60_000, 60_000, Outcome.PLAYED, null, null, "vov1", "http://127.0.0.1/v.mp3", check));
+		BroadcastRecord record = log.append(Airing.of("ban-na-lay", "Tiếp sóng VOV1")
+			.title("VOV1")
+			.scheduled(at)
+			.started(at)
+			.ended(at.plusSeconds(60))
+			.playedMs(60_000)
+			.dueMs(60_000)
+			.outcome(Outcome.PLAYED)
+			.relay("vov1", "http://127.0.0.1/v.mp3")
+			.airCheck(check)
+			.build());
 		assertThat(log.find(record.id()).orElseThrow().airing().airCheck()).isEqualTo(check);
 		assertRefused("UPDATE broadcast_record SET aircheck_sha256 = NULL, aircheck_file = NULL WHERE id = " + record.id(),
 				"broadcast_record is append-only");
@@ -68,8 +84,15 @@ class AppendOnlyLogTests extends IntegrationTest {
 	@Test
 	void theChainHeadCannotBeDeletedNorMovedBack() {
 		Instant at = Instant.parse("2026-05-02T23:00:00Z");
-		log.append(new Airing("ban-na-lay", "Bản tin sáng", 1L, "c".repeat(64), "Bản tin", ClipKind.NEWS,
-				Topic.DIGITAL_TRANSFORMATION, at, at, at.plusSeconds(60), 60_000, 60_000, Outcome.PLAYED, null));
+		log.append(Airing.of("ban-na-lay", "Bản tin sáng")
+			.clip(1L, "c".repeat(64), "Bản tin", ClipKind.NEWS, Topic.DIGITAL_TRANSFORMATION)
+			.scheduled(at)
+			.started(at)
+			.ended(at.plusSeconds(60))
+			.playedMs(60_000)
+			.dueMs(60_000)
+			.outcome(Outcome.PLAYED)
+			.build());
 		Map<String, Object> head = jdbc.queryForMap("SELECT * FROM broadcast_chain_head");
 		long last = ((Number) head.get("last_id")).longValue();
 
@@ -81,8 +104,13 @@ class AppendOnlyLogTests extends IntegrationTest {
 				vn.loaxa.support.TestDatabase.postgres() ? "broadcast_chain_head" : "Cannot truncate");
 
 		assertThat(jdbc.queryForList("SELECT * FROM broadcast_chain_head")).containsExactly(head);
-		log.append(new Airing("ban-na-lay", "Bản tin sáng", 1L, "c".repeat(64), "Bản tin", ClipKind.NEWS,
-				Topic.DIGITAL_TRANSFORMATION, at.plusSeconds(60), null, null, 0, 60_000, Outcome.MISSED, "máy tắt"));
+		log.append(Airing.of("ban-na-lay", "Bản tin sáng")
+			.clip(1L, "c".repeat(64), "Bản tin", ClipKind.NEWS, Topic.DIGITAL_TRANSFORMATION)
+			.scheduled(at.plusSeconds(60))
+			.dueMs(60_000)
+			.outcome(Outcome.MISSED)
+			.reason("máy tắt")
+			.build());
 		assertThat(jdbc.queryForObject("SELECT last_id FROM broadcast_chain_head", Long.class))
 			.as("an append still moves the head forward").isEqualTo(last + 1);
 		assertThat(log.verify().intact()).isTrue();

@@ -97,9 +97,13 @@ class BroadcastLogTests extends IntegrationTest {
 	@Test
 	void aCorrectionIsANewRecordThatNamesTheOldOne() {
 		BroadcastRecord wrong = log.append(played("ban-na-lay", t0.plusSeconds(12000)));
-		Airing fixed = new Airing("ban-na-lay", "Bản tin sáng", 1L, "a".repeat(64), "Bản tin chuyển đổi số – VNeID",
-				ClipKind.NEWS, Topic.DIGITAL_TRANSFORMATION, wrong.airing().scheduledStart(), null, null, 0, 60_000,
-				Outcome.FAILED, "loa hỏng, phát lại sau");
+		Airing fixed = Airing.of("ban-na-lay", "Bản tin sáng")
+			.clip(1L, "a".repeat(64), "Bản tin chuyển đổi số – VNeID", ClipKind.NEWS, Topic.DIGITAL_TRANSFORMATION)
+			.scheduled(wrong.airing().scheduledStart())
+			.dueMs(60_000)
+			.outcome(Outcome.FAILED)
+			.reason("loa hỏng, phát lại sau")
+			.build();
 		BroadcastRecord correction = log.correct(wrong.id(), fixed, "canbo");
 		assertThat(correction.correctsId()).isEqualTo(wrong.id());
 		assertThat(correction.recordedBy()).isEqualTo("canbo");
@@ -108,8 +112,14 @@ class BroadcastLogTests extends IntegrationTest {
 	}
 
 	private static Airing played(String zone, Instant scheduled) {
-		return new Airing(zone, "Bản tin sáng", null, "a".repeat(64), "Bản tin chuyển đổi số – VNeID", ClipKind.NEWS,
-				Topic.DIGITAL_TRANSFORMATION, scheduled, scheduled.plusMillis(12), scheduled.plusMillis(60_012), 60_000,
-				60_000, Outcome.PLAYED, null);
+		return Airing.of(zone, "Bản tin sáng")
+			.clip(null, "a".repeat(64), "Bản tin chuyển đổi số – VNeID", ClipKind.NEWS, Topic.DIGITAL_TRANSFORMATION)
+			.scheduled(scheduled)
+			.started(scheduled.plusMillis(12))
+			.ended(scheduled.plusMillis(60_012))
+			.playedMs(60_000)
+			.dueMs(60_000)
+			.outcome(Outcome.PLAYED)
+			.build();
 	}
 }

@@ -58,10 +58,17 @@ class MonthTotalsFoldingTests {
 			Outcome outcome = i % 8 == 7 ? Outcome.MISSED : Outcome.PLAYED;
 			Instant start = outcome == Outcome.PLAYED ? scheduled.plusSeconds(i % 3) : null;
 			long played = outcome == Outcome.PLAYED ? 60_000 : 0;
-			airings.add(new Airing("thon-" + (i % 2 + 1), "Khung sáng", (long) (i % 4 + 1), null, "Bản tin " + (i % 4),
-					ClipKind.values()[i % ClipKind.values().length], Topic.values()[i % Topic.values().length], scheduled,
-					start, start == null ? null : start.plusMillis(played), played, 60_000, outcome,
-					outcome == Outcome.MISSED ? "Mất điện" : null, null));
+			airings.add(Airing.of("thon-" + (i % 2 + 1), "Khung sáng")
+				.clip((long) (i % 4 + 1), null, "Bản tin " + (i % 4), ClipKind.values()[i % ClipKind.values().length],
+						Topic.values()[i % Topic.values().length])
+				.scheduled(scheduled)
+				.started(start)
+				.ended(start == null ? null : start.plusMillis(played))
+				.playedMs(played)
+				.dueMs(60_000)
+				.outcome(outcome)
+				.reason(outcome == Outcome.MISSED ? "Mất điện" : null)
+				.build());
 		}
 		List<BroadcastRecord> written = log.appendAll(airings);
 		long last = written.get(written.size() - 1).id();

@@ -61,9 +61,16 @@ class RecordHashVectorsTests {
 	static final String CORRECTED_BY = "canbo-vh";
 
 	static Airing airingA() {
-		return new Airing("ban-na-lay", "Bản tin sáng", 7L, CLIP_SHA, "Chuyển đổi số – VNeID", ClipKind.NEWS,
-				Topic.DIGITAL_TRANSFORMATION, SCHEDULED_A, SCHEDULED_A.plusMillis(300), SCHEDULED_A.plusMillis(41_250),
-				40_950, 60_000, Outcome.INTERRUPTED, "Mất điện lúc 05:31", null);
+		return Airing.of("ban-na-lay", "Bản tin sáng")
+			.clip(7L, CLIP_SHA, "Chuyển đổi số – VNeID", ClipKind.NEWS, Topic.DIGITAL_TRANSFORMATION)
+			.scheduled(SCHEDULED_A)
+			.started(SCHEDULED_A.plusMillis(300))
+			.ended(SCHEDULED_A.plusMillis(41_250))
+			.playedMs(40_950)
+			.dueMs(60_000)
+			.outcome(Outcome.INTERRUPTED)
+			.reason("Mất điện lúc 05:31")
+			.build();
 	}
 
 	static Airing airingB() {
@@ -72,9 +79,16 @@ class RecordHashVectorsTests {
 	}
 
 	static Airing airingC() {
-		return new Airing("ban-na-lay", "Bản tin sáng", 7L, CLIP_SHA, "Chuyển đổi số – VNeID", ClipKind.NEWS,
-				Topic.DIGITAL_TRANSFORMATION, SCHEDULED_A, SCHEDULED_A.plusMillis(300), SCHEDULED_A.plusMillis(60_300),
-				60_000, 60_000, Outcome.PLAYED, "Đã phát đủ, xác nhận qua sổ trực", null);
+		return Airing.of("ban-na-lay", "Bản tin sáng")
+			.clip(7L, CLIP_SHA, "Chuyển đổi số – VNeID", ClipKind.NEWS, Topic.DIGITAL_TRANSFORMATION)
+			.scheduled(SCHEDULED_A)
+			.started(SCHEDULED_A.plusMillis(300))
+			.ended(SCHEDULED_A.plusMillis(60_300))
+			.playedMs(60_000)
+			.dueMs(60_000)
+			.outcome(Outcome.PLAYED)
+			.reason("Đã phát đủ, xác nhận qua sổ trực")
+			.build();
 	}
 
 	@Test
@@ -115,14 +129,28 @@ class RecordHashVectorsTests {
 	static final Instant SCHEDULED_D = Instant.parse("2026-03-03T23:00:00Z"); // 1772578800000
 
 	static Airing airingD() {
-		return new Airing("ban-na-lay", "Tiếp sóng VOV1", null, null, "VOV1 - Thời sự", null, null, SCHEDULED_D,
-				SCHEDULED_D, SCHEDULED_D.plusMillis(1_800_000), 1_800_000, 1_800_000, Outcome.PLAYED,
-				"relay vov1 from https://stream.example.vn/vov1.m3u8", null, "vov1", "https://stream.example.vn/vov1.m3u8");
+		return Airing.of("ban-na-lay", "Tiếp sóng VOV1")
+			.title("VOV1 - Thời sự")
+			.scheduled(SCHEDULED_D)
+			.started(SCHEDULED_D)
+			.ended(SCHEDULED_D.plusMillis(1_800_000))
+			.playedMs(1_800_000)
+			.dueMs(1_800_000)
+			.outcome(Outcome.PLAYED)
+			.reason("relay vov1 from https://stream.example.vn/vov1.m3u8")
+			.relay("vov1", "https://stream.example.vn/vov1.m3u8")
+			.build();
 	}
 
 	static Airing airingE() {
-		return new Airing("to-dan-pho-1", "Tiếp sóng VOV1", null, null, "VOV1 - Thời sự", null, null, SCHEDULED_D, null,
-				null, 0, 0, Outcome.FAILED, "no address gave sound", Reason.STREAM_UNAVAILABLE, "vov1", null);
+		return Airing.of("to-dan-pho-1", "Tiếp sóng VOV1")
+			.title("VOV1 - Thời sự")
+			.scheduled(SCHEDULED_D)
+			.outcome(Outcome.FAILED)
+			.reason("no address gave sound")
+			.reasonCode(Reason.STREAM_UNAVAILABLE)
+			.relay("vov1", null)
+			.build();
 	}
 
 	@Test
@@ -164,17 +192,32 @@ class RecordHashVectorsTests {
 	static final Instant RECORDED_G = Instant.parse("2026-03-05T01:00:46Z"); // 1772672446000
 
 	static Airing airingF() {
-		return new Airing("ban-na-lay", "Tiếp sóng VOV1", null, null, "VOV1 - Thời sự", null, null, SCHEDULED_F,
-				SCHEDULED_F, SCHEDULED_F.plusMillis(1_800_000), 1_800_000, 1_800_000, Outcome.PLAYED,
-				"relay vov1 from https://stream.example.vn/vov1.m3u8", null, "vov1", "https://stream.example.vn/vov1.m3u8",
-				new AirCheckRef("aircheck/2026/03/05/060000-main-tiep-song-vov1.mp3", AIRCHECK_F));
+		return Airing.of("ban-na-lay", "Tiếp sóng VOV1")
+			.title("VOV1 - Thời sự")
+			.scheduled(SCHEDULED_F)
+			.started(SCHEDULED_F)
+			.ended(SCHEDULED_F.plusMillis(1_800_000))
+			.playedMs(1_800_000)
+			.dueMs(1_800_000)
+			.outcome(Outcome.PLAYED)
+			.reason("relay vov1 from https://stream.example.vn/vov1.m3u8")
+			.relay("vov1", "https://stream.example.vn/vov1.m3u8")
+			.airCheck(new AirCheckRef("aircheck/2026/03/05/060000-main-tiep-song-vov1.mp3", AIRCHECK_F))
+			.build();
 	}
 
 	static Airing airingG() {
-		return new Airing("ban-na-lay", "Phát trực tiếp", 9L, CLIP_9_SHA, "Thông báo lịch tiêm chủng",
-				ClipKind.ANNOUNCEMENT, Topic.OTHER, SCHEDULED_G, SCHEDULED_G.plusMillis(120),
-				SCHEDULED_G.plusMillis(45_120), 45_000, 45_000, Outcome.PLAYED, "phát trực tiếp bởi chu-tich", null,
-				null, null, new AirCheckRef("aircheck/2026/03/05/080000-main-phat-truc-tiep.mp3", AIRCHECK_G));
+		return Airing.of("ban-na-lay", "Phát trực tiếp")
+			.clip(9L, CLIP_9_SHA, "Thông báo lịch tiêm chủng", ClipKind.ANNOUNCEMENT, Topic.OTHER)
+			.scheduled(SCHEDULED_G)
+			.started(SCHEDULED_G.plusMillis(120))
+			.ended(SCHEDULED_G.plusMillis(45_120))
+			.playedMs(45_000)
+			.dueMs(45_000)
+			.outcome(Outcome.PLAYED)
+			.reason("phát trực tiếp bởi chu-tich")
+			.airCheck(new AirCheckRef("aircheck/2026/03/05/080000-main-phat-truc-tiep.mp3", AIRCHECK_G))
+			.build();
 	}
 
 	@Test

@@ -153,9 +153,15 @@ class TextBulletinTests extends ApiTestSupport {
 
 		assertThat(admin.post("/api/clips/" + response.id() + "/approve").status()).isEqualTo(200);
 		Instant at = LocalDateTime.parse("2026-03-12T05:30").atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
-		log.append(new Airing("ban-na-lay", "Bản tin sáng", response.id(), sha, "Thông báo họp thôn",
-				ClipKind.ANNOUNCEMENT, Topic.CIVIL_SERVICE, at, at.plusSeconds(2), at.plusSeconds(2).plusMillis(ms), ms, ms,
-				Outcome.PLAYED, null));
+		log.append(Airing.of("ban-na-lay", "Bản tin sáng")
+			.clip(response.id(), sha, "Thông báo họp thôn", ClipKind.ANNOUNCEMENT, Topic.CIVIL_SERVICE)
+			.scheduled(at)
+			.started(at.plusSeconds(2))
+			.ended(at.plusSeconds(2).plusMillis(ms))
+			.playedMs(ms)
+			.dueMs(ms)
+			.outcome(Outcome.PLAYED)
+			.build());
 
 		List<Row> evidence = evidence("2026-03-12", "2026-03-12");
 		assertThat(evidence.get(0).getCellText(15)).isEqualTo("Văn bản đã đọc");

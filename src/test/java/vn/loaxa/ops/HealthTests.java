@@ -94,8 +94,15 @@ class HealthTests extends IntegrationTest {
 		double lagSeconds = meters.get("loaxa.start.lag").timer().totalTime(java.util.concurrent.TimeUnit.SECONDS);
 		// far in the future, so no report of the shared context counts them
 		java.time.Instant at = java.time.Instant.parse("2041-05-17T22:30:00Z");
-		log.append(new vn.loaxa.broadcast.Airing("ban-do-luong", "Đo lường", null, null, "Bản tin đo", null, null, at,
-				at.plusSeconds(2), at.plusSeconds(62), 60_000, 60_000, vn.loaxa.broadcast.Outcome.PLAYED, null));
+		log.append(vn.loaxa.broadcast.Airing.of("ban-do-luong", "Đo lường")
+			.title("Bản tin đo")
+			.scheduled(at)
+			.started(at.plusSeconds(2))
+			.ended(at.plusSeconds(62))
+			.playedMs(60_000)
+			.dueMs(60_000)
+			.outcome(vn.loaxa.broadcast.Outcome.PLAYED)
+			.build());
 		log.append(vn.loaxa.broadcast.Airing.slotLevel("ban-do-luong", "Đo lường", at.plusSeconds(3600),
 				vn.loaxa.broadcast.Outcome.MISSED, "PC off", vn.loaxa.broadcast.Reason.PC_OFF));
 

@@ -100,9 +100,18 @@ class AirCheckTests {
 	}
 
 	private BroadcastRecord record(Instant start, long ms, AirCheckRef airCheck) {
-		return log.append(new Airing("ban-a", RELAY, null, null, "VOV1 - Thời sự", null, null, start, start,
-				start.plusMillis(ms), ms, ms, Outcome.PLAYED, "relay vov1 from http://127.0.0.1/vov1.mp3", null, "vov1",
-				"http://127.0.0.1/vov1.mp3", airCheck));
+		return log.append(Airing.of("ban-a", RELAY)
+			.title("VOV1 - Thời sự")
+			.scheduled(start)
+			.started(start)
+			.ended(start.plusMillis(ms))
+			.playedMs(ms)
+			.dueMs(ms)
+			.outcome(Outcome.PLAYED)
+			.reason("relay vov1 from http://127.0.0.1/vov1.mp3")
+			.relay("vov1", "http://127.0.0.1/vov1.mp3")
+			.airCheck(airCheck)
+			.build());
 	}
 
 	private TestRestTemplate admin() {

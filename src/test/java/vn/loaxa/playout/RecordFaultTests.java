@@ -259,8 +259,17 @@ class RecordFaultTests {
 
 	private static AiringBatch batch(String slotName) {
 		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		return AiringBatch.of(List.of(new Airing("ban-a", slotName, null, null, "Bản tin thử", ClipKind.NEWS, Topic.OTHER,
-				at, at, at.plusMillis(800), 800, 800, Outcome.FAILED, "Lỗi ghi thử", Reason.WRITE_FAILED)));
+		return AiringBatch.of(List.of(Airing.of("ban-a", slotName)
+			.clip(null, null, "Bản tin thử", ClipKind.NEWS, Topic.OTHER)
+			.scheduled(at)
+			.started(at)
+			.ended(at.plusMillis(800))
+			.playedMs(800)
+			.dueMs(800)
+			.outcome(Outcome.FAILED)
+			.reason("Lỗi ghi thử")
+			.reasonCode(Reason.WRITE_FAILED)
+			.build()));
 	}
 
 	private static void cutLive(Path dir, Instant start, String marker, boolean withAudio) throws Exception {

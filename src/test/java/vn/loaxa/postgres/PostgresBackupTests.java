@@ -81,9 +81,15 @@ class PostgresBackupTests {
 		Clip clip = library.importFile(Path.of("src/test/resources/audio/tone.flac"), ClipDraft.EMPTY, "test").clip();
 		Instant at = Instant.parse("2026-11-20T22:30:00Z");
 		for (int i = 0; i < 3; i++) {
-			log.append(new Airing("ban-na-lay", "Bản tin sáng", clip.getId(), clip.getSha256(), clip.getTitle(),
-					clip.getKind(), clip.getTopic(), at.plusSeconds(60L * i), at, at.plusMillis(clip.getDurationMs()),
-					clip.getDurationMs(), clip.getDurationMs(), Outcome.PLAYED, null));
+			log.append(Airing.of("ban-na-lay", "Bản tin sáng")
+				.clip(clip.getId(), clip.getSha256(), clip.getTitle(), clip.getKind(), clip.getTopic())
+				.scheduled(at.plusSeconds(60L * i))
+				.started(at)
+				.ended(at.plusMillis(clip.getDurationMs()))
+				.playedMs(clip.getDurationMs())
+				.dueMs(clip.getDurationMs())
+				.outcome(Outcome.PLAYED)
+				.build());
 		}
 
 		Backup backup = backups.backupNow();

@@ -276,8 +276,15 @@ class BulletinHubTests {
 	// ------------------------------------------------------------------ helpers
 
 	private static Airing emergencyAiring(String zone, String sha, Instant at) {
-		return new Airing(zone, "Khẩn cấp", 7L, sha, "Cảnh báo lũ quét", ClipKind.ANNOUNCEMENT, Topic.OTHER, at, at,
-				at.plusMillis(2_000), 2_000, 2_000, Outcome.PLAYED, null);
+		return Airing.of(zone, "Khẩn cấp")
+			.clip(7L, sha, "Cảnh báo lũ quét", ClipKind.ANNOUNCEMENT, Topic.OTHER)
+			.scheduled(at)
+			.started(at)
+			.ended(at.plusMillis(2_000))
+			.playedMs(2_000)
+			.dueMs(2_000)
+			.outcome(Outcome.PLAYED)
+			.build();
 	}
 
 	private String enrol(String id, String name, KeyPair pair) throws Exception {

@@ -160,9 +160,16 @@ class ProvinceHubTests {
 			BroadcastRecord r = original.get(i);
 			Airing a = r.airing();
 			if (i == edited) {
-				a = new Airing(a.zoneId(), a.slotName(), a.clipId(), a.clipSha256(), a.clipTitle(), a.kind(), a.topic(),
-						a.scheduledStart(), a.scheduledStart(), a.scheduledStart().plusMillis(a.clipDurationMs()),
-						a.clipDurationMs(), a.clipDurationMs(), Outcome.PLAYED, null, null);
+				a = a.toBuilder()
+					.started(a.scheduledStart())
+					.ended(a.scheduledStart().plusMillis(a.clipDurationMs()))
+					.playedMs(a.clipDurationMs())
+					.outcome(Outcome.PLAYED)
+					.reason(null)
+					.reasonCode(null)
+					.relay(null, null)
+					.airCheck(null)
+					.build();
 			}
 			BroadcastRecord unsigned = new BroadcastRecord(r.id(), a, r.correctsId(), r.recordedBy(), r.recordedAt(),
 					previous, null);
@@ -331,9 +338,7 @@ class ProvinceHubTests {
 			for (BroadcastRecord r : tail) {
 				long played = r.id() == victim.id() ? r.airing().playedMs() + 30_000 : r.airing().playedMs();
 				Airing a = r.airing();
-				Airing edited = new Airing(a.zoneId(), a.slotName(), a.clipId(), a.clipSha256(), a.clipTitle(), a.kind(),
-						a.topic(), a.scheduledStart(), a.actualStart(), a.actualEnd(), played, a.clipDurationMs(),
-						a.outcome(), a.reason(), a.reasonCode());
+				Airing edited = a.toBuilder().playedMs(played).relay(null, null).airCheck(null).build();
 				String hash = new BroadcastRecord(r.id(), edited, r.correctsId(), r.recordedBy(), r.recordedAt(), previous,
 						null).contentHash();
 				jdbc.update("UPDATE broadcast_record SET played_ms = ?, previous_hash = ?, hash = ? WHERE id = ?", played,
@@ -421,10 +426,19 @@ class ProvinceHubTests {
 	void aRelaysStretchesAreNotCountedAsTheCommunesTinBaiHereNorAtTheHub() throws Exception {
 		Airing clip = played("ban-na-lay", 41, "2031-01-05T06:00", 120_000, ClipKind.NEWS, Topic.PROCEDURES);
 		Instant at = at("2031-01-05T06:10");
-		Airing relay = new Airing("ban-na-lay", "Tiếp sóng thời sự", null, null, "VOV1 - Thời sự", null, null, at, at,
-				at.plusSeconds(1_800), 1_800_000, 0, Outcome.PLAYED, null, null, "vov1", "http://127.0.0.1:1/vov1.mp3",
-				// with its air-check's hash: the hub recomputes the record's hash with it (and keeps no file)
-				new vn.loaxa.broadcast.AirCheckRef("aircheck/2031/01/05/061000-main-tiep-song-thoi-su.mp3", "a".repeat(64)));
+		Airing relay = Airing.of("ban-na-lay", "Tiếp sóng thời sự")
+			.title("VOV1 - Thời sự")
+			.scheduled(at)
+			.started(at)
+			.ended(at.plusSeconds(1_800))
+			.playedMs(1_800_000)
+			.dueMs(0)
+			.outcome(Outcome.PLAYED)
+			.relay("vov1", "http://127.0.0.1:1/vov1.mp3")
+			// with its air-check's hash: the hub recomputes the record's hash with it (and keeps no file)
+			.airCheck(new vn.loaxa.broadcast.AirCheckRef("aircheck/2031/01/05/061000-main-tiep-song-thoi-su.mp3",
+					"a".repeat(64)))
+			.build();
 		log.append(clip);
 		log.append(relay);
 		var own = reports.compute(ReportPeriod.parse("2031-01")).figures().totals();
@@ -462,16 +476,33 @@ class ProvinceHubTests {
 		log.append(played("ban-na-lay", 2, "2026-10-30T17:00", 90_000, ClipKind.ARTICLE, Topic.DIGITAL_TRANSFORMATION));
 		log.append(played("ban-na-lay", 3, "2026-11-09T05:30", 240_000, ClipKind.REPORTAGE, Topic.APPARATUS));
 		log.append(played("to-dan-pho-1", 3, "2026-11-09T05:30", 240_000, ClipKind.REPORTAGE, Topic.APPARATUS));
-		log.append(new Airing("ban-na-lay", "Bản tin chiều", null, null, null, null, null, at("2026-11-10T17:00"), null,
-				null, 0, 0, Outcome.MISSED, "PC off", Reason.PC_OFF));
-		log.append(new Airing("to-dan-pho-1", "Bản tin chiều", 4L, sha(4), "Khẩu hiệu", ClipKind.SLOGAN, Topic.OTHER,
-				at("2026-11-10T17:00"), null, null, 0, 20_000, Outcome.FAILED, "sink", Reason.SINK_UNAVAILABLE));
+		log.append(Airing.of("ban-na-lay", "Bản tin chiều")
+			.scheduled(at("2026-11-10T17:00"))
+			.outcome(Outcome.MISSED)
+			.reason("PC off")
+			.reasonCode(Reason.PC_OFF)
+			.build());
+		log.append(Airing.of("to-dan-pho-1", "Bản tin chiều")
+			.clip(4L, sha(4), "Khẩu hiệu", ClipKind.SLOGAN, Topic.OTHER)
+			.scheduled(at("2026-11-10T17:00"))
+			.dueMs(20_000)
+			.outcome(Outcome.FAILED)
+			.reason("sink")
+			.reasonCode(Reason.SINK_UNAVAILABLE)
+			.build());
 	}
 
 	static Airing played(String zone, long clip, String at, long ms, ClipKind kind, Topic topic) {
 		Instant start = at(at);
-		return new Airing(zone, "Bản tin sáng", clip, sha(clip), "Bản tin " + clip, kind, topic, start,
-				start.plusMillis(300), start.plusMillis(300 + ms), ms, ms, Outcome.PLAYED, null);
+		return Airing.of(zone, "Bản tin sáng")
+			.clip(clip, sha(clip), "Bản tin " + clip, kind, topic)
+			.scheduled(start)
+			.started(start.plusMillis(300))
+			.ended(start.plusMillis(300 + ms))
+			.playedMs(ms)
+			.dueMs(ms)
+			.outcome(Outcome.PLAYED)
+			.build();
 	}
 
 	static Instant at(String local) {

@@ -147,10 +147,16 @@ public final class ProvinceIngestBenchmark {
 			Instant at = start.plusSeconds(step * i);
 			long clip = commune * 1000L + i % 40;
 			boolean played = i % 10 != 0;
-			Airing a = new Airing(i % 2 == 0 ? "ban-1" : "ban-2", "Bản tin", clip, sha(clip), "Bản tin " + clip,
-					KINDS[i % KINDS.length], TOPICS[i % TOPICS.length], at, played ? at.plusMillis(200) : null,
-					played ? at.plusMillis(60_200) : null, played ? 60_000 : 0, 60_000,
-					played ? Outcome.PLAYED : Outcome.MISSED, played ? null : "PC tắt", null);
+			Airing a = Airing.of(i % 2 == 0 ? "ban-1" : "ban-2", "Bản tin")
+				.clip(clip, sha(clip), "Bản tin " + clip, KINDS[i % KINDS.length], TOPICS[i % TOPICS.length])
+				.scheduled(at)
+				.started(played ? at.plusMillis(200) : null)
+				.ended(played ? at.plusMillis(60_200) : null)
+				.playedMs(played ? 60_000 : 0)
+				.dueMs(60_000)
+				.outcome(played ? Outcome.PLAYED : Outcome.MISSED)
+				.reason(played ? null : "PC tắt")
+				.build();
 			Instant recorded = at.plusSeconds(70);
 			String hash = new BroadcastRecord(i + 1, a, null, "he-thong", recorded, previous, null).contentHash();
 			chain.add(new BroadcastRecord(i + 1, a, null, "he-thong", recorded, previous, hash));

@@ -28,8 +28,15 @@ class LargeLogTests extends ReportTestSupport {
 					"2035-01-01T00:00", 0));
 			Instant at = start.plusSeconds(60L * (i / 3));
 			Airing a = batch.get(i);
-			batch.set(i, new Airing(a.zoneId(), a.slotName(), a.clipId(), a.clipSha256(), a.clipTitle(), a.kind(),
-					a.topic(), at, at, at.plusMillis(a.playedMs()), a.playedMs(), a.clipDurationMs(), a.outcome(), null));
+			batch.set(i, a.toBuilder()
+				.scheduled(at)
+				.started(at)
+				.ended(at.plusMillis(a.playedMs()))
+				.reason(null)
+				.reasonCode(null)
+				.relay(null, null)
+				.airCheck(null)
+				.build());
 		}
 		List<BroadcastRecord> written = log.appendAll(batch);
 		assertThat(written).hasSize(12_345);

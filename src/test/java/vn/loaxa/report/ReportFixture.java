@@ -96,17 +96,31 @@ final class ReportFixture {
 	static Airing played(String zone, Clip clip, String scheduled, int offsetSeconds) {
 		Instant at = local(scheduled);
 		Instant start = at.plusSeconds(offsetSeconds);
-		return new Airing(zone, "Bản tin sáng", clip.id(), sha(clip), clip.title(), clip.kind(), clip.topic(), at, start,
-				start.plusMillis(clip.ms()), clip.ms(), clip.ms(), Outcome.PLAYED, null);
+		return Airing.of(zone, "Bản tin sáng")
+			.clip(clip.id(), sha(clip), clip.title(), clip.kind(), clip.topic())
+			.scheduled(at)
+			.started(start)
+			.ended(start.plusMillis(clip.ms()))
+			.playedMs(clip.ms())
+			.dueMs(clip.ms())
+			.outcome(Outcome.PLAYED)
+			.build();
 	}
 
 	static Airing notPlayed(String zone, Clip clip, String scheduled, Outcome outcome, String reason, long playedMs) {
 		Instant at = local(scheduled);
 		Instant start = playedMs > 0 ? at : null;
-		return new Airing(zone, "Bản tin sáng", clip == null ? null : clip.id(), clip == null ? null : sha(clip),
-				clip == null ? null : clip.title(), clip == null ? null : clip.kind(), clip == null ? null : clip.topic(),
-				at, start, start == null ? null : start.plusMillis(playedMs), playedMs, clip == null ? 0 : clip.ms(),
-				outcome, reason);
+		return Airing.of(zone, "Bản tin sáng")
+			.clip(clip == null ? null : clip.id(), clip == null ? null : sha(clip), clip == null ? null : clip.title(),
+					clip == null ? null : clip.kind(), clip == null ? null : clip.topic())
+			.scheduled(at)
+			.started(start)
+			.ended(start == null ? null : start.plusMillis(playedMs))
+			.playedMs(playedMs)
+			.dueMs(clip == null ? 0 : clip.ms())
+			.outcome(outcome)
+			.reason(reason)
+			.build();
 	}
 
 	static String sha(Clip clip) {

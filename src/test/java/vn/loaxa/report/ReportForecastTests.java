@@ -118,8 +118,15 @@ class ReportForecastTests {
 
 	private static Airing played(LocalDate day, long clip, ClipKind kind) {
 		Instant at = day.atTime(8, 0).atZone(HCM).toInstant();
-		return new Airing("ban-na-lay", "Bản tin sáng", clip, String.valueOf(clip).repeat(64), "Thủ tục " + clip, kind,
-				Topic.PROCEDURES, at, at, at.plusSeconds(60), 60_000, 60_000, Outcome.PLAYED, null);
+		return Airing.of("ban-na-lay", "Bản tin sáng")
+			.clip(clip, String.valueOf(clip).repeat(64), "Thủ tục " + clip, kind, Topic.PROCEDURES)
+			.scheduled(at)
+			.started(at)
+			.ended(at.plusSeconds(60))
+			.playedMs(60_000)
+			.dueMs(60_000)
+			.outcome(Outcome.PLAYED)
+			.build();
 	}
 
 	@Test

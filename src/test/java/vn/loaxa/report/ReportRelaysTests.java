@@ -140,9 +140,18 @@ class ReportRelaysTests extends ReportTestSupport {
 		Instant at = ReportFixture.local(occasion);
 		long played = Math.round(minutes * 60_000);
 		Instant start = played == 0 ? null : at.plus(Duration.ofMillis(Math.round(fromMinute * 60_000)));
-		return new Airing(zone, "Tiếp sóng " + relay, null, null, name, null, null, at, start,
-				start == null ? null : start.plusMillis(played), played, dueMs, outcome, "relay " + relay, reason, relay,
-				outcome == Outcome.FAILED ? null : "http://127.0.0.1:9/" + relay + ".mp3");
+		return Airing.of(zone, "Tiếp sóng " + relay)
+			.title(name)
+			.scheduled(at)
+			.started(start)
+			.ended(start == null ? null : start.plusMillis(played))
+			.playedMs(played)
+			.dueMs(dueMs)
+			.outcome(outcome)
+			.reason("relay " + relay)
+			.reasonCode(reason)
+			.relay(relay, outcome == Outcome.FAILED ? null : "http://127.0.0.1:9/" + relay + ".mp3")
+			.build();
 	}
 
 	MockHttpServletResponse fetch(String path, String... params) throws Exception {

@@ -34,6 +34,7 @@ public record RecordLine(long id, String zoneId, String slotName, Long clipId, S
 	}
 
 	public BroadcastRecord toRecord() {
+		// the canonical constructor, not the builder: the line is taken as the commune signed it; its hash judges it
 		Airing airing = new Airing(zoneId, slotName, clipId, clipSha256, clipTitle, kind, topic, scheduledStart,
 				actualStart, actualEnd, playedMs, clipDurationMs, outcome, reason, Reason.ofCode(reasonCode), relay, relayUrl,
 				airCheckSha256 == null ? null : new AirCheckRef(null, airCheckSha256));
