@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 
 import vn.loaxa.config.LoaxaProperties;
 import vn.loaxa.config.UserError;
-import vn.loaxa.media.AirCheckEncoding;
+import vn.loaxa.media.FileSha256;
 
 /**
  * The air-check files the records name, under {@code <data-dir>/aircheck/}: whether one is there, was
@@ -132,7 +132,7 @@ public class AirCheckArchive {
 			String key = file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis() + "|" + sha256;
 			Boolean known = checked.get(key);
 			if (known == null) {
-				known = AirCheckEncoding.sha256(file).equals(sha256);
+				known = FileSha256.of(file).equals(sha256);
 				checked.put(key, known);
 			}
 			return known;

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 import vn.loaxa.config.AirCheckProperties;
 import vn.loaxa.config.LoaxaClock;
-import vn.loaxa.media.AirCheckEncoding;
+import vn.loaxa.media.FileSha256;
 import vn.loaxa.security.AuditTrail;
 
 /**
@@ -101,7 +101,7 @@ public class AirCheckRetention {
 		int deleted = 0;
 		for (Path file : files) {
 			String name = archive.dataDir().relativize(file).toString().replace('\\', '/');
-			String sha256 = AirCheckEncoding.sha256(file);
+			String sha256 = FileSha256.of(file);
 			long bytes = Files.size(file);
 			// booked first: a file still there is served whatever the book says, one gone unbooked would be "altered"
 			archive.deleted(name, sha256, bytes, clock.now().toInstant());

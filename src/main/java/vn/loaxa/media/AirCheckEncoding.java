@@ -7,11 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -201,7 +197,7 @@ public final class AirCheckEncoding {
 		long droppedMs = dropped.get() * 1000 / bytesPerSecond;
 		try {
 			Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
-			return new Result(file, sha256(file), Files.size(file), droppedMs, null);
+			return new Result(file, FileSha256.of(file), Files.size(file), droppedMs, null);
 		}
 		catch (IOException e) {
 			fail("the air-check could not be kept (" + e + ")");
@@ -223,17 +219,6 @@ public final class AirCheckEncoding {
 		synchronized (errors) {
 			String text = errors.toString().strip();
 			return text.isEmpty() ? "" : ": " + text.replaceAll("\\s+", " ");
-		}
-	}
-
-	/** The SHA-256 (hex) of a file's bytes. */
-	public static String sha256(Path file) throws IOException {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-			in.transferTo(OutputStream.nullOutputStream());
-			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
 		}
 	}
 }

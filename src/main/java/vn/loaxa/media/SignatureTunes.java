@@ -1,11 +1,9 @@
 package vn.loaxa.media;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 
 import org.springframework.stereotype.Component;
 
@@ -40,7 +38,7 @@ class SignatureTunes {
 			throw new UserError(404, "tune_missing", "media.error.tune_missing", fileName);
 		}
 		try {
-			String sha = sha256(source);
+			String sha = FileSha256.of(source);
 			Path target = store.original(sha, "wav").resolveSibling(sha + ".tune.pcm.wav");
 			if (Files.isRegularFile(target)) {
 				return target;
@@ -60,17 +58,5 @@ class SignatureTunes {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-	}
-
-	private static String sha256(Path file) throws IOException {
-		var sha = ClipStore.sha256();
-		try (InputStream in = Files.newInputStream(file)) {
-			byte[] buffer = new byte[64 * 1024];
-			int n;
-			while ((n = in.read(buffer)) > 0) {
-				sha.update(buffer, 0, n);
-			}
-		}
-		return HexFormat.of().formatHex(sha.digest());
 	}
 }

@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +25,7 @@ import vn.loaxa.config.LoaxaClock;
 import vn.loaxa.media.Clip;
 import vn.loaxa.media.ClipDraft;
 import vn.loaxa.media.ClipLibrary;
+import vn.loaxa.media.FileSha256;
 import vn.loaxa.media.ClipStatus;
 import vn.loaxa.media.Priority;
 import vn.loaxa.playout.Playout;
@@ -95,7 +94,7 @@ public class BulletinInbox {
 		Path file = Files.createTempFile("loaxa-bulletin-", "." + safeExtension(manifest.audio().extension()));
 		try {
 			audio.copyTo(manifest.id(), file);
-			if (!manifest.audio().sha256().equals(sha256(file))) {
+			if (!manifest.audio().sha256().equals(FileSha256.of(file))) {
 				return refuse(manifest, "audio_altered",
 						"tệp âm thanh khác với tệp tỉnh đã ký / the audio is not the one the hub signed");
 			}
@@ -280,16 +279,5 @@ public class BulletinInbox {
 
 	private static String safeExtension(String ext) {
 		return ext != null && ext.matches("[a-z0-9]{1,5}") ? ext : "bin";
-	}
-
-	static String sha256(Path file) throws IOException {
-		try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
-				java.security.MessageDigest.getInstance("SHA-256"))) {
-			in.transferTo(java.io.OutputStream.nullOutputStream());
-			return HexFormat.of().formatHex(in.getMessageDigest().digest());
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }
