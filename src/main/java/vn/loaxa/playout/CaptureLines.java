@@ -1,10 +1,7 @@
 package vn.loaxa.playout;
 
 import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.DataLine;
 import javax.sound.sampled.LineUnavailableException;
-import javax.sound.sampled.Mixer;
 import javax.sound.sampled.TargetDataLine;
 
 import org.springframework.stereotype.Component;
@@ -35,15 +32,9 @@ class CaptureLines {
 		if (!match.usable()) {
 			throw new UserError(503, "live_unavailable", "playout.error.noCapture", live.capture());
 		}
-		Mixer.Info mixer = match.mixer();
-		DataLine.Info info = new DataLine.Info(TargetDataLine.class, format);
 		try {
-			TargetDataLine line = (TargetDataLine) (mixer == null ? AudioSystem.getLine(info)
-					: AudioSystem.getMixer(mixer).getLine(info));
 			int bytes = (int) (format.getFrameRate() * live.captureBuffer().toMillis() / 1000) * format.getFrameSize();
-			line.open(format, Math.max(bytes, format.getFrameSize() * 256));
-			line.start();
-			return line;
+			return match.openCapture(format, Math.max(bytes, format.getFrameSize() * 256));
 		}
 		catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
 			throw new UserError(503, "live_unavailable", "playout.error.captureFailed", live.capture(),

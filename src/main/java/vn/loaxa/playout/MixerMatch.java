@@ -5,6 +5,8 @@ import java.util.Locale;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.DataLine;
+import javax.sound.sampled.LineUnavailableException;
+import javax.sound.sampled.TargetDataLine;
 import javax.sound.sampled.Line;
 import javax.sound.sampled.Mixer;
 
@@ -30,6 +32,19 @@ record MixerMatch(Mixer.Info mixer, boolean any, String wanted) {
 			}
 		}
 		return new MixerMatch(null, any, wanted);
+	}
+
+	/**
+	 * Opens and starts a capture line on the matched mixer (the PC's default when none was named), with
+	 * a buffer of {@code bufferBytes}: the microphone of a live announcement, a receiver relayed.
+	 */
+	TargetDataLine openCapture(AudioFormat format, int bufferBytes) throws LineUnavailableException {
+		DataLine.Info info = new DataLine.Info(TargetDataLine.class, format);
+		TargetDataLine line = (TargetDataLine) (mixer == null ? AudioSystem.getLine(info)
+				: AudioSystem.getMixer(mixer).getLine(info));
+		line.open(format, bufferBytes);
+		line.start();
+		return line;
 	}
 
 	/** The named mixer was found, or {@code default} was wanted and the PC has a line of the kind (null mixer). */

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.DataLine;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.TargetDataLine;
 
@@ -69,12 +67,8 @@ class RelaySources {
 		if (!match.usable()) {
 			return new Opened(null, "no capture line «" + input + "» on this PC");
 		}
-		DataLine.Info info = new DataLine.Info(TargetDataLine.class, format);
 		try {
-			TargetDataLine line = (TargetDataLine) (match.mixer() == null ? AudioSystem.getLine(info)
-					: AudioSystem.getMixer(match.mixer()).getLine(info));
-			line.open(format, (int) (format.getFrameRate() / 10) * format.getFrameSize());
-			line.start();
+			TargetDataLine line = match.openCapture(format, (int) (format.getFrameRate() / 10) * format.getFrameSize());
 			return new Opened(new RelaySource.Line("input " + input, line), null);
 		}
 		catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
