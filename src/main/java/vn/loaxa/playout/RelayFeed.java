@@ -2,7 +2,6 @@ package vn.loaxa.playout;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Arrays;
@@ -40,6 +39,9 @@ final class RelayFeed implements AutoCloseable {
 	record Lost(String where, String code, String detail) implements Event {
 	}
 
+	private record Refusal(String why, int tries) {
+	}
+
 	static final String STREAM_LOST = "stream_lost";
 	static final String SILENCE = "silence";
 	private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
@@ -52,8 +54,7 @@ final class RelayFeed implements AutoCloseable {
 	private final int chunkBytes;
 	private final BlockingQueue<Event> events = new ArrayBlockingQueue<>(1024);
 	/** Each address that did not answer: why the last time, and how often (an outage of an hour must not grow a list). */
-	private final Map<String, String> refusals = new LinkedHashMap<>();
-	private final Map<String, Integer> refusalCounts = new HashMap<>();
+	private final Map<String, Refusal> refusals = new LinkedHashMap<>();
 	private final Thread thread;
 	private volatile boolean closed;
 	private volatile RelaySource current;
@@ -92,8 +93,8 @@ final class RelayFeed implements AutoCloseable {
 	synchronized List<String> refusals() {
 		return refusals.entrySet()
 			.stream()
-			.map(e -> e.getKey() + " → " + e.getValue()
-					+ (refusalCounts.get(e.getKey()) > 1 ? " (" + refusalCounts.get(e.getKey()) + " tries)" : ""))
+			.map(e -> e.getKey() + " → " + e.getValue().why()
+					+ (e.getValue().tries() > 1 ? " (" + e.getValue().tries() + " tries)" : ""))
 			.toList();
 	}
 
@@ -155,8 +156,7 @@ final class RelayFeed implements AutoCloseable {
 	}
 
 	private synchronized void refused(String address, String why) {
-		refusals.put(address, why);
-		refusalCounts.merge(address, 1, Integer::sum);
+		refusals.merge(address, new Refusal(why, 1), (was, now) -> new Refusal(why, was.tries() + 1));
 		log.warn("relay {}: {} {}", relay.id(), address, why);
 	}
 

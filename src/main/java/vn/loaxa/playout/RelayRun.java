@@ -55,6 +55,8 @@ final class RelayRun {
 	String where;
 	long keptBytes;
 	long target = Long.MAX_VALUE;
+	/** The slot's end, in frames of the session from its first (written on the beat). */
+	private long slotEnd;
 	long lastSoundNanos;
 
 	RelayRun(Job job, RelayFeed feed, SinkSession session, AudioFormat format, RelayProperties properties,
@@ -78,7 +80,7 @@ final class RelayRun {
 			preRoll();
 			session.holdUntil(run.occasion().airAt());
 			Instant first = clock.now().toInstant();
-			long slotEnd = Math.max(0, Math.round(Duration.between(first, end).toNanos() * format.getFrameRate() / 1e9));
+			slotEnd = Math.max(0, Math.round(Duration.between(first, end).toNanos() * format.getFrameRate() / 1e9));
 			ProgrammeItem outro = tune(ProgrammeItem.Part.OUTRO);
 			target = slotEnd;
 			ProgrammeItem intro = tune(ProgrammeItem.Part.INTRO);
@@ -111,8 +113,7 @@ final class RelayRun {
 		stretches.end(session.framesWritten(), Outcome.PLAYED, null, run.occasion().note());
 		ProgrammeItem outro = tune(ProgrammeItem.Part.OUTRO);
 		if (outro != null) {
-			target = Math.max(0, Math.round(Duration.between(session.instantAt(0), end).toNanos()
-					* format.getFrameRate() / 1e9));
+			target = slotEnd;
 			playTune(outro);
 		}
 	}
@@ -193,7 +194,7 @@ final class RelayRun {
 		else if (event instanceof RelayFeed.Sound s && where != null) {
 			long frame = session.framesWritten();
 			if (!stretches.open()) {
-				on(where);
+				onAir();
 			}
 			boolean quiet = RelayStretches.quiet(s.pcm(), s.pcm().length, properties.silenceLevel());
 			stretches.sound(where, frame, s.pcm().length / format.getFrameSize(), quiet);
@@ -246,9 +247,9 @@ final class RelayRun {
 		}
 	}
 
-	private void on(String address) {
+	private void onAir() {
 		Instant at = clock.now().toInstant();
-		watch.on(run.channel().id(), relay, address, at);
+		watch.on(run.channel().id());
 		now.accept(new NowPlaying(run.channel().id(), run.slotName(), run.zoneIds(), relay.name(), null, at,
 				Duration.between(at, end).toMillis(), 1, 1, List.of()));
 	}

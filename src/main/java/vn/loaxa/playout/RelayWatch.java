@@ -21,10 +21,11 @@ class RelayWatch {
 
 	static final String RECONNECTING = "mất sóng, đang kết nối lại";
 
-	private record State(String relayId, String relayName, String where, Instant downSince, String why) {
+	/** A channel's relay without sound: since when and why. */
+	private record Down(String relayId, String relayName, Instant since, String why) {
 	}
 
-	private final Map<String, State> channels = new ConcurrentHashMap<>();
+	private final Map<String, Down> channels = new ConcurrentHashMap<>();
 	private final RelayProperties properties;
 	private final LoaxaClock clock;
 
@@ -33,14 +34,16 @@ class RelayWatch {
 		this.clock = clock;
 	}
 
-	void on(String channelId, Relay relay, String where, Instant at) {
-		channels.put(channelId, new State(relay.id(), relay.name(), where, null, null));
+	/** The channel's relay has sound (again). */
+	void on(String channelId) {
+		channels.remove(channelId);
 	}
 
 	void down(String channelId, Relay relay, Instant since, String why) {
-		channels.put(channelId, new State(relay.id(), relay.name(), null, since, why));
+		channels.put(channelId, new Down(relay.id(), relay.name(), since, why));
 	}
 
+	/** The relay run on the channel is over. */
 	void off(String channelId) {
 		channels.remove(channelId);
 	}
@@ -51,9 +54,9 @@ class RelayWatch {
 		Duration wait = properties.answerWait();
 		return channels.entrySet()
 			.stream()
-			.filter(e -> e.getValue().downSince() != null && e.getValue().downSince().plus(wait).isBefore(now))
+			.filter(e -> e.getValue().since().plus(wait).isBefore(now))
 			.map(e -> new Playout.RelayDown(e.getKey(), e.getValue().relayId(), e.getValue().relayName(),
-					e.getValue().downSince(), e.getValue().why()))
+					e.getValue().since(), e.getValue().why()))
 			.sorted(Comparator.comparing(Playout.RelayDown::channelId))
 			.toList();
 	}
