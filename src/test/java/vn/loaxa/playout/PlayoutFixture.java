@@ -128,6 +128,22 @@ final class PlayoutFixture {
 				topics, intro, null, null, null, List.of());
 	}
 
+	/** A one-off slot that relays {@code relay} instead of playing clips. */
+	static SlotDraft relaySlotAt(String target, String name, ZonedDateTime start, Duration length, String relay) {
+		SlotDraft d = slotAt(target, name, start, length, List.of(), null);
+		return new SlotDraft(d.target(), d.name(), d.days(), d.dates(), d.start(), d.length(), d.topics(), d.intro(),
+				d.outro(), d.validFrom(), d.validUntil(), d.except(), relay);
+	}
+
+	/** The newest WAV the file sink wrote for the channel and the programme's label. */
+	static Path sinkWav(Sinks sinks, String channel, String label) throws IOException {
+		try (java.util.stream.Stream<Path> files = Files.list(sinks.fileDir())) {
+			return files.filter(f -> f.getFileName().toString().contains("-" + channel + "-" + label))
+				.max(java.util.Comparator.comparing(Path::getFileName))
+				.orElseThrow();
+		}
+	}
+
 	static LocalTime secondOf(ZonedDateTime at) {
 		return at.toLocalTime().withNano(0);
 	}

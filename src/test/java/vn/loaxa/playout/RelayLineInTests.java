@@ -84,7 +84,7 @@ class RelayLineInTests {
 		Path tone = TestAudio.tone(ROOT.resolve("receiver.wav"), 600, 9000);
 		ZonedDateTime start = clock.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
 		Duration length = Duration.ofSeconds(5);
-		Slot slot = schedule.saveSlot(RelayOutageTests.relaySlot("ban-a", "Tiep song may thu", start, length,
+		Slot slot = schedule.saveSlot(PlayoutFixture.relaySlotAt("ban-a", "Tiep song may thu", start, length,
 				"may-thu"), null);
 		Path recording = ROOT.resolve("room.wav");
 		Process parec = LiveLine.record(recording);

@@ -88,7 +88,7 @@ class RelayOutageTests {
 		ZonedDateTime start = clock.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
 		Duration length = Duration.ofSeconds(16);
 		Instant end = start.toInstant().plus(length);
-		Slot slot = schedule.saveSlot(relaySlot("ab", "Mat song giua chung", start, length, "vov-thu"), null);
+		Slot slot = schedule.saveSlot(PlayoutFixture.relaySlotAt("ab", "Mat song giua chung", start, length, "vov-thu"), null);
 		try {
 			Instant outageAt = start.toInstant().plusSeconds(4);
 			Duration outage = Duration.ofSeconds(6);
@@ -151,7 +151,7 @@ class RelayOutageTests {
 			assertThat(row.minutes()).as("the report's relayed minutes are the records'").isCloseTo(relayedMs / 60_000.0,
 					within(0.051));
 			assertThat(row.lostMinutes()).isCloseTo((length.toMillis() - relayedMs) / 60_000.0, within(0.051));
-			short[] samples = TestAudio.samples(wav("main", "Mat-song-giua-chung"));
+			short[] samples = TestAudio.samples(PlayoutFixture.sinkWav(sinks, "main", "Mat-song-giua-chung"));
 			List<Airing> stretches = records(slot, "ban-a");
 			long gapMs = Duration.between(stretches.get(0).actualEnd(), stretches.get(1).actualStart()).toMillis();
 			int longestSilence = TestAudio.silences(samples, 441).stream().mapToInt(Integer::intValue).max().orElse(0);
@@ -170,7 +170,7 @@ class RelayOutageTests {
 		editor.saveRelay(new PlanEditor.RelayDraft("dai-cam", "Đài câm", List.of(station.url("/silence.mp3")), null),
 				null);
 		ZonedDateTime start = clock.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
-		Slot slot = schedule.saveSlot(relaySlot("ban-c", "Dai cam", start, Duration.ofSeconds(6), "dai-cam"), null);
+		Slot slot = schedule.saveSlot(PlayoutFixture.relaySlotAt("ban-c", "Dai cam", start, Duration.ofSeconds(6), "dai-cam"), null);
 		try {
 			await().atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofMillis(200))
 				.until(() -> clock.now().toInstant().isAfter(start.toInstant().plusSeconds(7))
@@ -198,7 +198,7 @@ class RelayOutageTests {
 				null), null);
 		ZonedDateTime start = clock.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
 		Duration length = Duration.ofSeconds(6);
-		Slot slot = schedule.saveSlot(relaySlot("ban-d", "Tiep song HLS", start, length, "hls-thu"), null);
+		Slot slot = schedule.saveSlot(PlayoutFixture.relaySlotAt("ban-d", "Tiep song HLS", start, length, "hls-thu"), null);
 		try {
 			await().atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofMillis(200))
 				.until(() -> !records(slot, "ban-d").isEmpty());
@@ -207,7 +207,7 @@ class RelayOutageTests {
 				assertThat(a.relayUrl()).isEqualTo(station.url("/hls/live.m3u8"));
 				assertThat(a.playedMs()).isBetween(length.toMillis() - 1000, length.toMillis() + 150);
 			});
-			short[] samples = TestAudio.samples(wav("third", "Tiep-song-HLS"));
+			short[] samples = TestAudio.samples(PlayoutFixture.sinkWav(sinks, "third", "Tiep-song-HLS"));
 			long silent = TestAudio.silences(samples, 441).stream().mapToLong(Integer::longValue).sum();
 			assertThat(TestAudio.ms(silent)).as("the playlist's tone throughout").isLessThan(1000.0);
 		}
@@ -224,7 +224,7 @@ class RelayOutageTests {
 		ZonedDateTime start = clock.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
 		Duration length = Duration.ofSeconds(12);
 		Instant end = start.toInstant().plus(length);
-		Slot slot = schedule.saveSlot(relaySlot("ab", "Tiep song bi ngat", start, length, "vov-ngat"), null);
+		Slot slot = schedule.saveSlot(PlayoutFixture.relaySlotAt("ab", "Tiep song bi ngat", start, length, "vov-ngat"), null);
 		try {
 			Instant cutAt = start.toInstant().plusSeconds(3);
 			await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
@@ -264,7 +264,7 @@ class RelayOutageTests {
 		long tuneMs = Math.round(TestAudio.ms(tuneFrames));
 		ZonedDateTime start = clock.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
 		Duration length = Duration.ofSeconds(5);
-		SlotDraft d = relaySlot("ban-c", "Tiep song co nhac hieu", start, length, "vov-nhac");
+		SlotDraft d = PlayoutFixture.relaySlotAt("ban-c", "Tiep song co nhac hieu", start, length, "vov-nhac");
 		Slot slot = schedule.saveSlot(new SlotDraft(d.target(), d.name(), d.days(), d.dates(), d.start(), d.length(),
 				d.topics(), "tune.wav", "tune.wav", d.validFrom(), d.validUntil(), d.except(), d.relay()), null);
 		try {
@@ -277,7 +277,7 @@ class RelayOutageTests {
 			assertThat(relayed.playedMs()).isBetween(length.toMillis() - 2 * tuneMs - 200, length.toMillis() - 2 * tuneMs + 50);
 			assertThat(Duration.between(start.toInstant(), relayed.actualStart()).toMillis())
 				.as("the station after the intro").isBetween(tuneMs - 50, tuneMs + 300);
-			short[] samples = TestAudio.samples(wav("second", "Tiep-song-co-nhac-hieu"));
+			short[] samples = TestAudio.samples(PlayoutFixture.sinkWav(sinks, "second", "Tiep-song-co-nhac-hieu"));
 			int tune = (int) tuneFrames;
 			assertThat(hz(samples, 0, tune)).as("the intro first").isCloseTo(523.25, within(15.0));
 			assertThat(hz(samples, samples.length / 2 - 4410, samples.length / 2 + 4410)).as("then the station")
@@ -302,12 +302,6 @@ class RelayOutageTests {
 		return crossings * 1000.0 / TestAudio.ms(to - Math.max(1, from));
 	}
 
-	static SlotDraft relaySlot(String target, String name, ZonedDateTime start, Duration length, String relay) {
-		SlotDraft d = PlayoutFixture.slotAt(target, name, start, length, List.of(), null);
-		return new SlotDraft(d.target(), d.name(), d.days(), d.dates(), d.start(), d.length(), d.topics(), d.intro(),
-				d.outro(), d.validFrom(), d.validUntil(), d.except(), relay);
-	}
-
 	/** The slot's records in the zone, in the order they aired. */
 	private List<Airing> records(Slot slot, String zone) {
 		Instant now = clock.now().toInstant();
@@ -317,13 +311,5 @@ class RelayOutageTests {
 			.filter(a -> a.slotName().equals(slot.name()))
 			.sorted(Comparator.comparing(Airing::actualStart, Comparator.nullsFirst(Comparator.naturalOrder())))
 			.toList();
-	}
-
-	private Path wav(String channel, String label) throws IOException {
-		try (Stream<Path> files = Files.list(sinks.fileDir())) {
-			return files.filter(f -> f.getFileName().toString().contains("-" + channel + "-" + label))
-				.max(Comparator.comparing(Path::getFileName))
-				.orElseThrow();
-		}
 	}
 }

@@ -4,22 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +34,6 @@ import vn.loaxa.media.Topic;
 import vn.loaxa.schedule.PlanEditor;
 import vn.loaxa.schedule.Schedule;
 import vn.loaxa.schedule.Slot;
-import vn.loaxa.schedule.SlotDraft;
 
 /**
  * Tiếp sóng with real parts (issue 26, step 1): a test server streams an MP3 tone at its bitrate, as a
@@ -53,11 +45,7 @@ import vn.loaxa.schedule.SlotDraft;
 class RelayPlayoutTests {
 
 	static final Path ROOT = PlayoutFixture.commune(vn.loaxa.support.TestDirs.create("relay-playout"));
-	/** 64 kbit/s: the bytes a second the server sends, as a live MP3 stream does. */
-	static final int BYTES_PER_SECOND = 8000;
-
-	static HttpServer server;
-	static byte[] mp3;
+	static TestStation station;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -74,54 +62,25 @@ class RelayPlayoutTests {
 
 	@BeforeAll
 	static void station() throws IOException {
-		Path file = ROOT.resolve("tone.mp3");
-		vn.loaxa.support.TestAudio.run(List.of("-y", "-f", "lavfi", "-i", "sine=frequency=440:duration=30:sample_rate=44100",
-				"-ac", "1", "-c:a", "libmp3lame", "-b:a", "64k", "-write_xing", "0", "-id3v2_version", "0",
-				file.toString()));
-		mp3 = Files.readAllBytes(file);
-		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		server.setExecutor(Executors.newCachedThreadPool());
-		server.createContext("/live.mp3", exchange -> {
-			exchange.getResponseHeaders().add("Content-Type", "audio/mpeg");
-			exchange.sendResponseHeaders(200, 0);
-			try (OutputStream out = exchange.getResponseBody()) {
-				// a second at once, as Icecast bursts on connect, then the bitrate's pace
-				int sent = Math.min(BYTES_PER_SECOND, mp3.length);
-				out.write(mp3, 0, sent);
-				out.flush();
-				long begin = System.nanoTime();
-				int chunk = BYTES_PER_SECOND / 10;
-				for (int tick = 1; sent < mp3.length; tick++) {
-					LockSupport.parkNanos(begin + tick * 100_000_000L - System.nanoTime());
-					int n = Math.min(chunk, mp3.length - sent);
-					out.write(mp3, sent, n);
-					out.flush();
-					sent += n;
-				}
-			}
-			catch (IOException e) {
-				// the listener hung up: the relay was cut
-			}
-		});
-		server.start();
+		station = new TestStation(ROOT);
 	}
 
 	@AfterAll
 	static void stop() {
-		if (server != null) {
-			server.stop(0);
+		if (station != null) {
+			station.close();
 		}
 	}
 
 	@Test
 	void aRelaySlotAirsTheLiveStreamFromTheBeatToItsEndAndTheNextSlotAirsOnTime() throws Exception {
-		String live = "http://127.0.0.1:" + server.getAddress().getPort() + "/live.mp3";
+		String live = station.url("/live.mp3");
 		editor.saveRelay(new PlanEditor.RelayDraft("dai-thu", "Đài thử", List.of("http://127.0.0.1:" + deadPort()
 				+ "/x.mp3", live), null), null);
 		Clip clip = PlayoutFixture.tone(library, ROOT, "sau-tiep-song", 660, 1500, Topic.OTHER, Priority.NORMAL);
 		ZonedDateTime start = clock.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
 		Duration length = Duration.ofSeconds(6);
-		Slot relay = schedule.saveSlot(relaySlot("ab", "Tiep song thu", start, length, "dai-thu"), null);
+		Slot relay = schedule.saveSlot(PlayoutFixture.relaySlotAt("ab", "Tiep song thu", start, length, "dai-thu"), null);
 		Slot next = schedule.saveSlot(PlayoutFixture.slotAt("ab", "Ban tin sau", start.plus(length), Duration.ofSeconds(3),
 				List.of("OTHER"), null), null);
 		try {
@@ -132,7 +91,7 @@ class RelayPlayoutTests {
 			Instant end = start.toInstant().plus(length);
 			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
 				.until(() -> records(next, "ban-b").size() == 1 && records(relay, "ban-b").size() == 1);
-			Path wav = wav("main", "Tiep-song-thu");
+			Path wav = PlayoutFixture.sinkWav(sinks, "main", "Tiep-song-thu");
 			short[] samples = TestAudio.samples(wav);
 			int sound = 0;
 			while (sound < samples.length && Math.abs(samples[sound]) < 1000) {
@@ -186,7 +145,7 @@ class RelayPlayoutTests {
 		Clip clip = PlayoutFixture.tone(library, ROOT, "sau-mat-song", 550, 1500, Topic.CIVIL_SERVICE, Priority.NORMAL);
 		ZonedDateTime start = clock.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
 		Duration length = Duration.ofSeconds(5);
-		Slot relay = schedule.saveSlot(relaySlot("def", "Mat song thu", start, length, "dai-chet"), null);
+		Slot relay = schedule.saveSlot(PlayoutFixture.relaySlotAt("def", "Mat song thu", start, length, "dai-chet"), null);
 		Slot next = schedule.saveSlot(PlayoutFixture.slotAt("ban-d", "Tin sau mat song", start.plus(length),
 				Duration.ofSeconds(3), List.of("CIVIL_SERVICE"), null), null);
 		try {
@@ -216,12 +175,6 @@ class RelayPlayoutTests {
 		}
 	}
 
-	private static SlotDraft relaySlot(String target, String name, ZonedDateTime start, Duration length, String relay) {
-		SlotDraft d = PlayoutFixture.slotAt(target, name, start, length, List.of(), null);
-		return new SlotDraft(d.target(), d.name(), d.days(), d.dates(), d.start(), d.length(), d.topics(), d.intro(),
-				d.outro(), d.validFrom(), d.validUntil(), d.except(), relay);
-	}
-
 	/** A port nobody listens on: a relay address that refuses at once. */
 	private static int deadPort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -235,13 +188,4 @@ class RelayPlayoutTests {
 			.filter(r -> r.airing().slotName().equals(slot.name()))
 			.toList();
 	}
-
-	private Path wav(String channel, String label) throws IOException {
-		try (Stream<Path> files = Files.list(sinks.fileDir())) {
-			return files.filter(f -> f.getFileName().toString().contains("-" + channel + "-" + label))
-				.max(java.util.Comparator.comparing(Path::getFileName))
-				.orElseThrow();
-		}
-	}
-
 }

@@ -33,7 +33,7 @@ public final class TestStation implements AutoCloseable {
 	private Process hls;
 
 	public TestStation(Path dir) throws IOException {
-		byte[] tone = mp3(dir.resolve("tone.mp3"), "sine=frequency=440:duration=10:sample_rate=44100");
+		byte[] tone = mp3(dir.resolve("tone.mp3"), "sine=frequency=440:duration=30:sample_rate=44100");
 		byte[] silence = mp3(dir.resolve("silence.mp3"), "anullsrc=r=44100:cl=mono:d=10");
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.setExecutor(threads);
